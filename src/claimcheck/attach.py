@@ -1,0 +1,241 @@
+"""Read one number in context: its value, scale, range, unit, currency and qualifiers.
+
+`read_quantity` is called once for each match of the grammar's scan pattern and returns a
+Quantity (spans are offsets into the clean text), or None when the match is no number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from claimcheck.grammar import Grammar, UnitInfo
+from claimcheck.numbers import parse_arabic, parse_en, parse_zh
+
+_LOOK_BACK = 16
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+@dataclass(slots=True)
+class Quantity:
+    start: int
+    end: int
+    number_start: int
+    number_end: int
+    number_text: str
+    value: Decimal
+    value_max: Decimal | None = None
+    unit: UnitInfo | None = None
+    unit_text: str | None = None
+    currency: str | None = None
+    currency_text: str | None = None
+    scaled: bool = False
+    qualifier: str = "exact"
+    qualifier_text: str | None = None
+    percent: bool = False
+    fraction: bool = False
+    words: bool = False
+
+
+def _parse(text: str, g: Grammar) -> Decimal | None:
+    if g.zh is not None:
+        return parse_zh(text, g.zh)
+    return parse_arabic(text)
+
+
+def _number_value(text: str, g: Grammar) -> tuple[Decimal, int] | None:
+    """Value of a number core and the length it used (English words may stop early)."""
+    if text[:1].isascii() and text[:1].isalpha():
+        return parse_en(text, g.en) if g.en else None
+    value = _parse(text, g)
+    return (value, len(text)) if value is not None else None
+
+
+def _trailing_scale(text: str, g: Grammar) -> Decimal | None:
+    """The Chinese scale characters a number ends with (15萬 → 10000), if any."""
+    if g.zh is None:
+        return None
+    scales = {**g.zh.small_scales, **g.zh.large_scales}
+    factor = Decimal(1)
+    i = len(text)
+    while i > 0 and text[i - 1] in scales:
+        factor *= scales[text[i - 1]]
+        i -= 1
+    return factor if i < len(text) and i > 0 and text[i - 1] in _ASCII_DIGITS else None
+
+
+def read_quantity(text: str, match: regex.Match[str], g: Grammar, floor: int = 0) -> Quantity | None:
+    """Read the number that `match` found; nothing before `floor` (an earlier claim) is used."""
+    groups = match.groupdict()
+    if groups.get("pct"):
+        value = _parse(groups["pctn"], g)
+        if value is None:
+            return None
+        q = Quantity(*match.span(), *match.span("pctn"), groups["pctn"], value * Decimal(str(g.percent_prefixes[groups["pct"]])))
+        q.percent = True
+        q.unit_text = groups["pct"]
+        return _finish(text, q, g, floor, allow_unit=False)
+    if groups.get("den"):
+        denominator, numerator = _parse(groups["den"], g), _parse(groups["numr"], g)
+        if not denominator or numerator is None:
+            return None
+        q = Quantity(*match.span(), *match.span(), match.group(), numerator / denominator * 100)
+        q.percent = q.fraction = True
+        return _finish(text, q, g, floor, allow_unit=False)
+    if groups.get("frac"):
+        return _english_fraction(text, match, g, floor)
+    core = "num" if groups.get("num") else "words"
+    read = _number_value(groups[core], g)
+    if read is None:
+        return None
+    value, used = read
+    start = match.start(core)
+    q = Quantity(start, start + used, start, start + used, groups[core][:used], value)
+    q.words = core == "words"
+    return _finish(text, q, g, floor, allow_unit=True)
+
+
+def _english_fraction(text: str, match: regex.Match[str], g: Grammar, floor: int) -> Quantity | None:
+    words = match.group("frac").lower().replace("-", " ").split()
+    denominator = g.fraction_denominators.get(words[-1])
+    numerator = Decimal(1)
+    if len(words) == 2 and g.en is not None and words[0] in g.en.words:
+        numerator = Decimal(g.en.words[words[0]])
+    if not denominator:
+        return None
+    q = Quantity(*match.span(), *match.span(), match.group(), numerator / denominator * 100)
+    q.percent = q.fraction = True
+    return _finish(text, q, g, floor, allow_unit=False)
+
+
+def _finish(text: str, q: Quantity, g: Grammar, floor: int, *, allow_unit: bool) -> Quantity:
+    _read_before(text, q, g, floor)
+    if allow_unit:
+        _read_after(text, q, g)
+    else:
+        tail = g.tail.match(text, q.end)
+        if tail and tail.group("post"):
+            q.end = tail.end("post")
+            _qualify(q, tail.group("post"), g)
+    return q
+
+
+def _read_before(text: str, q: Quantity, g: Grammar, floor: int) -> None:
+    window_start = max(floor, q.start - _LOOK_BACK)
+    before = g.before.search(text, window_start, q.start)
+    if before is None or before.start() == q.start:
+        return
+    if before.group("cur"):
+        q.currency_text = before.group("cur")
+        q.currency = g.currency_of[q.currency_text]
+        q.start = before.start("cur")
+    qualifier = before.group("q")
+    if qualifier and text[before.start("q") - 1 : before.end("q")] not in g.not_qualifiers:
+        q.start = before.start("q")
+        _qualify(q, qualifier, g)
+
+
+def _qualify(q: Quantity, words: str, g: Grammar) -> None:
+    if q.qualifier != "exact":
+        return
+    name = g.qualifier_of.get(words) or g.qualifier_of.get(words.lower())
+    if name:
+        q.qualifier = name
+        q.qualifier_text = words
+
+
+def _read_after(text: str, q: Quantity, g: Grammar) -> None:
+    between = q.qualifier_text is not None and q.qualifier_text.lower() in g.between_words
+    tail = (g.tail_between if between else g.tail).match(text, q.end)
+    if tail is None or tail.end() == q.end:
+        _peel_scale_into_unit(text, q, g)
+        return
+    scale_text = tail.group("scale")
+    if scale_text in g.currency_scales and q.currency is None:
+        # Without a currency sign, 10m is ten metres, not ten million.
+        unit = g.unit(scale_text)
+        if unit is not None:
+            q.unit, q.unit_text, q.end = unit, scale_text, tail.end("scale")
+        return
+    scale = _scale_value(scale_text, g) if scale_text else Decimal(1)
+    q.scaled = scale_text is not None
+    if tail.group("n2") and not _read_range(tail, q, g, scale):
+        return
+    q.value *= scale
+    for name in ("infix", "infix2", "post"):
+        if tail.group(name):
+            _qualify(q, tail.group(name), g)
+    q.end = tail.end()
+    if tail.group("unit"):
+        q.unit_text = tail.group("unit")
+        q.unit = g.unit(q.unit_text)
+    _peel_scale_into_unit(text, q, g)
+    if tail.group("unit") and not tail.group("post"):
+        _range_after_unit(text, q, g)
+
+
+def _read_range(tail: regex.Match[str], q: Quantity, g: Grammar, scale: Decimal) -> bool:
+    read = _number_value(tail.group("n2"), g)
+    if read is None or read[1] != len(tail.group("n2")):
+        return False
+    high = read[0]
+    own_scale = _trailing_scale(q.number_text, g)
+    n2_scale = _trailing_scale(tail.group("n2"), g)
+    if own_scale is None and n2_scale is not None and q.value <= high / n2_scale:
+        q.value *= n2_scale  # 10至15萬元: the scale belongs to both ends
+    q.value_max = high * scale
+    q.qualifier = "range"
+    q.qualifier_text = tail.group("rsep")
+    return True
+
+
+def _scale_value(written: str, g: Grammar) -> Decimal:
+    if written in g.scale_of:
+        return Decimal(g.scale_of[written])
+    if written.lower() in g.scale_of:
+        return Decimal(g.scale_of[written.lower()])
+    factor = Decimal(1)
+    for char in written:
+        factor *= g.scale_of[char]
+    return factor
+
+
+def _peel_scale_into_unit(text: str, q: Quantity, g: Grammar) -> None:
+    """3千米 is 3 km, not 3000 m: give a scale character back to the unit it begins."""
+    if g.zh is None or q.words or q.percent or q.value_max is not None:
+        return
+    last = q.number_end - 1
+    if last <= q.number_start or text[last] not in g.zh_scales:
+        return
+    unit = g.unit_at.match(text, last)
+    if unit is None or unit.end() <= q.number_end:
+        return
+    value = _parse(q.number_text[:-1], g)
+    if value is None:
+        return
+    q.value = value
+    q.number_end = last
+    q.number_text = q.number_text[:-1]
+    q.unit_text = unit.group()
+    q.unit = g.unit(q.unit_text)
+    q.end = max(q.end, unit.end())
+
+
+def _range_after_unit(text: str, q: Quantity, g: Grammar) -> None:
+    """10%-15% and 5萬-8萬人: a second number with the same unit makes a range."""
+    if q.value_max is not None or q.unit_text is None:
+        return
+    second = g.range_after_unit.match(text, q.end)
+    if not second or not text.startswith(q.unit_text, second.end()):
+        return
+    high = _parse(second.group("n2"), g)
+    if high is None:
+        return
+    if second.group("scale"):
+        high *= _scale_value(second.group("scale"), g)
+    q.value_max = high
+    q.qualifier = "range"
+    q.qualifier_text = text[q.end : second.start("n2")].strip()
+    q.end = second.end() + len(q.unit_text)

@@ -1,0 +1,92 @@
+"""Decide what a Quantity is: a claim of some kind, a date, or not a claim (and why)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from claimcheck.attach import Quantity
+from claimcheck.grammar import Grammar
+
+_YEARS = (1800, 2100)
+
+
+@dataclass(frozen=True, slots=True)
+class Classified:
+    kind: str
+    value: int | float
+    value_max: int | float | None
+    unit: str | None
+    unit_canonical: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    reason: str
+    is_time: bool = False
+
+
+def as_number(value: Decimal) -> int | float:
+    """JSON-friendly number: 261000000 rather than 261000000.0; floats only when needed."""
+    if value == value.to_integral_value() and abs(value) < 2**53:
+        return int(value)
+    return float(value)
+
+
+def _is_ascii_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
+
+def rejection(text: str, q: Quantity, g: Grammar) -> Rejected | None:
+    """Why this Quantity is not a claim, or None when it is one."""
+    before = text[q.number_start - 1] if q.number_start > 0 else ""
+    after = text[q.end] if q.end < len(text) else ""
+    if not q.currency and (_is_ascii_letter(before) or before == "-" and q.number_start > 1 and _is_ascii_letter(text[q.number_start - 2])):
+        return Rejected("code")
+    if q.unit is None and not q.percent and not q.scaled and (_is_ascii_letter(after) or after.isdigit()):
+        return Rejected("code")
+    plain = q.unit is None and not q.currency and not q.percent and not q.scaled
+    written = q.number_text
+    if g.zh is not None and written and not any(c.isdigit() for c in written):
+        if all(c in g.zh.lone_scales_not_numbers for c in written):
+            return Rejected("lone scale")
+        if plain and (len(written) == 1 or written[0] in g.zh.lone_scales_not_numbers):
+            return Rejected("bare numeral")
+    generic = {*(g.zh.generic_one if g.zh else ()), *(g.en.generic_one if g.en else ())}
+    if written.lower() in generic and not q.scaled and not q.percent and not q.currency:
+        return Rejected("generic one")
+    if q.words and plain and " " not in written and "-" not in written:
+        return Rejected("bare number word")
+    if plain and written.isdigit() and len(written) == 4 and _YEARS[0] <= int(written) <= _YEARS[1]:
+        return Rejected("year", is_time=True)
+    if q.unit is not None and q.unit.canonical == "day" and q.unit_text == "日" and q.value <= 31:
+        window = text[max(0, q.start - 4) : q.start]
+        if not any(window.endswith(cue) for cue in g.duration_cues):
+            return Rejected("day of month", is_time=True)
+    return None
+
+
+def classify(q: Quantity) -> Classified:
+    value, value_max = q.value, q.value_max
+    unit = q.unit
+    if q.percent:
+        kind, canonical, written = "percent", "percent", q.unit_text
+    elif unit is not None:
+        kind, canonical, written = unit.kind, unit.canonical, q.unit_text
+        if unit.factor != 1:
+            factor = Decimal(str(unit.factor))
+            value *= factor
+            value_max = value_max * factor if value_max is not None else None
+        if q.currency and kind == "quantity":
+            kind, canonical = "money", q.currency
+    elif q.currency:
+        kind, canonical, written = "money", q.currency, q.currency_text
+    else:
+        kind, canonical, written = "quantity", None, None
+    return Classified(
+        kind=kind,
+        value=as_number(value),
+        value_max=as_number(value_max) if value_max is not None else None,
+        unit=written,
+        unit_canonical=canonical,
+    )

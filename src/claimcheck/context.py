@@ -1,0 +1,61 @@
+"""Where a claim stands: its sentence, the date or period it holds for, its language."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+import regex
+
+# A sentence ends at a line break, at Chinese or Western end punctuation, or at a full
+# stop followed by a space (so 2.61 and U.S. do not end one).
+_SENTENCE_END = regex.compile(r"[\n。！？!?；;]|\.(?=\s|$)")
+_HAN = regex.compile(r"\p{Han}")
+_LATIN = regex.compile(r"[A-Za-z]")
+
+
+class Sentences:
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        self._languages: dict[int, str] = {}
+
+    def span_at(self, position: int) -> tuple[int, int]:
+        """The clean span of the sentence holding `position`, without surrounding blanks."""
+        i = bisect_left(self._ends, position)
+        start = self._ends[i - 1] + 1 if i > 0 else 0
+        if i < len(self._ends):
+            end = self._ends[i] + (0 if self._text[self._ends[i]] == "\n" else 1)
+        else:
+            end = len(self._text)
+        while start < end and self._text[start].isspace():
+            start += 1
+        while end > start and self._text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def language(self, span: tuple[int, int]) -> str:
+        """zh when the sentence is mostly Chinese (a Han character weighs three letters)."""
+        if span[0] not in self._languages:
+            sentence = self._text[span[0] : span[1]]
+            han = len(_HAN.findall(sentence))
+            latin = len(_LATIN.findall(sentence))
+            self._languages[span[0]] = "zh" if han * 3 >= latin and han else "en"
+        return self._languages[span[0]]
+
+
+def nearest_time(times: list[tuple[int, int]], starts: list[int], claim: tuple[int, int], sentence: tuple[int, int]) -> tuple[int, int] | None:
+    """The time span in the sentence closest before the claim, else the closest after it."""
+    i = bisect_right(starts, claim[0])
+    for j in range(i - 1, -1, -1):
+        start, end = times[j]
+        if start < sentence[0]:
+            break
+        if end <= claim[0]:
+            return times[j]
+    for j in range(i, len(times)):
+        start, end = times[j]
+        if start >= sentence[1]:
+            break
+        if start >= claim[1]:
+            return times[j]
+    return None

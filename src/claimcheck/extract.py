@@ -1,0 +1,146 @@
+"""The pipeline: normalize, scan, read, classify, place in context, build records.
+
+Guarantees `text[claim.start:claim.end] == claim.text` for every claim, because every
+span is mapped back through the normalizer's offset map and sliced from the input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from collections import Counter
+
+import regex
+
+from claimcheck import rules
+from claimcheck.attach import read_quantity
+from claimcheck.classify import classify, rejection
+from claimcheck.context import Sentences, nearest_time
+from claimcheck.grammar import grammar
+from claimcheck.models import Claim, Document, TextSpan
+from claimcheck.normalize import normalize
+
+_NEWLINE = regex.compile("\n")
+
+
+class _Spans:
+    """Merged, sorted spans with a fast overlap test."""
+
+    def __init__(self, spans) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, end - 1) - 1
+        return i >= 0 and self.ends[i] > start
+
+
+def _languages(lang: str | None) -> tuple[str, ...]:
+    if lang in (None, "auto"):
+        return rules.LANGUAGES
+    if lang not in rules.LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}: use auto, {', '.join(rules.LANGUAGES)}")
+    return (lang,)
+
+
+def extract(text: str, *, lang: str | None = None) -> list[Claim]:
+    """Every checkable figure in `text`, in document order."""
+    g = grammar(_languages(lang))
+    norm = normalize(text)
+    clean = norm.text
+    traps = _Spans(m.span() for m in g.traps.finditer(clean))
+    times = [m.span() for m in g.times.finditer(clean)]
+    time_spans = _Spans(times)
+
+    found = []
+    position = 0
+    while (match := g.scan.search(clean, position)) is not None:
+        q = read_quantity(clean, match, g, floor=position)
+        if q is None or traps.overlaps(q.number_start, q.number_end) or time_spans.overlaps(q.number_start, q.number_end):
+            position = match.end()
+            continue
+        rejected = rejection(clean, q, g)
+        if rejected is not None:
+            if rejected.is_time:
+                times.append((q.start, q.end))
+            position = match.end()
+            continue
+        found.append(q)
+        position = max(q.end, match.end())
+    if not found:
+        return []
+
+    times.sort()
+    time_starts = [start for start, _ in times]
+    sentences = Sentences(clean)
+    line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+    seen: Counter[tuple[str, ...]] = Counter()
+    claims = []
+    for q in found:
+        record = classify(q)
+        sentence = sentences.span_at(q.start)
+        start, end = norm.to_original(q.start, q.end)
+        s_start, s_end = norm.to_original(*sentence)
+        time = nearest_time(times, time_starts, (q.start, q.end), sentence)
+        key = (record.kind, clean[sentence[0] : sentence[1]], clean[q.start : q.end])
+        seen[key] += 1
+        line = bisect_right(line_starts, start)
+        claims.append(
+            Claim(
+                id=_claim_id(*key, seen[key]),
+                kind=record.kind,
+                text=text[start:end],
+                start=start,
+                end=end,
+                line=line,
+                column=start - line_starts[line - 1] + 1,
+                value=record.value,
+                value_max=record.value_max,
+                unit=record.unit,
+                unit_canonical=record.unit_canonical,
+                qualifier=q.qualifier if q.qualifier != "range" or q.value_max is not None else "exact",
+                qualifier_text=q.qualifier_text,
+                time=_span(text, norm.to_original(*time)) if time else None,
+                sentence=_span(text, (s_start, s_end)),
+                lang=lang if lang in rules.LANGUAGES else sentences.language(sentence),
+            )
+        )
+    return claims
+
+
+def _span(text: str, span: tuple[int, int]) -> TextSpan:
+    return TextSpan(text=text[span[0] : span[1]], start=span[0], end=span[1])
+
+
+def _claim_id(kind: str, sentence: str, claim: str, occurrence: int) -> str:
+    digest = hashlib.blake2b(f"{kind}\x1f{sentence}\x1f{claim}\x1f{occurrence}".encode(), digest_size=8)
+    return digest.hexdigest()
+
+
+_HAN = regex.compile(r"\p{Han}")
+_LATIN = regex.compile(r"[A-Za-z]")
+_SAMPLE = 20_000
+
+
+def document_language(text: str, claims: list[Claim]) -> str:
+    languages = {claim.lang for claim in claims}
+    if len(languages) == 1:
+        return languages.pop()
+    if languages:
+        return "mixed"
+    sample = text[:_SAMPLE]
+    han, latin = len(_HAN.findall(sample)), len(_LATIN.findall(sample))
+    if not han and not latin:
+        return "unknown"
+    return "zh" if han * 3 >= latin else "en"
+
+
+def extract_document(text: str, *, source: str = "<text>", lang: str | None = None) -> Document:
+    claims = extract(text, lang=lang)
+    return Document(source=source, language=document_language(text, claims), claims=claims)

@@ -1,0 +1,239 @@
+"""Compile the rule tables of one or more languages into the patterns the engine runs.
+
+Everything here is derived from rules/*.toml; nothing language-specific is written in code.
+Alternations are built longest form first, so 超過 is tried before 超 and km² before km.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from claimcheck import rules
+from claimcheck.rules import EnNumerals, LanguageRules, Unit, ZhNumerals
+
+ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][-+]?\d+(?![A-Za-z]))?)"
+SIGN = r"(?:(?<![\w.\-])[-+](?=\d))?"
+GAP = r"[ ]{0,2}"
+
+
+def alternation(words, *, ascii_boundary: bool = True, case_insensitive_words: bool = False) -> str:
+    """One regex alternative per word, longest first.
+
+    Words that start or end with an ASCII letter get a guard on that side, so "over" is
+    not found inside "cover" and "m" not inside "men". Lower-case words of three or more
+    letters match in any case when asked.
+    """
+    parts = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        piece = regex.escape(word)
+        if case_insensitive_words and len(word) >= 3 and word.islower():
+            piece = f"(?i:{piece})"
+        if ascii_boundary and word[:1].isascii() and word[:1].isalpha():
+            piece = r"(?<![A-Za-z])" + piece
+        if ascii_boundary and word[-1:].isascii() and word[-1:].isalpha():
+            piece += r"(?![A-Za-z])"
+        parts.append(piece)
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    form: str
+    kind: str
+    canonical: str | None
+    factor: float
+    classifier: bool
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The compiled rules for a set of languages."""
+
+    languages: tuple[str, ...]
+    scan: regex.Pattern[str]
+    tail: regex.Pattern[str]
+    tail_between: regex.Pattern[str]
+    range_after_unit: regex.Pattern[str]
+    before: regex.Pattern[str]
+    traps: regex.Pattern[str]
+    times: regex.Pattern[str]
+    unit_at: regex.Pattern[str]
+    units: dict[str, UnitInfo]
+    units_folded: dict[str, UnitInfo]
+    qualifier_of: dict[str, str]
+    percent_prefixes: dict[str, float]
+    currency_of: dict[str, str]
+    scale_of: dict[str, int]
+    currency_scales: frozenset[str]
+    zh: ZhNumerals | None
+    en: EnNumerals | None
+    zh_scales: dict[str, int]
+    fraction_denominators: dict[str, int]
+    between_words: frozenset[str]
+    duration_cues: tuple[str, ...]
+    not_qualifiers: frozenset[str]
+
+    def unit(self, written: str) -> UnitInfo | None:
+        return self.units.get(written) or self.units_folded.get(written.lower())
+
+
+def _numeral_tables(tables: list[LanguageRules]) -> tuple[ZhNumerals | None, EnNumerals | None]:
+    zh = next((t.numerals for t in tables if isinstance(t.numerals, ZhNumerals)), None)
+    en = next((t.numerals for t in tables if isinstance(t.numerals, EnNumerals)), None)
+    return zh, en
+
+
+def _zh_number(zh: ZhNumerals | None) -> str:
+    if zh is None:
+        return ARABIC
+    digit = "".join(zh.digits)
+    scale = "".join([*zh.small_scales, *zh.large_scales])
+    tens = "".join(zh.tens)
+    point = "|".join(map(regex.escape, zh.decimal_points))
+    han = f"[{digit}{scale}{tens}]"
+    han_run = f"{han}+(?:(?:{point})(?:[{digit}]+|\\d+)[{scale}]*)?"
+    return f"(?:{SIGN}{ARABIC}(?:[{scale}]+(?:[{digit}{tens}]+[{scale}]*)*)?|{han_run})"
+
+
+def _en_number(en: EnNumerals | None) -> str:
+    if en is None:
+        return "(?!)"
+    words = [*en.words, *en.small_scales, *en.large_scales]
+    word = alternation(words, ascii_boundary=False)
+    article = alternation(en.article, ascii_boundary=False)
+    joiner = alternation(en.joiners, ascii_boundary=False)
+    scales = alternation([*en.small_scales, *en.large_scales, "dozen"], ascii_boundary=False)
+    return (
+        rf"(?i:\b(?:{article}[ ](?={scales}\b))?{word}(?:(?:[ ]|-|[ ]{joiner}[ ]){word})*\b)"
+    )
+
+
+def _units(tables: list[LanguageRules]) -> dict[str, UnitInfo]:
+    units: dict[str, UnitInfo] = {}
+    for table in tables:
+        for unit in table.unit:
+            for form in unit.forms:
+                units.setdefault(form, _unit_info(form, unit))
+    return units
+
+
+def _unit_info(form: str, unit: Unit) -> UnitInfo:
+    return UnitInfo(form, unit.kind, unit.canonical, unit.factor, unit.classifier)
+
+
+def _qualifiers(tables: list[LanguageRules], section: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for table in tables:
+        qualifiers = getattr(table, section)
+        for name in ("over", "under", "approx", "at_least", "at_most"):
+            for word in getattr(qualifiers, name):
+                found.setdefault(word, name)
+    return found
+
+
+def _trap_pattern(tables: list[LanguageRules]) -> str:
+    parts = []
+    traps = [*rules.common_traps().values(), *(trap for table in tables for trap in table.traps.values())]
+    for trap in traps:
+        if trap.literals:
+            parts.append(alternation(trap.literals))
+        parts.extend(f"(?:{p})" for p in trap.patterns)
+        if trap.words_before_number:
+            words = alternation(trap.words_before_number, ascii_boundary=False)
+            parts.append(rf"(?i:\b{words}[ ]?#?\d[\w.]*)")
+    return "|".join(parts) or "(?!)"
+
+
+@cache
+def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
+    tables = [rules.language(lang) for lang in languages]
+    zh, en = _numeral_tables(tables)
+    units = _units(tables)
+    before_q = _qualifiers(tables, "qualifiers")
+    infix_q = _qualifiers(tables, "qualifiers_infix")
+    after_q = _qualifiers(tables, "qualifiers_after")
+    percent_prefixes = {k: v for t in tables for k, v in t.percent_prefixes.items()}
+    currency_of = {k: v for t in tables for k, v in t.currency_prefixes.items()}
+    short_scales = {k: v for t in tables for k, v in t.scales.short.items()}
+    currency_scales = {k: v for t in tables for k, v in t.scales.needs_currency.items()}
+    word_scales = {**(en.small_scales if en else {}), **(en.large_scales if en else {})}
+    zh_scales = {**(zh.small_scales if zh else {}), **(zh.large_scales if zh else {})}
+    separators = [s for t in tables for s in t.ranges.separators]
+    between = [s for t in tables for s in t.ranges.between]
+    between_separators = [s for t in tables for s in t.ranges.between_separators]
+    denominators = {k: v for t in tables if t.fractions for k, v in t.fractions.denominators.items()}
+    fraction_infix = [s for t in tables for s in t.fraction.infix]
+
+    number = _zh_number(zh)
+    en_number = _en_number(en)
+    any_number = f"(?:{number}|{en_number})"
+    unit_alt = alternation(units, case_insensitive_words=True)
+
+    scan_parts = []
+    if percent_prefixes:
+        scan_parts.append(f"(?P<pct>{alternation(percent_prefixes)})(?P<pctn>{number})")
+    if fraction_infix:
+        scan_parts.append(f"(?P<den>{number})(?:{alternation(fraction_infix)})(?P<numr>{number})")
+    if denominators:
+        numerators = alternation([*(en.words if en else {}), *(en.article if en else [])])
+        denominator = alternation(denominators, ascii_boundary=False)
+        scan_parts.append(
+            rf"(?P<frac>(?i:\b(?:{numerators}[ -])?{denominator}\b))(?=[ ]of\b)"
+        )
+    scan_parts.append(f"(?P<num>{number})")
+    if en:
+        scan_parts.append(f"(?P<words>{en_number})")
+
+    scale_words = alternation([*word_scales, *short_scales, *currency_scales])
+    zh_scale_run = f"[{''.join(zh_scales)}]+" if zh_scales else "(?!)"
+    infix = alternation(infix_q, ascii_boundary=False) if infix_q else "(?!)"
+    after = alternation(after_q) if after_q else "(?!)"
+    currency = alternation(currency_of) if currency_of else "(?!)"
+
+    def tail(range_separators: list[str]) -> str:
+        sep = alternation(range_separators) if range_separators else "(?!)"
+        return (
+            f"(?:{GAP}(?P<rsep>{sep}){GAP}(?:{currency}[ ]?)?(?P<n2>{any_number}))?"
+            f"(?P<infix>{infix})?"
+            f"(?:[ ]?(?P<scale>{zh_scale_run}|{scale_words}))?"
+            f"(?P<infix2>{infix})?"
+            f"(?:{GAP}(?P<unit>{unit_alt}))?"
+            f"(?:{GAP}(?P<post>{after})(?![\\d]))?"
+        )
+
+    dash_separators = [s for s in separators if not s[:1].isalpha() and len(s) == 1]
+    qualifier_before = alternation([*before_q, *between]) if before_q or between else "(?!)"
+    before = f"(?:(?P<q>{qualifier_before}){GAP})?(?:(?P<cur>{currency})[ ]?)?$"
+    times = "|".join(f"(?:{p})" for t in tables for p in t.time.patterns) or "(?!)"
+    not_qualifiers = frozenset(w for t in tables for w in t.qualifiers.not_qualifiers)
+
+    return Grammar(
+        languages=languages,
+        scan=regex.compile("|".join(scan_parts)),
+        tail=regex.compile(tail(separators)),
+        tail_between=regex.compile(tail(separators + between_separators)),
+        range_after_unit=regex.compile(
+            f"{GAP}(?:{alternation(dash_separators)}){GAP}(?P<n2>{number})(?P<scale>{zh_scale_run})?"
+        ),
+        before=regex.compile(before),
+        traps=regex.compile(_trap_pattern(tables)),
+        times=regex.compile(times),
+        unit_at=regex.compile(unit_alt),
+        units=units,
+        units_folded={f.lower(): u for f, u in units.items() if len(f) >= 3 and f.islower()},
+        qualifier_of={**after_q, **infix_q, **before_q, **{w: "range" for w in between}},
+        percent_prefixes=percent_prefixes,
+        currency_of=currency_of,
+        scale_of={**short_scales, **currency_scales, **word_scales, **zh_scales},
+        currency_scales=frozenset(currency_scales),
+        zh=zh,
+        en=en,
+        zh_scales=zh_scales,
+        fraction_denominators=denominators,
+        between_words=frozenset(w.lower() for w in between),
+        duration_cues=tuple(w for t in tables for w in t.duration_cues.words),
+        not_qualifiers=not_qualifiers,
+    )

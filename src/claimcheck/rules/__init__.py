@@ -1,0 +1,190 @@
+"""Load and validate the rule tables (one TOML file per language, plus shared ones).
+
+The tables are data; claimcheck.grammar compiles them into patterns. A malformed table
+raises RulesError naming the file and the entry, never a bare KeyError.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from claimcheck.errors import RulesError
+
+LANGUAGES = ("zh", "en")
+QualifierName = Literal["over", "under", "approx", "at_least", "at_most"]
+
+
+class _Table(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ZhNumerals(_Table):
+    digits: dict[str, int]
+    tens: dict[str, int]
+    small_scales: dict[str, int]
+    large_scales: dict[str, int]
+    decimal_points: list[str]
+    lone_scales_not_numbers: list[str]
+    generic_one: list[str]
+
+
+class EnNumerals(_Table):
+    words: dict[str, int]
+    small_scales: dict[str, int]
+    large_scales: dict[str, int]
+    article: list[str]
+    joiners: list[str]
+    generic_one: list[str]
+
+
+class ShortScales(_Table):
+    short: dict[str, int] = {}
+    needs_currency: dict[str, int] = {}
+
+
+class Unit(_Table):
+    kind: Literal["quantity", "money", "percent", "duration"]
+    forms: list[str] = Field(min_length=1)
+    canonical: str | None = None
+    factor: float = 1
+    classifier: bool = False
+
+
+class Qualifiers(_Table):
+    over: list[str] = []
+    under: list[str] = []
+    approx: list[str] = []
+    at_least: list[str] = []
+    at_most: list[str] = []
+    not_qualifiers: list[str] = []
+
+
+class Ranges(_Table):
+    separators: list[str]
+    between: list[str] = []
+    between_separators: list[str] = []
+
+
+class Trap(_Table):
+    literals: list[str] = []
+    patterns: list[str] = []
+    words_before_number: list[str] = []
+
+
+class Words(_Table):
+    words: list[str]
+
+
+class Fraction(_Table):
+    infix: list[str] = []
+
+
+class EnFractions(_Table):
+    denominators: dict[str, int]
+
+
+class TimeTable(_Table):
+    patterns: list[str]
+
+
+class LanguageRules(_Table):
+    numerals: ZhNumerals | EnNumerals
+    scales: ShortScales = ShortScales()
+    percent_prefixes: dict[str, float] = {}
+    fraction: Fraction = Fraction()
+    fractions: EnFractions | None = None
+    qualifiers: Qualifiers
+    qualifiers_infix: Qualifiers = Qualifiers()
+    qualifiers_after: Qualifiers = Qualifiers()
+    ranges: Ranges
+    unit: list[Unit]
+    currency_prefixes: dict[str, str] = {}
+    duration_cues: Words
+    traps: dict[str, Trap]
+    time: TimeTable
+
+
+class NormalizeRemove(_Table):
+    pinyin_gloss: str
+    image_placeholder: str
+    invisible: str
+
+
+class NormalizeReplace(_Table):
+    fullwidth_ascii: bool
+    spaces: list[str]
+    newlines: list[str]
+    characters: dict[str, str]
+
+
+class NormalizeRules(_Table):
+    remove: NormalizeRemove
+    replace: NormalizeReplace
+
+
+def _read(name: str) -> dict:
+    path = resources.files(__package__).joinpath(name)
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RulesError(f"rules/{name}: {exc}") from None
+
+
+def _validated(model: type[_Table], name: str, data: dict) -> _Table:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise RulesError(f"rules/{name}: entry {where}: {first['msg']}") from None
+
+
+@cache
+def language(lang: str) -> LanguageRules:
+    if lang not in LANGUAGES:
+        raise RulesError(f"no rules for language {lang!r} (known: {', '.join(LANGUAGES)})")
+    name = f"{lang}.toml"
+    rules = _validated(LanguageRules, name, _read(name))
+    _check_units(rules, name)
+    return rules
+
+
+@cache
+def common_traps() -> dict[str, Trap]:
+    data = _read("common.toml")
+    return {name: _validated(Trap, f"common.toml [traps.{name}]", trap) for name, trap in data.get("traps", {}).items()}
+
+
+@cache
+def canonical_units() -> dict[str, tuple[str, float]]:
+    """canonical unit → (dimension, size in the dimension's base unit)."""
+    table: dict[str, tuple[str, float]] = {}
+    for dimension, units in _read("canonical.toml").items():
+        for unit, size in units.items():
+            if unit in table:
+                raise RulesError(f"rules/canonical.toml: unit {unit!r} is listed twice")
+            table[unit] = (dimension, float(size))
+    return table
+
+
+@cache
+def normalization() -> NormalizeRules:
+    return _validated(NormalizeRules, "normalize.toml", _read("normalize.toml"))
+
+
+def _check_units(rules: LanguageRules, name: str) -> None:
+    known = canonical_units()
+    for index, unit in enumerate(rules.unit):
+        if unit.canonical is not None and unit.canonical not in known:
+            raise RulesError(
+                f"rules/{name}: entry unit.{index} ({unit.forms[0]}): canonical unit "
+                f"{unit.canonical!r} is not in canonical.toml"
+            )
+    for prefix, code in rules.currency_prefixes.items():
+        if code not in known:
+            raise RulesError(f"rules/{name}: currency prefix {prefix!r}: {code!r} is not in canonical.toml")
