@@ -190,7 +190,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     scale_words = alternation([*word_scales, *short_scales, *currency_scales])
     zh_scale_run = f"[{''.join(zh_scales)}]+" if zh_scales else "(?!)"
     infix = alternation(infix_q, ascii_boundary=False) if infix_q else "(?!)"
-    after = alternation(after_q) if after_q else "(?!)"
+    after = alternation(after_q, case_insensitive_words=True) if after_q else "(?!)"
     currency = alternation(currency_of) if currency_of else "(?!)"
 
     def tail(range_separators: list[str]) -> str:
@@ -205,7 +205,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         )
 
     dash_separators = [s for s in separators if not s[:1].isalpha() and len(s) == 1]
-    qualifier_before = alternation([*before_q, *between]) if before_q or between else "(?!)"
+    qualifier_before = alternation([*before_q, *between], case_insensitive_words=True) if before_q or between else "(?!)"
     before = f"(?:(?P<q>{qualifier_before}){GAP})?(?:(?P<cur>{currency})[ ]?)?$"
     times = "|".join(f"(?:{p})" for t in tables for p in t.time.patterns) or "(?!)"
     not_qualifiers = frozenset(w for t in tables for w in t.qualifiers.not_qualifiers)

@@ -1,0 +1,16 @@
+"""One claim per line, each with the `source` it came from."""
+
+from __future__ import annotations
+
+import json
+
+from claimcheck.models import Document
+
+
+def render(documents: list[Document]) -> str:
+    lines = []
+    for document in documents:
+        for claim in document.claims:
+            record = {"source": document.source, **claim.model_dump(mode="json")}
+            lines.append(json.dumps(record, ensure_ascii=False))
+    return "".join(line + "\n" for line in lines)
