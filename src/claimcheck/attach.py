@@ -25,7 +25,7 @@ class Quantity:
     number_start: int
     number_end: int
     number_text: str
-    value: Decimal
+    number_value: Decimal
     value_max: Decimal | None = None
     unit: UnitInfo | None = None
     unit_text: str | None = None
@@ -37,6 +37,10 @@ class Quantity:
     percent: bool = False
     fraction: bool = False
     words: bool = False
+    value: Decimal = Decimal(0)
+
+    def __post_init__(self) -> None:
+        self.value = self.number_value
 
 
 def _parse(text: str, g: Grammar) -> Decimal | None:
@@ -66,8 +70,12 @@ def _trailing_scale(text: str, g: Grammar) -> Decimal | None:
     return factor if i < len(text) and i > 0 and text[i - 1] in _ASCII_DIGITS else None
 
 
-def read_quantity(text: str, match: regex.Match[str], g: Grammar, floor: int = 0) -> Quantity | None:
-    """Read the number that `match` found; nothing before `floor` (an earlier claim) is used."""
+def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | None:
+    """Read the number that `match` found and what follows it (scale, range, unit).
+
+    What stands before it (qualifier, currency sign) is read by `read_before`, which the
+    pipeline calls only for numbers that survive the cheap rejections.
+    """
     groups = match.groupdict()
     if groups.get("pct"):
         value = _parse(groups["pctn"], g)
@@ -76,16 +84,16 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar, floor: int = 0
         q = Quantity(*match.span(), *match.span("pctn"), groups["pctn"], value * Decimal(str(g.percent_prefixes[groups["pct"]])))
         q.percent = True
         q.unit_text = groups["pct"]
-        return _finish(text, q, g, floor, allow_unit=False)
+        return _finish(text, q, g, allow_unit=False)
     if groups.get("den"):
         denominator, numerator = _parse(groups["den"], g), _parse(groups["numr"], g)
         if not denominator or numerator is None:
             return None
         q = Quantity(*match.span(), *match.span(), match.group(), numerator / denominator * 100)
         q.percent = q.fraction = True
-        return _finish(text, q, g, floor, allow_unit=False)
+        return _finish(text, q, g, allow_unit=False)
     if groups.get("frac"):
-        return _english_fraction(text, match, g, floor)
+        return _english_fraction(text, match, g)
     core = "num" if groups.get("num") else "words"
     read = _number_value(groups[core], g)
     if read is None:
@@ -94,10 +102,10 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar, floor: int = 0
     start = match.start(core)
     q = Quantity(start, start + used, start, start + used, groups[core][:used], value)
     q.words = core == "words"
-    return _finish(text, q, g, floor, allow_unit=True)
+    return _finish(text, q, g, allow_unit=True)
 
 
-def _english_fraction(text: str, match: regex.Match[str], g: Grammar, floor: int) -> Quantity | None:
+def _english_fraction(text: str, match: regex.Match[str], g: Grammar) -> Quantity | None:
     words = match.group("frac").lower().replace("-", " ").split()
     denominator = g.fraction_denominators.get(words[-1])
     numerator = Decimal(1)
@@ -107,11 +115,10 @@ def _english_fraction(text: str, match: regex.Match[str], g: Grammar, floor: int
         return None
     q = Quantity(*match.span(), *match.span(), match.group(), numerator / denominator * 100)
     q.percent = q.fraction = True
-    return _finish(text, q, g, floor, allow_unit=False)
+    return _finish(text, q, g, allow_unit=False)
 
 
-def _finish(text: str, q: Quantity, g: Grammar, floor: int, *, allow_unit: bool) -> Quantity:
-    _read_before(text, q, g, floor)
+def _finish(text: str, q: Quantity, g: Grammar, *, allow_unit: bool) -> Quantity:
     if allow_unit:
         _read_after(text, q, g)
     else:
@@ -122,9 +129,9 @@ def _finish(text: str, q: Quantity, g: Grammar, floor: int, *, allow_unit: bool)
     return q
 
 
-def _read_before(text: str, q: Quantity, g: Grammar, floor: int) -> None:
-    window_start = max(floor, q.start - _LOOK_BACK)
-    before = g.before.search(text, window_start, q.start)
+def read_before(text: str, q: Quantity, g: Grammar, floor: int) -> None:
+    """Extend q leftwards over a qualifier (超過, more than) and a currency sign (US$)."""
+    before = g.before.match(text, max(floor, q.start - _LOOK_BACK), q.start)
     if before is None or before.start() == q.start:
         return
     if before.group("cur"):
@@ -135,10 +142,20 @@ def _read_before(text: str, q: Quantity, g: Grammar, floor: int) -> None:
     if qualifier and text[before.start("q") - 1 : before.end("q")] not in g.not_qualifiers:
         q.start = before.start("q")
         _qualify(q, qualifier, g)
+        if qualifier.lower() in g.between_words and q.value_max is None and not q.percent:
+            _reread_after(text, q, g)
+
+
+def _reread_after(text: str, q: Quantity, g: Grammar) -> None:
+    """After "between", read the tail again: now "and" joins the two ends of a range."""
+    q.value, q.end = q.number_value, q.number_end
+    q.unit = q.unit_text = None
+    q.scaled = False
+    _read_after(text, q, g)
 
 
 def _qualify(q: Quantity, words: str, g: Grammar) -> None:
-    if q.qualifier != "exact":
+    if q.qualifier != "exact" and q.qualifier_text is not None and q.qualifier_text.lower() not in g.between_words:
         return
     name = g.qualifier_of.get(words) or g.qualifier_of.get(words.lower())
     if name:
@@ -147,13 +164,15 @@ def _qualify(q: Quantity, words: str, g: Grammar) -> None:
 
 
 def _read_after(text: str, q: Quantity, g: Grammar) -> None:
+    if q.end < len(text) and text[q.end] not in g.tail_first_chars:
+        return
     between = q.qualifier_text is not None and q.qualifier_text.lower() in g.between_words
     tail = (g.tail_between if between else g.tail).match(text, q.end)
     if tail is None or tail.end() == q.end:
         _peel_scale_into_unit(text, q, g)
         return
     scale_text = tail.group("scale")
-    if scale_text in g.currency_scales and q.currency is None:
+    if scale_text in g.currency_scales and not _currency_before(text, q, g):
         # Without a currency sign, 10m is ten metres, not ten million.
         unit = g.unit(scale_text)
         if unit is not None:
@@ -174,6 +193,13 @@ def _read_after(text: str, q: Quantity, g: Grammar) -> None:
     _peel_scale_into_unit(text, q, g)
     if tail.group("unit") and not tail.group("post"):
         _range_after_unit(text, q, g)
+
+
+def _currency_before(text: str, q: Quantity, g: Grammar) -> bool:
+    if q.currency is not None:
+        return True
+    before = g.before.match(text, max(0, q.start - _LOOK_BACK), q.start)
+    return before is not None and before.group("cur") is not None
 
 
 def _read_range(tail: regex.Match[str], q: Quantity, g: Grammar, scale: Decimal) -> bool:

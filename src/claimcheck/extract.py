@@ -13,7 +13,7 @@ from collections import Counter
 import regex
 
 from claimcheck import rules
-from claimcheck.attach import read_quantity
+from claimcheck.attach import read_before, read_quantity
 from claimcheck.classify import classify, rejection
 from claimcheck.context import Sentences, nearest_time
 from claimcheck.grammar import grammar
@@ -54,14 +54,14 @@ def extract(text: str, *, lang: str | None = None) -> list[Claim]:
     g = grammar(_languages(lang))
     norm = normalize(text)
     clean = norm.text
-    traps = _Spans(m.span() for m in g.traps.finditer(clean))
-    times = [m.span() for m in g.times.finditer(clean)]
+    traps = _Spans(m.span() for pattern in g.traps for m in pattern.finditer(clean))
+    times = [m.span() for pattern in g.times for m in pattern.finditer(clean)]
     time_spans = _Spans(times)
 
     found = []
     position = 0
     while (match := g.scan.search(clean, position)) is not None:
-        q = read_quantity(clean, match, g, floor=position)
+        q = read_quantity(clean, match, g)
         if q is None or traps.overlaps(q.number_start, q.number_end) or time_spans.overlaps(q.number_start, q.number_end):
             position = match.end()
             continue
@@ -71,6 +71,7 @@ def extract(text: str, *, lang: str | None = None) -> list[Claim]:
                 times.append((q.start, q.end))
             position = match.end()
             continue
+        read_before(clean, q, g, floor=position)
         found.append(q)
         position = max(q.end, match.end())
     if not found:

@@ -58,9 +58,10 @@ class Grammar:
     tail_between: regex.Pattern[str]
     range_after_unit: regex.Pattern[str]
     before: regex.Pattern[str]
-    traps: regex.Pattern[str]
-    times: regex.Pattern[str]
+    traps: tuple[regex.Pattern[str], ...]
+    times: tuple[regex.Pattern[str], ...]
     unit_at: regex.Pattern[str]
+    tail_first_chars: frozenset[str]
     units: dict[str, UnitInfo]
     units_folded: dict[str, UnitInfo]
     qualifier_of: dict[str, str]
@@ -134,7 +135,7 @@ def _qualifiers(tables: list[LanguageRules], section: str) -> dict[str, str]:
     return found
 
 
-def _trap_pattern(tables: list[LanguageRules]) -> str:
+def _trap_patterns(tables: list[LanguageRules]) -> list[str]:
     parts = []
     traps = [*rules.common_traps().values(), *(trap for table in tables for trap in table.traps.values())]
     for trap in traps:
@@ -144,7 +145,12 @@ def _trap_pattern(tables: list[LanguageRules]) -> str:
         if trap.words_before_number:
             words = alternation(trap.words_before_number, ascii_boundary=False)
             parts.append(rf"(?i:\b{words}[ ]?#?\d[\w.]*)")
-    return "|".join(parts) or "(?!)"
+    return parts
+
+
+def _first_chars(words: list[str]) -> frozenset[str]:
+    """Characters a tail can start with; anything else means the number stands alone."""
+    return frozenset(c for w in words if w for c in (w[0], w[0].lower(), w[0].upper()))
 
 
 @cache
@@ -206,8 +212,11 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
 
     dash_separators = [s for s in separators if not s[:1].isalpha() and len(s) == 1]
     qualifier_before = alternation([*before_q, *between], case_insensitive_words=True) if before_q or between else "(?!)"
-    before = f"(?:(?P<q>{qualifier_before}){GAP})?(?:(?P<cur>{currency})[ ]?)?$"
-    times = "|".join(f"(?:{p})" for t in tables for p in t.time.patterns) or "(?!)"
+    # Matched backwards from the number (REVERSE), so only text touching it is read.
+    before = f"(?r)(?:(?P<q>{qualifier_before}){GAP})?(?:(?P<cur>{currency})[ ]?)?"
+    # Each trap and time pattern is compiled on its own: one big alternation would lose
+    # the engine's first-character skip and run several times slower.
+    times = [p for t in tables for p in t.time.patterns]
     not_qualifiers = frozenset(w for t in tables for w in t.qualifiers.not_qualifiers)
 
     return Grammar(
@@ -219,9 +228,13 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
             f"{GAP}(?:{alternation(dash_separators)}){GAP}(?P<n2>{number})(?P<scale>{zh_scale_run})?"
         ),
         before=regex.compile(before),
-        traps=regex.compile(_trap_pattern(tables)),
-        times=regex.compile(times),
+        traps=tuple(regex.compile(p) for p in _trap_patterns(tables)),
+        times=tuple(regex.compile(p) for p in times),
         unit_at=regex.compile(unit_alt),
+        tail_first_chars=_first_chars(
+            [*units, *infix_q, *after_q, *separators, *between_separators, *word_scales,
+             *short_scales, *currency_scales, *zh_scales, " "]
+        ),
         units=units,
         units_folded={f.lower(): u for f, u in units.items() if len(f) >= 3 and f.islower()},
         qualifier_of={**after_q, **infix_q, **before_q, **{w: "range" for w in between}},

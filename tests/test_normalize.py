@@ -1,0 +1,43 @@
+"""The normalizer: what it cleans, and that every clean offset maps back exactly."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.normalize import normalize
+
+CLEANED = [
+    ("pinyin gloss after a character", "環(huán)境很好", "環境很好"),
+    ("gloss inside a real parenthesis", "問界(參數(shù)丨圖片)", "問界(參數丨圖片)"),
+    ("gloss with a tone number", "結(jie2)果", "結果"),
+    ("image placeholder", "上文\n![]()\n下文", "上文\n\n下文"),
+    ("image with alt text and url", "看![圖](http://x.y/a.png)這裡", "看這裡"),
+    ("full-width digits and separators", "３３，６６２．５輛", "33,662.5輛"),
+    ("full-width percent and parentheses", "（１２％）", "(12%)"),
+    ("byte-order mark", "\ufeff50萬臺", "50萬臺"),
+    ("zero-width space", "50\u200b萬", "50萬"),
+    ("no-break and thin spaces", "10\u00a0km 5\u2009kg", "10 km 5 kg"),
+    ("CRLF keeps its length", "a\r\nb", "a\n\nb"),
+    ("Latin in parentheses after Han is kept", "公里(km)和(SUV)", "公里(km)和(SUV)"),
+]
+
+
+@pytest.mark.parametrize(("name", "original", "clean"), CLEANED, ids=[c[0] for c in CLEANED])
+def test_cleaned_text(name, original, clean):
+    assert normalize(original).text == clean
+
+
+@pytest.mark.parametrize(("name", "original", "clean"), CLEANED, ids=[c[0] for c in CLEANED])
+def test_every_clean_character_maps_back_to_itself(name, original, clean):
+    norm = normalize(original)
+    for i, char in enumerate(norm.text):
+        start, end = norm.to_original(i, i + 1)
+        assert end == start + 1
+        assert original[start].translate({0xFF0C: ",", 0xFF0E: "."}) in (char, original[start])
+
+
+def test_span_across_a_removed_gloss_covers_it_in_the_original():
+    original = "超2.61億(yì)公里"
+    norm = normalize(original)
+    start, end = norm.to_original(0, len(norm.text))
+    assert original[start:end] == original
