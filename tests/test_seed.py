@@ -1,0 +1,66 @@
+"""The seed article the tool was first built for (read from ../shared, not copied here).
+
+Skipped where the shared folder is not beside the repository.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import claimcheck
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "xiaomi-500k.txt"
+
+pytestmark = pytest.mark.skipif(not SEED.exists(), reason="shared seed article not present")
+
+# (claim text, value, qualifier, canonical unit, how many times)
+EXPECTED = [
+    ("50萬臺", 500000, "exact", None, 3),
+    ("21個月", 21, "exact", "month", 2),
+    ("不到兩年", 2, "under", "year", 1),
+    ("33662輛", 33662, "exact", None, 1),
+    ("9個月", 9, "exact", "month", 1),
+    ("3年", 3, "exact", "year", 1),
+    ("245mm", 245, "exact", "mm", 1),
+    ("10000人", 10000, "exact", None, 1),
+    ("24小時", 24, "exact", "hour", 1),
+    ("500元", 500, "exact", "CNY", 1),
+    ("超2.61億公里", 261000000, "over", "km", 1),
+    ("368個", 368, "exact", None, 1),
+    ("2671公里", 2671, "exact", "km", 1),
+    ("28萬個", 280000, "exact", None, 1),
+]
+NOT_CLAIMS = ["SU7", "YU7", "model Y", "M7", "一石", "八斗", "萬重山", "億萬", "百億補貼", "十一", "里三層外三層"]
+
+
+@pytest.fixture(scope="module")
+def seed():
+    text = SEED.read_text(encoding="utf-8")
+    return text, claimcheck.extract(text)
+
+
+@pytest.mark.parametrize(("text", "value", "qualifier", "unit", "count"), EXPECTED, ids=[e[0] for e in EXPECTED])
+def test_seed_claim(seed, text, value, qualifier, unit, count):
+    _, claims = seed
+    matching = [c for c in claims if c.text == text]
+    assert len(matching) == count
+    for claim in matching:
+        assert (claim.value, claim.qualifier, claim.unit_canonical) == (value, qualifier, unit)
+
+
+@pytest.mark.parametrize("trap", NOT_CLAIMS)
+def test_seed_trap_is_not_a_claim(seed, trap):
+    text, claims = seed
+    for position in [i for i in range(len(text)) if text.startswith(trap, i)]:
+        span = (position, position + len(trap))
+        assert not [c.text for c in claims if c.start < span[1] and span[0] < c.end]
+
+
+def test_seed_offsets_and_dates(seed):
+    text, claims = seed
+    assert all(text[c.start : c.end] == c.text for c in claims)
+    assert Counter(c.time.text for c in claims if c.time)["12月2日"] == 2
+    assert not [c for c in claims if "2025" in c.text or c.text in ("12月2日", "10月")]
