@@ -52,9 +52,9 @@ def rejection(text: str, q: Quantity, g: Grammar) -> Rejected | None:
             return Rejected("lone scale")
         if plain and (len(written) == 1 or written[0] in g.zh.lone_scales_not_numbers):
             return Rejected("bare numeral")
-    generic = {*(g.zh.generic_one if g.zh else ()), *(g.en.generic_one if g.en else ())}
-    if written.lower() in generic and not q.scaled and not q.percent and not q.currency:
-        return Rejected("generic one")
+    alone = {*(g.zh.not_figures_alone if g.zh else ()), *(g.en.not_figures_alone if g.en else ())}
+    if written.lower() in alone and not q.scaled and not q.percent and not q.currency:
+        return Rejected("not a figure alone")
     if q.words and plain and " " not in written and "-" not in written:
         return Rejected("bare number word")
     if plain and written.isdigit() and len(written) == 4 and _YEARS[0] <= int(written) <= _YEARS[1]:

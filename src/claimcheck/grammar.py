@@ -210,7 +210,9 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
             f"(?:{GAP}(?P<post>{after})(?![\\d]))?"
         )
 
-    dash_separators = [s for s in separators if not s[:1].isalpha() and len(s) == 1]
+    # After a unit (5000元至8000元, 10%-15%) only symbols and Chinese separators join a
+    # range: "rose 5% to 8%" is a change, not a range.
+    unit_range_separators = [s for s in separators if not (s[:1].isascii() and s[:1].isalpha())]
     qualifier_before = alternation([*before_q, *between], case_insensitive_words=True) if before_q or between else "(?!)"
     # Matched backwards from the number (REVERSE), so only text touching it is read.
     before = f"(?r)(?:(?P<q>{qualifier_before}){GAP})?(?:(?P<cur>{currency})[ ]?)?"
@@ -225,7 +227,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         tail=regex.compile(tail(separators)),
         tail_between=regex.compile(tail(separators + between_separators)),
         range_after_unit=regex.compile(
-            f"{GAP}(?:{alternation(dash_separators)}){GAP}(?P<n2>{number})(?P<scale>{zh_scale_run})?"
+            f"{GAP}(?:{alternation(unit_range_separators)}){GAP}(?P<n2>{number})(?P<scale>{zh_scale_run})?"
         ),
         before=regex.compile(before),
         traps=tuple(regex.compile(p) for p in _trap_patterns(tables)),

@@ -30,7 +30,7 @@ class ZhNumerals(_Table):
     large_scales: dict[str, int]
     decimal_points: list[str]
     lone_scales_not_numbers: list[str]
-    generic_one: list[str]
+    not_figures_alone: list[str]
 
 
 class EnNumerals(_Table):
@@ -39,7 +39,7 @@ class EnNumerals(_Table):
     large_scales: dict[str, int]
     article: list[str]
     joiners: list[str]
-    generic_one: list[str]
+    not_figures_alone: list[str]
 
 
 class ShortScales(_Table):
