@@ -73,6 +73,8 @@ def classify(q: Quantity) -> Classified:
         kind, canonical, written = "percent", "percent", q.unit_text
     elif unit is not None:
         kind, canonical, written = unit.kind, unit.canonical, q.unit_text
+        if unit.add:
+            value += Decimal(str(unit.add))
         if unit.factor != 1:
             factor = Decimal(str(unit.factor))
             value *= factor

@@ -11,6 +11,7 @@ import regex
 _SENTENCE_END = regex.compile(r"[\n。！？!?；;]|\.(?=\s|$)")
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"[A-Za-z]")
+_CLAUSE_BREAK = regex.compile(r"[,;:，；：、]")
 
 
 class Sentences:
@@ -43,8 +44,11 @@ class Sentences:
         return self._languages[span[0]]
 
 
-def nearest_time(times: list[tuple[int, int]], starts: list[int], claim: tuple[int, int], sentence: tuple[int, int]) -> tuple[int, int] | None:
-    """The time span in the sentence closest before the claim, else the closest after it."""
+def nearest_time(
+    text: str, times: list[tuple[int, int]], starts: list[int], claim: tuple[int, int], sentence: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The time span in the sentence closest before the claim, else the closest after it
+    within the same clause ("delivered 4,200 cars in October")."""
     i = bisect_right(starts, claim[0])
     for j in range(i - 1, -1, -1):
         start, end = times[j]
@@ -54,7 +58,7 @@ def nearest_time(times: list[tuple[int, int]], starts: list[int], claim: tuple[i
             return times[j]
     for j in range(i, len(times)):
         start, end = times[j]
-        if start >= sentence[1]:
+        if start >= sentence[1] or _CLAUSE_BREAK.search(text, claim[1], start):
             break
         if start >= claim[1]:
             return times[j]

@@ -45,6 +45,7 @@ class UnitInfo:
     kind: str
     canonical: str | None
     factor: float
+    add: float
     classifier: bool
 
 
@@ -122,7 +123,7 @@ def _units(tables: list[LanguageRules]) -> dict[str, UnitInfo]:
 
 
 def _unit_info(form: str, unit: Unit) -> UnitInfo:
-    return UnitInfo(form, unit.kind, unit.canonical, unit.factor, unit.classifier)
+    return UnitInfo(form, unit.kind, unit.canonical, unit.factor, unit.add, unit.classifier)
 
 
 def _qualifiers(tables: list[LanguageRules], section: str) -> dict[str, str]:

@@ -52,6 +52,7 @@ class Unit(_Table):
     forms: list[str] = Field(min_length=1)
     canonical: str | None = None
     factor: float = 1
+    add: float = 0
     classifier: bool = False
 
 
