@@ -1,0 +1,76 @@
+"""The rule tables: they load, they are consistent, and a bad entry is named."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import pytest
+from opencc import OpenCC
+
+from claimcheck import rules
+from claimcheck.errors import RulesError
+from claimcheck.grammar import grammar
+
+
+def _word_lists(node, path=""):
+    """Every list of plain words in a table (regex `patterns` excluded)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key != "patterns":
+                yield from _word_lists(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        if all(isinstance(item, str) for item in node):
+            yield path, node
+        else:
+            for index, item in enumerate(node):
+                yield from _word_lists(item, f"{path}[{index}]")
+
+
+def test_every_language_and_shared_table_loads():
+    for lang in rules.LANGUAGES:
+        assert rules.language(lang).unit
+    assert rules.canonical_units()["km"] == ("length", 1000.0)
+    assert rules.normalization().remove.pinyin_gloss
+    assert grammar(("zh",)).units and grammar(("en",)).units
+
+
+def test_chinese_lists_carry_the_simplified_form_of_every_traditional_entry():
+    to_simplified = OpenCC("t2s")
+    table = tomllib.loads(resources.files("claimcheck.rules").joinpath("zh.toml").read_text(encoding="utf-8"))
+    missing = {
+        path: [word for word in words if to_simplified.convert(word) not in set(words)]
+        for path, words in _word_lists(table)
+    }
+    assert not {path: words for path, words in missing.items() if words}
+
+
+def test_no_unit_form_means_two_things():
+    for lang in rules.LANGUAGES:
+        meaning: dict[str, tuple] = {}
+        for unit in rules.language(lang).unit:
+            for form in unit.forms:
+                key = (unit.kind, unit.canonical, unit.factor, unit.add)
+                assert meaning.setdefault(form, key) == key, f"{lang}: {form!r} is listed with two meanings"
+
+
+def test_every_canonical_unit_named_by_a_table_exists():
+    known = rules.canonical_units()
+    for lang in rules.LANGUAGES:
+        for unit in rules.language(lang).unit:
+            assert unit.canonical is None or unit.canonical in known
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"unit": [{"kind": "weight", "forms": ["kg"]}]}, "unit.0.kind"),
+        ({"unit": [{"kind": "quantity", "forms": []}]}, "unit.0.forms"),
+        ({"qualifiers": {"over": ["超"], "sometimes": ["偶爾"]}}, "qualifiers.sometimes"),
+    ],
+    ids=["unknown kind", "empty forms", "unknown key"],
+)
+def test_a_bad_entry_is_named_with_its_file(data, message):
+    base = tomllib.loads(resources.files("claimcheck.rules").joinpath("en.toml").read_text(encoding="utf-8"))
+    with pytest.raises(RulesError, match=rf"rules/en\.toml: entry {message}"):
+        rules._validated(rules.LanguageRules, "en.toml", {**base, **data})
