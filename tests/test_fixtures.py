@@ -11,7 +11,7 @@ import pytest
 import claimcheck
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = tomllib.loads((ROOT / "tests" / "cases" / "fixtures.toml").read_text(encoding="utf-8"))["fixture"]
+FIXTURES = tomllib.loads((ROOT / "tests" / "fixture_claims.toml").read_text(encoding="utf-8"))["fixture"]
 
 
 def _extract(name: str) -> tuple[str, list[claimcheck.Claim]]:
