@@ -37,6 +37,7 @@ class Quantity:
     percent: bool = False
     fraction: bool = False
     words: bool = False
+    half: bool = False
     value: Decimal = Decimal(0)
 
     def __post_init__(self) -> None:
@@ -94,6 +95,10 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
         return _finish(text, q, g, allow_unit=False)
     if groups.get("frac"):
         return _english_fraction(text, match, g)
+    if groups.get("half"):
+        q = Quantity(*match.span(), *match.span(), match.group(), Decimal("0.5"))
+        q.half = True
+        return _finish(text, q, g, allow_unit=True)
     core = "num" if groups.get("num") else "words"
     read = _number_value(groups[core], g)
     if read is None:
@@ -134,6 +139,10 @@ def read_before(text: str, q: Quantity, g: Grammar, floor: int) -> None:
     before = g.before.match(text, max(floor, q.start - _LOOK_BACK), q.start)
     if before is None or before.start() == q.start:
         return
+    if before.group("neg"):
+        q.value, q.number_value = -q.value, -q.number_value
+        q.value_max = -q.value_max if q.value_max is not None else None
+        q.start = before.start("neg")
     if before.group("cur"):
         q.currency_text = before.group("cur")
         q.currency = g.currency_of[q.currency_text]
@@ -190,9 +199,18 @@ def _read_after(text: str, q: Quantity, g: Grammar) -> None:
     if tail.group("unit"):
         q.unit_text = tail.group("unit")
         q.unit = g.unit(q.unit_text)
+        if not q.scaled and text[q.end : q.end + 1] in g.halves and not tail.group("post"):
+            q.value += Decimal("0.5")  # 三斤半, 兩年半
+            q.end += 1
     _peel_scale_into_unit(text, q, g)
     if tail.group("unit") and not tail.group("post"):
         _range_after_unit(text, q, g)
+
+
+def currency_glued(text: str, q: Quantity, g: Grammar) -> bool:
+    """USD3.14, RMB500: a currency code written against the number (not a product code)."""
+    before = text[q.number_start - 1 : q.number_start]
+    return before.isascii() and before.isalpha() and _currency_before(text, q, g)
 
 
 def _currency_before(text: str, q: Quantity, g: Grammar) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from claimcheck.attach import Quantity
+from claimcheck.attach import Quantity, currency_glued
 from claimcheck.grammar import Grammar
 
 _YEARS = (1800, 2100)
@@ -41,10 +41,21 @@ def rejection(text: str, q: Quantity, g: Grammar) -> Rejected | None:
     """Why this Quantity is not a claim, or None when it is one."""
     before = text[q.number_start - 1] if q.number_start > 0 else ""
     after = text[q.end] if q.end < len(text) else ""
-    if not q.currency and (_is_ascii_letter(before) or before == "-" and q.number_start > 1 and _is_ascii_letter(text[q.number_start - 2])):
+    letter_before = _is_ascii_letter(before) or (
+        before == "-" and q.number_start > 1 and _is_ascii_letter(text[q.number_start - 2])
+    )
+    if letter_before and not currency_glued(text, q, g):
         return Rejected("code")
     if q.unit is None and not q.percent and not q.scaled and (_is_ascii_letter(after) or after.isdigit()):
         return Rejected("code")
+    if before == "/" and q.number_start > 1 and text[q.number_start - 2].isdigit():
+        return Rejected("ratio or fraction")
+    if after == "/" and text[q.end + 1 : q.end + 2].isdigit():
+        return Rejected("ratio or fraction")
+    if q.unit_text and _is_ascii_letter(q.unit_text[-1]) and (after.isascii() and after.isalnum()):
+        return Rejected("code")
+    if q.half and (q.unit is None or q.unit.classifier):
+        return Rejected("bare half")
     plain = q.unit is None and not q.currency and not q.percent and not q.scaled
     written = q.number_text
     if g.zh is not None and written and not any(c.isdigit() for c in written):
@@ -54,7 +65,8 @@ def rejection(text: str, q: Quantity, g: Grammar) -> Rejected | None:
             return Rejected("bare numeral")
     alone = {*(g.zh.not_figures_alone if g.zh else ()), *(g.en.not_figures_alone if g.en else ())}
     if written.lower() in alone and not q.scaled and not q.percent and not q.currency:
-        return Rejected("not a figure alone")
+        if q.unit is None or q.unit.classifier:
+            return Rejected("not a figure alone")
     if q.words and plain and " " not in written and "-" not in written:
         return Rejected("bare number word")
     if plain and written.isdigit() and len(written) == 4 and _YEARS[0] <= int(written) <= _YEARS[1]:
@@ -63,6 +75,15 @@ def rejection(text: str, q: Quantity, g: Grammar) -> Rejected | None:
         window = text[max(0, q.start - 4) : q.start]
         if not any(window.endswith(cue) for cue in g.duration_cues):
             return Rejected("day of month", is_time=True)
+    return None
+
+
+def late_rejection(q: Quantity, g: Grammar) -> Rejected | None:
+    """Rules that need the qualifier: 一天 alone is narrative (有一天), 近一天 is a figure."""
+    alone = {*(g.zh.not_figures_alone if g.zh else ()), *(g.en.not_figures_alone if g.en else ())}
+    if q.number_text.lower() in alone and q.unit is not None and q.unit.kind == "duration":
+        if q.qualifier == "exact" and not q.unit.add and not q.scaled:
+            return Rejected("not a figure alone")
     return None
 
 

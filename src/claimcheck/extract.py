@@ -13,8 +13,8 @@ from collections import Counter
 import regex
 
 from claimcheck import rules
-from claimcheck.attach import read_before, read_quantity
-from claimcheck.classify import classify, rejection
+from claimcheck.attach import currency_glued, read_before, read_quantity
+from claimcheck.classify import classify, late_rejection, rejection
 from claimcheck.context import Sentences, nearest_time
 from claimcheck.grammar import grammar
 from claimcheck.models import Claim, Document, TextSpan
@@ -59,21 +59,24 @@ def extract(text: str, *, lang: str | None = None) -> list[Claim]:
     time_spans = _Spans(times)
 
     found = []
-    position = 0
+    position = floor = 0
     while (match := g.scan.search(clean, position)) is not None:
+        position = match.end()
         q = read_quantity(clean, match, g)
-        if q is None or traps.overlaps(q.number_start, q.number_end) or time_spans.overlaps(q.number_start, q.number_end):
-            position = match.end()
+        if q is None or time_spans.overlaps(q.number_start, q.number_end):
+            continue
+        if traps.overlaps(q.number_start, q.number_end) and not currency_glued(clean, q, g):
             continue
         rejected = rejection(clean, q, g)
         if rejected is not None:
             if rejected.is_time:
                 times.append((q.start, q.end))
-            position = match.end()
             continue
-        read_before(clean, q, g, floor=position)
+        read_before(clean, q, g, floor=floor)
+        if late_rejection(q, g) is not None:
+            continue
         found.append(q)
-        position = max(q.end, match.end())
+        position = floor = max(q.end, match.end())
     if not found:
         return []
 

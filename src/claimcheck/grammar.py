@@ -14,8 +14,8 @@ import regex
 from claimcheck import rules
 from claimcheck.rules import EnNumerals, LanguageRules, Unit, ZhNumerals
 
-ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][-+]?\d+(?![A-Za-z]))?)"
-SIGN = r"(?:(?<![\w.\-])[-+](?=\d))?"
+ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ ]\d{3})+(?![\d.,])|\d+(?:\.\d+)?(?:[eE][-+]?\d+(?![A-Za-z]))?|(?<![\d.])\.\d+)"
+SIGN = r"(?:(?<![A-Za-z0-9.\-/])[-+](?=\.?\d))?"
 GAP = r"[ ]{0,2}"
 
 
@@ -73,6 +73,7 @@ class Grammar:
     zh: ZhNumerals | None
     en: EnNumerals | None
     zh_scales: dict[str, int]
+    halves: frozenset[str]
     fraction_denominators: dict[str, int]
     between_words: frozenset[str]
     duration_cues: tuple[str, ...]
@@ -90,14 +91,15 @@ def _numeral_tables(tables: list[LanguageRules]) -> tuple[ZhNumerals | None, EnN
 
 def _zh_number(zh: ZhNumerals | None) -> str:
     if zh is None:
-        return ARABIC
+        return SIGN + ARABIC
     digit = "".join(zh.digits)
     scale = "".join([*zh.small_scales, *zh.large_scales])
     tens = "".join(zh.tens)
     point = "|".join(map(regex.escape, zh.decimal_points))
     han = f"[{digit}{scale}{tens}]"
     han_run = f"{han}+(?:(?:{point})(?:[{digit}]+|\\d+)[{scale}]*)?"
-    return f"(?:{SIGN}{ARABIC}(?:[{scale}]+(?:[{digit}{tens}]+[{scale}]*)*)?|{han_run})"
+    # Digits and scale characters may alternate: 5万4千6百, 3万4000, 200亿零四千230.
+    return f"(?:{SIGN}{ARABIC}(?:[{scale}]+(?:\\d+|[{digit}{tens}]+)?)*|{han_run})"
 
 
 def _en_number(en: EnNumerals | None) -> str:
@@ -138,7 +140,7 @@ def _qualifiers(tables: list[LanguageRules], section: str) -> dict[str, str]:
 
 def _trap_patterns(tables: list[LanguageRules]) -> list[str]:
     parts = []
-    traps = [*rules.common_traps().values(), *(trap for table in tables for trap in table.traps.values())]
+    traps = [trap for table in tables for trap in table.traps.values()]
     for trap in traps:
         if trap.literals:
             parts.append(alternation(trap.literals))
@@ -156,7 +158,7 @@ def _first_chars(words: list[str]) -> frozenset[str]:
 
 @cache
 def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
-    tables = [rules.language(lang) for lang in languages]
+    tables = [rules.language(lang) for lang in (*languages, "common")]
     zh, en = _numeral_tables(tables)
     units = _units(tables)
     before_q = _qualifiers(tables, "qualifiers")
@@ -190,11 +192,15 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         scan_parts.append(
             rf"(?P<frac>(?i:\b(?:{numerators}[ -])?{denominator}\b))(?=[ ]of\b)"
         )
+    halves = [w for t in tables for w in t.half]
+    if halves:
+        scan_parts.append(f"(?P<half>{alternation(halves)})")
     scan_parts.append(f"(?P<num>{number})")
     if en:
         scan_parts.append(f"(?P<words>{en_number})")
 
-    scale_words = alternation([*word_scales, *short_scales, *currency_scales])
+    scale_words = alternation(word_scales, case_insensitive_words=True)
+    short_scale_letters = alternation([*short_scales, *currency_scales])
     zh_scale_run = f"[{''.join(zh_scales)}]+" if zh_scales else "(?!)"
     infix = alternation(infix_q, ascii_boundary=False) if infix_q else "(?!)"
     after = alternation(after_q, case_insensitive_words=True) if after_q else "(?!)"
@@ -205,7 +211,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         return (
             f"(?:{GAP}(?P<rsep>{sep}){GAP}(?:{currency}[ ]?)?(?P<n2>{any_number}))?"
             f"(?P<infix>{infix})?"
-            f"(?:[ ]?(?P<scale>{zh_scale_run}|{scale_words}))?"
+            f"(?:(?P<scale>{zh_scale_run}|{short_scale_letters})|[ ](?P<scale>{scale_words}))?"
             f"(?P<infix2>{infix})?"
             f"(?:{GAP}(?P<unit>{unit_alt}))?"
             f"(?:{GAP}(?P<post>{after})(?![\\d]))?"
@@ -216,7 +222,8 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     unit_range_separators = [s for s in separators if not (s[:1].isascii() and s[:1].isalpha())]
     qualifier_before = alternation([*before_q, *between], case_insensitive_words=True) if before_q or between else "(?!)"
     # Matched backwards from the number (REVERSE), so only text touching it is read.
-    before = f"(?r)(?:(?P<q>{qualifier_before}){GAP})?(?:(?P<cur>{currency})[ ]?)?"
+    negative = alternation([w for t in tables for w in t.negative_prefixes], case_insensitive_words=True)
+    before = f"(?r)(?:(?P<q>{qualifier_before}){GAP})?(?:(?P<cur>{currency})[ ]?)?(?:(?P<neg>{negative})[ ]?)?"
     # Each trap and time pattern is compiled on its own: one big alternation would lose
     # the engine's first-character skip and run several times slower.
     times = [p for t in tables for p in t.time.patterns]
@@ -248,6 +255,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         zh=zh,
         en=en,
         zh_scales=zh_scales,
+        halves=frozenset(halves),
         fraction_denominators=denominators,
         between_words=frozenset(w.lower() for w in between),
         duration_cues=tuple(w for t in tables for w in t.duration_cues.words),

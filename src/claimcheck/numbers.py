@@ -15,7 +15,7 @@ _ASCII_DIGITS = frozenset("0123456789")
 
 def parse_arabic(text: str) -> Decimal | None:
     try:
-        return Decimal(text.replace(",", ""))
+        return Decimal(text.replace(",", "").replace(" ", ""))
     except InvalidOperation:
         return None
 
@@ -26,9 +26,9 @@ def _zh_tokens(text: str, zh: ZhNumerals) -> list[tuple[str, Decimal]] | None:
     i = 0
     while i < len(text):
         char = text[i]
-        if char in _ASCII_DIGITS or (char in "+-" and i == 0):
+        if char in _ASCII_DIGITS or char == "." or (char in "+-" and i == 0):
             j = i + 1
-            while j < len(text) and (text[j] in _ASCII_DIGITS or text[j] in ".,eE"):
+            while j < len(text) and (text[j] in _ASCII_DIGITS or text[j] in ".,eE "):
                 j += 1
             value = parse_arabic(text[i:j])
             if value is None:

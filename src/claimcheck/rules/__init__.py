@@ -66,7 +66,7 @@ class Qualifiers(_Table):
 
 
 class Ranges(_Table):
-    separators: list[str]
+    separators: list[str] = []
     between: list[str] = []
     between_separators: list[str] = []
 
@@ -78,7 +78,7 @@ class Trap(_Table):
 
 
 class Words(_Table):
-    words: list[str]
+    words: list[str] = []
 
 
 class Fraction(_Table):
@@ -90,24 +90,28 @@ class EnFractions(_Table):
 
 
 class TimeTable(_Table):
-    patterns: list[str]
+    patterns: list[str] = []
 
 
 class LanguageRules(_Table):
-    numerals: ZhNumerals | EnNumerals
+    """One rule file. common.toml uses the same shape, without numerals."""
+
+    numerals: ZhNumerals | EnNumerals | None = None
+    negative_prefixes: list[str] = []
+    half: list[str] = []
     scales: ShortScales = ShortScales()
     percent_prefixes: dict[str, float] = {}
     fraction: Fraction = Fraction()
     fractions: EnFractions | None = None
-    qualifiers: Qualifiers
+    qualifiers: Qualifiers = Qualifiers()
     qualifiers_infix: Qualifiers = Qualifiers()
     qualifiers_after: Qualifiers = Qualifiers()
-    ranges: Ranges
-    unit: list[Unit]
+    ranges: Ranges = Ranges()
+    unit: list[Unit] = []
     currency_prefixes: dict[str, str] = {}
-    duration_cues: Words
-    traps: dict[str, Trap]
-    time: TimeTable
+    duration_cues: Words = Words()
+    traps: dict[str, Trap] = {}
+    time: TimeTable = TimeTable()
 
 
 class NormalizeRemove(_Table):
@@ -147,18 +151,13 @@ def _validated(model: type[_Table], name: str, data: dict) -> _Table:
 
 @cache
 def language(lang: str) -> LanguageRules:
-    if lang not in LANGUAGES:
+    """The rules of one language, or those shared by all (lang="common")."""
+    if lang not in (*LANGUAGES, "common"):
         raise RulesError(f"no rules for language {lang!r} (known: {', '.join(LANGUAGES)})")
     name = f"{lang}.toml"
     rules = _validated(LanguageRules, name, _read(name))
     _check_units(rules, name)
     return rules
-
-
-@cache
-def common_traps() -> dict[str, Trap]:
-    data = _read("common.toml")
-    return {name: _validated(Trap, f"common.toml [traps.{name}]", trap) for name, trap in data.get("traps", {}).items()}
 
 
 @cache
