@@ -37,7 +37,7 @@ class Quantity:
     percent: bool = False
     fraction: bool = False
     words: bool = False
-    half: bool = False
+    needs_unit: bool = False
     value: Decimal = Decimal(0)
 
     def __post_init__(self) -> None:
@@ -95,9 +95,24 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
         return _finish(text, q, g, allow_unit=False)
     if groups.get("frac"):
         return _english_fraction(text, match, g)
+    if groups.get("pair"):
+        q = Quantity(*match.span(), *match.span(), match.group(), Decimal(2))
+        q.words = q.needs_unit = True
+        return _finish(text, q, g, allow_unit=True)
+    if groups.get("article"):
+        q = Quantity(*match.span(), *match.span(), match.group(), Decimal(1))
+        q.words = q.needs_unit = True
+        return _finish(text, q, g, allow_unit=True)
+    if groups.get("slash"):
+        numerator, denominator = (Decimal(part) for part in groups["slash"].split("/"))
+        if not denominator:
+            return None
+        q = Quantity(*match.span(), *match.span(), match.group(), numerator / denominator)
+        q.fraction = q.needs_unit = True
+        return _finish(text, q, g, allow_unit=True)
     if groups.get("half"):
         q = Quantity(*match.span(), *match.span(), match.group(), Decimal("0.5"))
-        q.half = True
+        q.needs_unit = True
         return _finish(text, q, g, allow_unit=True)
     core = "num" if groups.get("num") else "words"
     read = _number_value(groups[core], g)

@@ -54,8 +54,8 @@ def rejection(text: str, q: Quantity, g: Grammar) -> Rejected | None:
         return Rejected("ratio or fraction")
     if q.unit_text and _is_ascii_letter(q.unit_text[-1]) and (after.isascii() and after.isalnum()):
         return Rejected("code")
-    if q.half and (q.unit is None or q.unit.classifier):
-        return Rejected("bare half")
+    if q.needs_unit and (q.unit is None or q.unit.classifier):
+        return Rejected("ratio or fraction" if q.fraction else "no unit")
     plain = q.unit is None and not q.currency and not q.percent and not q.scaled
     written = q.number_text
     if g.zh is not None and written and not any(c.isdigit() for c in written):
@@ -67,7 +67,7 @@ def rejection(text: str, q: Quantity, g: Grammar) -> Rejected | None:
     if written.lower() in alone and not q.scaled and not q.percent and not q.currency:
         if q.unit is None or q.unit.classifier:
             return Rejected("not a figure alone")
-    if q.words and plain and " " not in written and "-" not in written:
+    if q.words and plain and " " not in written.strip() and "-" not in written:
         return Rejected("bare number word")
     if plain and written.isdigit() and len(written) == 4 and _YEARS[0] <= int(written) <= _YEARS[1]:
         return Rejected("year", is_time=True)
@@ -96,7 +96,7 @@ def classify(q: Quantity) -> Classified:
         kind, canonical, written = unit.kind, unit.canonical, q.unit_text
         if unit.add:
             value += Decimal(str(unit.add))
-        if unit.factor != 1:
+        if unit.factor != 1 and (unit.factor_below is None or abs(value) < Decimal(str(unit.factor_below))):
             factor = Decimal(str(unit.factor))
             value *= factor
             value_max = value_max * factor if value_max is not None else None

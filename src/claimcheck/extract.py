@@ -9,12 +9,14 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_right
 from collections import Counter
+from dataclasses import dataclass
 
 import regex
 
 from claimcheck import rules
 from claimcheck.attach import currency_glued, read_before, read_quantity
 from claimcheck.classify import classify, late_rejection, rejection
+from claimcheck.compound import join_compounds
 from claimcheck.context import Sentences, nearest_time
 from claimcheck.grammar import grammar
 from claimcheck.models import Claim, Document, TextSpan
@@ -54,29 +56,8 @@ def extract(text: str, *, lang: str | None = None) -> list[Claim]:
     g = grammar(_languages(lang))
     norm = normalize(text)
     clean = norm.text
-    traps = _Spans(m.span() for pattern in g.traps for m in pattern.finditer(clean))
     times = [m.span() for pattern in g.times for m in pattern.finditer(clean)]
-    time_spans = _Spans(times)
-
-    found = []
-    position = floor = 0
-    while (match := g.scan.search(clean, position)) is not None:
-        position = match.end()
-        q = read_quantity(clean, match, g)
-        if q is None or time_spans.overlaps(q.number_start, q.number_end):
-            continue
-        if traps.overlaps(q.number_start, q.number_end) and not currency_glued(clean, q, g):
-            continue
-        rejected = rejection(clean, q, g)
-        if rejected is not None:
-            if rejected.is_time:
-                times.append((q.start, q.end))
-            continue
-        read_before(clean, q, g, floor=floor)
-        if late_rejection(q, g) is not None:
-            continue
-        found.append(q)
-        position = floor = max(q.end, match.end())
+    found = join_compounds(clean, [q for q, reason in _readings(clean, g, times) if reason is None], g)
     if not found:
         return []
 
@@ -116,6 +97,67 @@ def extract(text: str, *, lang: str | None = None) -> list[Claim]:
             )
         )
     return claims
+
+
+def _readings(clean: str, g, times: list[tuple[int, int]]):
+    """Every number the scanner finds, with the reason it is not a claim (None if it is).
+
+    Years and days of the month found on the way are added to `times`.
+    """
+    traps = _Spans(m.span() for pattern in g.traps for m in pattern.finditer(clean))
+    time_spans = _Spans(times)
+    position = floor = 0
+    while (match := g.scan.search(clean, position)) is not None:
+        position = match.end()
+        q = read_quantity(clean, match, g)
+        if q is None:
+            continue
+        if time_spans.overlaps(q.number_start, q.number_end):
+            yield q, "inside a date or period"
+            continue
+        if traps.overlaps(q.number_start, q.number_end) and not currency_glued(clean, q, g):
+            yield q, "inside a trap (code, idiom, phone, URL, enumeration…)"
+            continue
+        rejected = rejection(clean, q, g)
+        if rejected is not None:
+            if rejected.is_time:
+                times.append((q.start, q.end))
+            yield q, rejected.reason
+            continue
+        read_before(clean, q, g, floor=floor)
+        rejected = late_rejection(q, g)
+        if rejected is not None:
+            yield q, rejected.reason
+            continue
+        yield q, None
+        position = floor = max(q.end, match.end())
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A number as the engine read it, claim or not (for debugging and scoring)."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    value: int | float
+    value_max: int | float | None
+    unit_canonical: str | None
+    not_a_claim_because: str | None
+
+
+def readings(text: str, *, lang: str | None = None) -> list[Reading]:
+    """Every number found, including those dropped as not claims, with the reason."""
+    g = grammar(_languages(lang))
+    norm = normalize(text)
+    times = [m.span() for pattern in g.times for m in pattern.finditer(norm.text)]
+    out = []
+    for q, reason in _readings(norm.text, g, times):
+        record = classify(q)
+        start, end = norm.to_original(q.start, q.end)
+        out.append(Reading(text[start:end], start, end, record.kind, record.value, record.value_max, record.unit_canonical, reason))
+    return out
 
 
 def _span(text: str, span: tuple[int, int]) -> TextSpan:

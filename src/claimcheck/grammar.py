@@ -45,6 +45,7 @@ class UnitInfo:
     kind: str
     canonical: str | None
     factor: float
+    factor_below: float | None
     add: float
     classifier: bool
 
@@ -74,6 +75,7 @@ class Grammar:
     en: EnNumerals | None
     zh_scales: dict[str, int]
     halves: frozenset[str]
+    compound_joiners: frozenset[str]
     fraction_denominators: dict[str, int]
     between_words: frozenset[str]
     duration_cues: tuple[str, ...]
@@ -125,7 +127,7 @@ def _units(tables: list[LanguageRules]) -> dict[str, UnitInfo]:
 
 
 def _unit_info(form: str, unit: Unit) -> UnitInfo:
-    return UnitInfo(form, unit.kind, unit.canonical, unit.factor, unit.add, unit.classifier)
+    return UnitInfo(form, unit.kind, unit.canonical, unit.factor, unit.factor_below, unit.add, unit.classifier)
 
 
 def _qualifiers(tables: list[LanguageRules], section: str) -> dict[str, str]:
@@ -180,6 +182,8 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     en_number = _en_number(en)
     any_number = f"(?:{number}|{en_number})"
     unit_alt = alternation(units, case_insensitive_words=True)
+    modifiers = [w for t in tables for w in t.unit_modifiers]
+    modifier = f"(?:{alternation(modifiers, case_insensitive_words=True)}[ ])?" if modifiers else ""
 
     scan_parts = []
     if percent_prefixes:
@@ -194,7 +198,14 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         )
     halves = [w for t in tables for w in t.half]
     if halves:
-        scan_parts.append(f"(?P<half>{alternation(halves)})")
+        scan_parts.append(f"(?P<half>(?i:{alternation(halves)})(?:[ ]an?(?=[ ]))?)")
+    pairs = [w for t in tables for w in t.pairs]
+    if pairs:
+        scan_parts.append(f"(?P<pair>(?i:{alternation(pairs)}))")
+    if en:
+        articles = alternation(en.article)
+        scan_parts.append(f"(?P<article>(?i:{articles}))(?=[ ]{unit_alt})")
+    scan_parts.append(r"(?P<slash>(?<![\d/.])\d{1,3}/\d{1,3}(?![\d/]))")
     scan_parts.append(f"(?P<num>{number})")
     if en:
         scan_parts.append(f"(?P<words>{en_number})")
@@ -213,7 +224,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
             f"(?P<infix>{infix})?"
             f"(?:(?P<scale>{zh_scale_run}|{short_scale_letters})|[ ](?P<scale>{scale_words}))?"
             f"(?P<infix2>{infix})?"
-            f"(?:{GAP}(?P<unit>{unit_alt}))?"
+            f"(?:(?:{GAP}|-){modifier}(?P<unit>{unit_alt}))?"
             f"(?:{GAP}(?P<post>{after})(?![\\d]))?"
         )
 
@@ -256,6 +267,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         en=en,
         zh_scales=zh_scales,
         halves=frozenset(halves),
+        compound_joiners=frozenset(w for t in tables for w in t.compound_joiners),
         fraction_denominators=denominators,
         between_words=frozenset(w.lower() for w in between),
         duration_cues=tuple(w for t in tables for w in t.duration_cues.words),

@@ -89,11 +89,16 @@ def _zh_integer(tokens: list[tuple[str, Decimal]]) -> Decimal | None:
             number = None
         elif kind == "l":
             if number is not None:
+                if previous == "d" and index >= 2 and tokens[index - 2][0] == "s":
+                    number *= tokens[index - 2][1] / 10  # 百二萬: the 二 is 二十
                 section += number
                 number = None
             if section == 0 and total == 0:
                 return None
-            total = (total + section) * value if total < value else total + section * value
+            if total < value or previous == "l":  # 萬億, 萬萬: scales in a row multiply
+                total = (total + section) * value
+            else:
+                total += section * value
             section = Decimal(0)
         previous = kind
     if number is not None:
@@ -168,6 +173,8 @@ def parse_en(text: str, en: EnNumerals) -> tuple[Decimal, int] | None:
                 break
             current = (current or Decimal(1)) * en.small_scales[word]
             last_kind = "hundred"
+        elif word in en.large_scales and last_kind == "large" and current is None:
+            total *= en.large_scales[word]  # "three thousand millions", "three lakh crore"
         elif word in en.large_scales:
             total += (current or Decimal(1)) * en.large_scales[word]
             current = None

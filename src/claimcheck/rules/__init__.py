@@ -52,6 +52,7 @@ class Unit(_Table):
     forms: list[str] = Field(min_length=1)
     canonical: str | None = None
     factor: float = 1
+    factor_below: float | None = None
     add: float = 0
     classifier: bool = False
 
@@ -99,6 +100,9 @@ class LanguageRules(_Table):
     numerals: ZhNumerals | EnNumerals | None = None
     negative_prefixes: list[str] = []
     half: list[str] = []
+    pairs: list[str] = []
+    unit_modifiers: list[str] = []
+    compound_joiners: list[str] = []
     scales: ShortScales = ShortScales()
     percent_prefixes: dict[str, float] = {}
     fraction: Fraction = Fraction()
