@@ -45,6 +45,8 @@ class Quantity:
 
 
 def _parse(text: str, g: Grammar) -> Decimal | None:
+    if len(text) == 1 and text in g.single_digits:
+        return g.single_digits[text]
     if g.zh is not None:
         return parse_zh(text, g.zh)
     return parse_arabic(text)
@@ -131,6 +133,8 @@ def _english_fraction(text: str, match: regex.Match[str], g: Grammar) -> Quantit
     numerator = Decimal(1)
     if len(words) == 2 and g.en is not None and words[0] in g.en.words:
         numerator = Decimal(g.en.words[words[0]])
+    if words[-1] in ("quarter", "quarters") and g.tail.match(text, match.end()).group("unit"):
+        return None  # "three quarters" before a unit is not a fraction of it
     if not denominator:
         return None
     q = Quantity(*match.span(), *match.span(), match.group(), numerator / denominator * 100)
@@ -188,6 +192,12 @@ def _qualify(q: Quantity, words: str, g: Grammar) -> None:
 
 
 def _read_after(text: str, q: Quantity, g: Grammar) -> None:
+    half = g.and_a_half.match(text, q.end) if text[q.end : q.end + 1] in (" ", "-") else None
+    if half is not None:
+        q.value += Decimal("0.5")  # "one and a half", "5 and a half minutes"
+        q.number_value = q.value
+        q.end = q.number_end = half.end()
+        q.number_text = text[q.number_start : q.end]
     if q.end < len(text) and text[q.end] not in g.tail_first_chars:
         return
     between = q.qualifier_text is not None and q.qualifier_text.lower() in g.between_words

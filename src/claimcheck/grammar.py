@@ -7,6 +7,7 @@ Alternations are built longest form first, so 超過 is tried before 超 and km�
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
 import regex
@@ -75,6 +76,8 @@ class Grammar:
     en: EnNumerals | None
     zh_scales: dict[str, int]
     halves: frozenset[str]
+    single_digits: dict[str, Decimal]
+    and_a_half: regex.Pattern[str]
     compound_joiners: frozenset[str]
     fraction_denominators: dict[str, int]
     between_words: frozenset[str]
@@ -110,11 +113,10 @@ def _en_number(en: EnNumerals | None) -> str:
     words = [*en.words, *en.small_scales, *en.large_scales]
     word = alternation(words, ascii_boundary=False)
     article = alternation(en.article, ascii_boundary=False)
-    joiner = alternation(en.joiners, ascii_boundary=False)
+    joiner = alternation([*en.joiners, *en.decimal_points], ascii_boundary=False)
     scales = alternation([*en.small_scales, *en.large_scales, "dozen"], ascii_boundary=False)
-    return (
-        rf"(?i:\b(?:{article}[ ](?={scales}\b))?{word}(?:(?:[ ]|-|[ ]{joiner}[ ]){word})*\b)"
-    )
+    between = rf"(?:[ ]{{1,3}}|[ ]{{0,2}}-[ ]{{0,2}}|[ ]{{1,3}}{joiner}[ ]{{1,3}})"
+    return rf"(?i:\b(?:{article}[ ](?={scales}\b))?{word}(?:{between}{word})*\b)"
 
 
 def _units(tables: list[LanguageRules]) -> dict[str, UnitInfo]:
@@ -181,7 +183,16 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     number = _zh_number(zh)
     en_number = _en_number(en)
     any_number = f"(?:{number}|{en_number})"
-    unit_alt = alternation(units, case_insensitive_words=True)
+    # Units are matched from named lists (longest first, much faster than an alternation
+    # of hundreds of forms); a unit ending in a letter may not run on into another letter.
+    unit_lists = {
+        "units": list(units),
+        "unit_words": [f for f in units if len(f) >= 3 and f.islower()],
+    }
+    unit_alt = r"(?:\L<units>|(?i:\L<unit_words>))(?!(?<=[A-Za-z])[A-Za-z])"
+
+    def compile_(pattern: str) -> regex.Pattern[str]:
+        return regex.compile(pattern, ignore_unused=True, **unit_lists)
     modifiers = [w for t in tables for w in t.unit_modifiers]
     modifier = f"(?:{alternation(modifiers, case_insensitive_words=True)}[ ])?" if modifiers else ""
 
@@ -194,7 +205,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         numerators = alternation([*(en.words if en else {}), *(en.article if en else [])])
         denominator = alternation(denominators, ascii_boundary=False)
         scan_parts.append(
-            rf"(?P<frac>(?i:\b(?:{numerators}[ -])?{denominator}\b))(?=[ ]of\b)"
+            rf"(?P<frac>(?i:\b{numerators}[ -]{{1,3}}{denominator}\b|\b{denominator}\b(?=[ ]of\b)))"
         )
     halves = [w for t in tables for w in t.half]
     if halves:
@@ -242,16 +253,16 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
 
     return Grammar(
         languages=languages,
-        scan=regex.compile("|".join(scan_parts)),
-        tail=regex.compile(tail(separators)),
-        tail_between=regex.compile(tail(separators + between_separators)),
+        scan=compile_("|".join(scan_parts)),
+        tail=compile_(tail(separators)),
+        tail_between=compile_(tail(separators + between_separators)),
         range_after_unit=regex.compile(
             f"{GAP}(?:{alternation(unit_range_separators)}){GAP}(?P<n2>{number})(?P<scale>{zh_scale_run})?"
         ),
         before=regex.compile(before),
         traps=tuple(regex.compile(p) for p in _trap_patterns(tables)),
         times=tuple(regex.compile(p) for p in times),
-        unit_at=regex.compile(unit_alt),
+        unit_at=compile_(unit_alt),
         tail_first_chars=_first_chars(
             [*units, *infix_q, *after_q, *separators, *between_separators, *word_scales,
              *short_scales, *currency_scales, *zh_scales, " "]
@@ -267,6 +278,13 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         en=en,
         zh_scales=zh_scales,
         halves=frozenset(halves),
+        single_digits={
+            **{str(d): Decimal(d) for d in range(10)},
+            **{c: Decimal(v) for c, v in (zh.digits.items() if zh else ())},
+        },
+        and_a_half=regex.compile(
+            alternation([w for t in tables if t.fractions for w in t.fractions.and_a_half], case_insensitive_words=True)
+        ),
         compound_joiners=frozenset(w for t in tables for w in t.compound_joiners),
         fraction_denominators=denominators,
         between_words=frozenset(w.lower() for w in between),

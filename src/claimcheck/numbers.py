@@ -131,6 +131,27 @@ def parse_zh(text: str, zh: ZhNumerals) -> Decimal | None:
     return value
 
 
+def _en_decimals(words: list[tuple[str, int]], en: EnNumerals) -> tuple[Decimal, int] | None:
+    """The part after "point": digit words one by one ("zero three" → .03), or one number."""
+    digits = []
+    used = 0
+    for word, end in words:
+        if word in en.words and en.words[word] < 10:
+            digits.append(str(en.words[word]))
+            used = end
+        else:
+            break
+    if digits:
+        return Decimal("0." + "".join(digits)), used
+    if not words:
+        return None
+    read = parse_en(" ".join(word for word, _ in words), en)
+    if read is None:
+        return None
+    whole = str(int(read[0]))
+    return Decimal("0." + whole), words[0][1] - len(words[0][0]) + read[1]
+
+
 def parse_en(text: str, en: EnNumerals) -> tuple[Decimal, int] | None:
     """English number words. Returns the value and how many characters of text it used.
 
@@ -151,6 +172,13 @@ def parse_en(text: str, en: EnNumerals) -> tuple[Decimal, int] | None:
     for index, (word, end) in enumerate(words):
         if word in en.joiners and last_kind in ("hundred", "large"):
             continue
+        if word in en.decimal_points and value is not None:
+            fraction = _en_decimals(words[index + 1 :], en)
+            if fraction is None:
+                break
+            digits, used = fraction
+            value = total + (current or 0) + digits
+            return value, used
         if word in en.article and index == 0:
             current = Decimal(1)
             last_kind = "article"

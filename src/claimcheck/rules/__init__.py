@@ -39,6 +39,7 @@ class EnNumerals(_Table):
     large_scales: dict[str, int]
     article: list[str]
     joiners: list[str]
+    decimal_points: list[str] = []
     not_figures_alone: list[str]
 
 
@@ -88,6 +89,7 @@ class Fraction(_Table):
 
 class EnFractions(_Table):
     denominators: dict[str, int]
+    and_a_half: list[str] = []
 
 
 class TimeTable(_Table):
