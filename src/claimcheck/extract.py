@@ -6,6 +6,7 @@ span is mapped back through the normalizer's offset map and sliced from the inpu
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from bisect import bisect_right
 from collections import Counter
@@ -53,6 +54,16 @@ def _languages(lang: str | None) -> tuple[str, ...]:
 
 def extract(text: str, *, lang: str | None = None) -> list[Claim]:
     """Every checkable figure in `text`, in document order."""
+    collecting = gc.isenabled()
+    gc.disable()  # the pass allocates many small objects and no cycles: skip the rescans
+    try:
+        return _extract(text, lang)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _extract(text: str, lang: str | None) -> list[Claim]:
     g = grammar(_languages(lang))
     norm = normalize(text)
     clean = norm.text
@@ -64,20 +75,23 @@ def extract(text: str, *, lang: str | None = None) -> list[Claim]:
     times.sort()
     time_starts = [start for start, _ in times]
     sentences = Sentences(clean)
+    sentence_spans: dict[tuple[int, int], TextSpan] = {}
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
     seen: Counter[tuple[str, ...]] = Counter()
     claims = []
     for q in found:
         record = classify(q)
         sentence = sentences.span_at(q.start)
+        if sentence not in sentence_spans:
+            sentence_spans[sentence] = _span(text, norm.to_original(*sentence))
         start, end = norm.to_original(q.start, q.end)
-        s_start, s_end = norm.to_original(*sentence)
         time = nearest_time(clean, times, time_starts, (q.start, q.end), sentence)
         key = (record.kind, clean[sentence[0] : sentence[1]], clean[q.start : q.end])
         seen[key] += 1
         line = bisect_right(line_starts, start)
+        # Every field is built here from checked parts: construct without re-validating.
         claims.append(
-            Claim(
+            Claim.model_construct(
                 id=_claim_id(*key, seen[key]),
                 kind=record.kind,
                 text=text[start:end],
@@ -92,7 +106,7 @@ def extract(text: str, *, lang: str | None = None) -> list[Claim]:
                 qualifier=q.qualifier if q.qualifier != "range" or q.value_max is not None else "exact",
                 qualifier_text=q.qualifier_text,
                 time=_span(text, norm.to_original(*time)) if time else None,
-                sentence=_span(text, (s_start, s_end)),
+                sentence=sentence_spans[sentence],
                 lang=lang if lang in rules.LANGUAGES else sentences.language(sentence),
             )
         )
@@ -161,7 +175,7 @@ def readings(text: str, *, lang: str | None = None) -> list[Reading]:
 
 
 def _span(text: str, span: tuple[int, int]) -> TextSpan:
-    return TextSpan(text=text[span[0] : span[1]], start=span[0], end=span[1])
+    return TextSpan.model_construct(text=text[span[0] : span[1]], start=span[0], end=span[1])
 
 
 def _claim_id(kind: str, sentence: str, claim: str, occurrence: int) -> str:
