@@ -92,6 +92,12 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
         denominator, numerator = _parse(groups["den"], g), _parse(groups["numr"], g)
         if not denominator or numerator is None:
             return None
+        q = Quantity(*match.span(), *match.span(), match.group(), numerator / denominator)
+        q.fraction = True
+        _finish(text, q, g, allow_unit=True)
+        if q.unit is not None and not q.unit.classifier and q.unit.canonical is not None:
+            return q  # 四分之一公升: a quarter of a litre
+        # 三分之一 (of something) is a share: report it in percent.
         q = Quantity(*match.span(), *match.span(), match.group(), numerator / denominator * 100)
         q.percent = q.fraction = True
         return _finish(text, q, g, allow_unit=False)

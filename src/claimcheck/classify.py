@@ -9,6 +9,8 @@ from claimcheck.attach import Quantity, currency_glued
 from claimcheck.grammar import Grammar
 
 _YEARS = (1800, 2100)
+# 一天, "one day" alone: narrative, but the head of a compound (一個小時三十分鐘).
+ONE_WITH_A_DURATION = "one with a duration alone"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +73,7 @@ def rejection(text: str, q: Quantity, g: Grammar) -> Rejected | None:
         return Rejected("bare number word")
     if plain and written.isdigit() and len(written) == 4 and _YEARS[0] <= int(written) <= _YEARS[1]:
         return Rejected("year", is_time=True)
-    if q.unit is not None and q.unit.canonical == "day" and q.unit_text == "日" and q.value <= 31:
+    if q.unit is not None and q.unit.canonical == "day" and q.unit_text == "日" and q.value <= 31 and not q.needs_unit:
         window = text[max(0, q.start - 4) : q.start]
         if not any(window.endswith(cue) for cue in g.duration_cues):
             return Rejected("day of month", is_time=True)
@@ -83,7 +85,7 @@ def late_rejection(q: Quantity, g: Grammar) -> Rejected | None:
     alone = {*(g.zh.not_figures_alone if g.zh else ()), *(g.en.not_figures_alone if g.en else ())}
     if q.number_text.lower() in alone and q.unit is not None and q.unit.kind == "duration":
         if q.qualifier == "exact" and not q.unit.add and not q.scaled:
-            return Rejected("not a figure alone")
+            return Rejected(ONE_WITH_A_DURATION)
     return None
 
 

@@ -30,15 +30,18 @@ def _joinable(text: str, first: Quantity, second: Quantity, g: Grammar) -> bool:
     return a is not None and b is not None and a[0] == b[0] and a[1] > b[1]
 
 
-def join_compounds(text: str, found: list[Quantity], g: Grammar) -> list[Quantity]:
-    joined: list[Quantity] = []
-    for q in found:
+def join_compounds(text: str, readings: list[tuple[Quantity, str | None]], g: Grammar) -> list[Quantity]:
+    """The claims among `readings`, neighbours joined. A reading rejected only as a lone
+    "one" with a duration (一個小時) still heads a compound (一個小時三十分鐘)."""
+    joined: list[list] = []
+    for q, reason in readings:
         previous = joined[-1] if joined else None
-        if previous is not None and _joinable(text, previous, q, g):
-            first_size, second_size = _size(previous)[1], _size(q)[1]
-            previous.value = previous.value * first_size / second_size + q.value
-            previous.end = q.end
-            previous.unit, previous.unit_text = q.unit, q.unit_text
+        if previous is not None and _joinable(text, previous[0], q, g):
+            first, second_size = previous[0], _size(q)[1]
+            first.value = first.value * _size(first)[1] / second_size + q.value
+            first.end = q.end
+            first.unit, first.unit_text = q.unit, q.unit_text
+            previous[1] = reason if previous[1] == reason else None
             continue
-        joined.append(q)
-    return joined
+        joined.append([q, reason])
+    return [q for q, reason in joined if reason is None]

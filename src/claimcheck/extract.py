@@ -16,7 +16,7 @@ import regex
 
 from claimcheck import rules
 from claimcheck.attach import currency_glued, read_before, read_quantity
-from claimcheck.classify import classify, late_rejection, rejection
+from claimcheck.classify import ONE_WITH_A_DURATION, classify, late_rejection, rejection
 from claimcheck.compound import join_compounds
 from claimcheck.context import Sentences, nearest_time
 from claimcheck.grammar import grammar
@@ -68,7 +68,8 @@ def _extract(text: str, lang: str | None) -> list[Claim]:
     norm = normalize(text)
     clean = norm.text
     times = [m.span() for pattern in g.times for m in pattern.finditer(clean)]
-    found = join_compounds(clean, [q for q, reason in _readings(clean, g, times) if reason is None], g)
+    kept = [(q, reason) for q, reason in _readings(clean, g, times) if reason in (None, ONE_WITH_A_DURATION)]
+    found = join_compounds(clean, kept, g)
     if not found:
         return []
 

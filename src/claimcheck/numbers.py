@@ -59,6 +59,8 @@ def _zh_integer(tokens: list[tuple[str, Decimal]]) -> Decimal | None:
     if all(kind == "d" for kind in kinds):
         if len(tokens) == 1:
             return tokens[0][1]
+        if len(tokens) == 2 and tokens[0][1] == 0:
+            return tokens[1][1]  # 兩年零三個月: the 零 only joins
         # 二〇二五: digit by digit, only for runs of single digits long enough to be read so.
         if len(tokens) >= 3 and all(value < 10 and value == int(value) for _, value in tokens):
             return Decimal("".join(str(int(value)) for _, value in tokens))
@@ -73,8 +75,9 @@ def _zh_integer(tokens: list[tuple[str, Decimal]]) -> Decimal | None:
                 return None
             number = value
         elif kind == "t":
-            if number is not None:
+            if number:  # 卅 after a digit is malformed; after 零 (一萬零卌) it is fine
                 return None
+            number = None
             section += value
         elif kind == "s":
             if number is None:
