@@ -112,10 +112,12 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
         q.words = q.needs_unit = True
         return _finish(text, q, g, allow_unit=True)
     if groups.get("slash"):
-        numerator, denominator = (Decimal(part) for part in groups["slash"].split("/"))
+        whole, _, fraction = groups["slash"].rpartition(" ")
+        numerator, denominator = (Decimal(part) for part in fraction.split("/"))
         if not denominator:
             return None
-        q = Quantity(*match.span(), *match.span(), match.group(), numerator / denominator)
+        value = Decimal(whole or 0) + numerator / denominator  # 10 1/2 miles
+        q = Quantity(*match.span(), *match.span(), match.group(), value)
         q.fraction = q.needs_unit = True
         return _finish(text, q, g, allow_unit=True)
     if groups.get("half"):

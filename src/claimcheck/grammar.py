@@ -189,7 +189,9 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         "units": list(units),
         "unit_words": [f for f in units if len(f) >= 3 and f.islower()],
     }
-    unit_alt = r"(?:\L<units>|(?i:\L<unit_words>))(?!(?<=[A-Za-z])[A-Za-z])"
+    # Words first: in an alternation the first branch that matches wins, and the word
+    # list holds the long forms (degrees celsius) whose prefixes are symbols too.
+    unit_alt = r"(?:(?i:\L<unit_words>)|\L<units>)(?!(?<=[A-Za-z])[A-Za-z])"
 
     def compile_(pattern: str) -> regex.Pattern[str]:
         return regex.compile(pattern, ignore_unused=True, **unit_lists)
@@ -215,8 +217,8 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         scan_parts.append(f"(?P<pair>(?i:{alternation(pairs)}))")
     if en:
         articles = alternation(en.article)
-        scan_parts.append(f"(?P<article>(?i:{articles}))(?=[ ]{unit_alt})")
-    scan_parts.append(r"(?P<slash>(?<![\d/.])\d{1,3}/\d{1,3}(?![\d/]))")
+        scan_parts.append(f"(?P<article>(?i:{articles}))(?=[ ](?=[^\\W\\d_]){unit_alt})")
+    scan_parts.append(r"(?P<slash>(?<![\d/.])(?:\d{1,3}[ ])?\d{1,3}/\d{1,3}(?![\d/]))")
     scan_parts.append(f"(?P<num>{number})")
     if en:
         scan_parts.append(f"(?P<words>{en_number})")
