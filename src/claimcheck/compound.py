@@ -2,7 +2,8 @@
 
 Two neighbouring quantities form one when only a joiner from the rule tables stands between
 them, their units measure the same dimension, and the first unit is the larger. The result
-is expressed in the smaller unit (27 months, 94 inches).
+is expressed in the smaller unit (27 months, 94 inches). Money joins with its subunit
+instead: 3 dollars 50 cents is 3.50 dollars.
 """
 
 from __future__ import annotations
@@ -26,8 +27,19 @@ def _size(q: Quantity) -> tuple[str, Decimal] | None:
 def _joinable(text: str, first: Quantity, second: Quantity, g: Grammar) -> bool:
     if second.qualifier != "exact" or second.currency or text[first.end : second.start] not in g.compound_joiners:
         return False
+    if _subunit(first, second, g) is not None:
+        return True
     a, b = _size(first), _size(second)
     return a is not None and b is not None and a[0] == b[0] and a[1] > b[1]
+
+
+def _subunit(first: Quantity, second: Quantity, g: Grammar) -> Decimal | None:
+    """The worth of `second`'s unit in `first`'s currency, when it is its subunit."""
+    if first.unit is not None and first.unit.kind != "money" and not first.currency:
+        return None
+    if first.value_max is not None or first.unit is not None and first.unit.canonical in g.money_subunits:
+        return None
+    return g.money_subunits.get(second.unit.canonical) if second.unit is not None else None
 
 
 def join_compounds(text: str, readings: list[tuple[Quantity, str | None]], g: Grammar) -> list[Quantity]:
@@ -37,10 +49,14 @@ def join_compounds(text: str, readings: list[tuple[Quantity, str | None]], g: Gr
     for q, reason in readings:
         previous = joined[-1] if joined else None
         if previous is not None and _joinable(text, previous[0], q, g):
-            first, second_size = previous[0], _size(q)[1]
-            first.value = first.value * _size(first)[1] / second_size + q.value
+            first = previous[0]
+            worth = _subunit(first, q, g)
+            if worth is not None:
+                first.value += q.value * worth
+            else:
+                first.value = first.value * _size(first)[1] / _size(q)[1] + q.value
+                first.unit, first.unit_text = q.unit, q.unit_text
             first.end = q.end
-            first.unit, first.unit_text = q.unit, q.unit_text
             previous[1] = reason if previous[1] == reason else None
             continue
         joined.append([q, reason])

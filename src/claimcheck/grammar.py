@@ -79,6 +79,7 @@ class Grammar:
     single_digits: dict[str, Decimal]
     and_a_half: regex.Pattern[str]
     compound_joiners: frozenset[str]
+    money_subunits: dict[str, Decimal]
     fraction_denominators: dict[str, int]
     between_words: frozenset[str]
     duration_cues: tuple[str, ...]
@@ -288,6 +289,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
             alternation([w for t in tables if t.fractions for w in t.fractions.and_a_half], case_insensitive_words=True)
         ),
         compound_joiners=frozenset(w for t in tables for w in t.compound_joiners),
+        money_subunits={k: Decimal(str(v)) for t in tables for k, v in t.money_subunits.items()},
         fraction_denominators=denominators,
         between_words=frozenset(w.lower() for w in between),
         duration_cues=tuple(w for t in tables for w in t.duration_cues.words),

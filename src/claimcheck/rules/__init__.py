@@ -105,6 +105,7 @@ class LanguageRules(_Table):
     pairs: list[str] = []
     unit_modifiers: list[str] = []
     compound_joiners: list[str] = []
+    money_subunits: dict[str, float] = {}
     scales: ShortScales = ShortScales()
     percent_prefixes: dict[str, float] = {}
     fraction: Fraction = Fraction()
