@@ -13,7 +13,7 @@ from functools import cache
 import regex
 
 from claimcheck import rules
-from claimcheck.rules import EnNumerals, LanguageRules, Unit, ZhNumerals
+from claimcheck.rules import EnNumerals, LanguageRules, Trap, Unit, ZhNumerals
 
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ ]\d{3})+(?![\d.,])|\d+(?:\.\d+)?(?:[eE][-+]?\d+(?![A-Za-z]))?|(?<![\d.])\.\d+)"
 SIGN = r"(?:(?<![A-Za-z0-9.\-/])[-+](?=\.?\d))?"
@@ -143,17 +143,19 @@ def _qualifiers(tables: list[LanguageRules], section: str) -> dict[str, str]:
     return found
 
 
-def _trap_patterns(tables: list[LanguageRules]) -> list[str]:
+def _trap_patterns_of(trap: Trap) -> list[str]:
     parts = []
-    traps = [trap for table in tables for trap in table.traps.values()]
-    for trap in traps:
-        if trap.literals:
-            parts.append(alternation(trap.literals))
-        parts.extend(f"(?:{p})" for p in trap.patterns)
-        if trap.words_before_number:
-            words = alternation(trap.words_before_number, ascii_boundary=False)
-            parts.append(rf"(?i:\b{words}[ ]?#?\d[\w.]*)")
+    if trap.literals:
+        parts.append(alternation(trap.literals))
+    parts.extend(f"(?:{p})" for p in trap.patterns)
+    if trap.words_before_number:
+        words = alternation(trap.words_before_number, ascii_boundary=False)
+        parts.append(rf"(?i:\b{words}[ ]?#?\d[\w.]*)")
     return parts
+
+
+def _trap_patterns(tables: list[LanguageRules]) -> list[str]:
+    return [p for table in tables for trap in table.traps.values() for p in _trap_patterns_of(trap)]
 
 
 def _first_chars(words: list[str]) -> frozenset[str]:
@@ -252,6 +254,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     # Each trap and time pattern is compiled on its own: one big alternation would lose
     # the engine's first-character skip and run several times slower.
     times = [p for t in tables for p in t.time.patterns]
+    times += [p for t in tables for trap in t.traps.values() if trap.time for p in _trap_patterns_of(trap)]
     not_qualifiers = frozenset(w for t in tables for w in t.qualifiers.not_qualifiers)
 
     return Grammar(

@@ -74,6 +74,7 @@ class Ranges(_Table):
 
 
 class Trap(_Table):
+    time: bool = False
     literals: list[str] = []
     patterns: list[str] = []
     words_before_number: list[str] = []
