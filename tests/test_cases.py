@@ -37,7 +37,8 @@ def test_case(case):
     claims = claimcheck.extract(text, lang=case.get("lang"))
     found = [c.text for c in claims]
     assert len(claims) == len(case["expect"]), f"found {found}"
-    for claim, expected in zip(claims, case["expect"]):
+    for claim, expected in zip(claims, case["expect"], strict=True):
         assert text[claim.start : claim.end] == claim.text
         for field, value in expected.items():
-            assert _same(value, _actual(claim, field)), f"{claim.text}: {field} is {_actual(claim, field)!r}, expected {value!r}"
+            actual = _actual(claim, field)
+            assert _same(value, actual), f"{claim.text}: {field} is {actual!r}, expected {value!r}"

@@ -96,7 +96,7 @@ def test_several_files_are_several_documents(draft, tmp_path):
         (lambda p: None, "no such file"),
         (lambda p: p.mkdir(), "is a directory"),
         (lambda p: p.write_bytes(b"\x89PNG\r\n\x00\x00"), "binary"),
-        (lambda p: p.write_bytes("50萬".encode("utf-8") + b"\xff\xfe"), "not valid UTF-8 at byte 5"),
+        (lambda p: p.write_bytes("50萬".encode() + b"\xff\xfe"), "not valid UTF-8 at byte 5"),
     ],
     ids=["missing", "directory", "binary", "undecodable"],
 )

@@ -10,7 +10,8 @@ from claimcheck.normalize import normalize
 
 # Characters that exercise the engine: digits of both widths, numerals, units, glosses.
 _PIECES = st.sampled_from(
-    list("0123456789０１２３４５６７８９,.，．%％ \n\r\t\u00a0\ufeff\u200b()（）萬億千百十一二兩三年個月元公里臺超約近多餘至-~$€")
+    list("0123456789０１２３４５６７８９,.，．%％ \n\r\t\u00a0\ufeff\u200b()（）")
+    + list("萬億千百十一二兩三年個月元公里臺超約近多餘至-~$€")
     + ["(huán)", "![]()", "km", "million", " percent", "more than ", "between ", " and ", "SU7", "2025年", "12月2日"]
 )
 _TEXT = st.one_of(
@@ -35,7 +36,7 @@ def test_claim_text_is_the_original_slice(text):
 @given(_TEXT)
 def test_claims_are_in_order_and_do_not_overlap(text):
     claims = claimcheck.extract(text)
-    for first, second in zip(claims, claims[1:]):
+    for first, second in zip(claims, claims[1:], strict=False):
         assert first.end <= second.start
 
 

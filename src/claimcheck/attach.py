@@ -44,6 +44,11 @@ class Quantity:
         self.value = self.number_value
 
 
+def _whole(match: regex.Match[str], value: Decimal) -> Quantity:
+    """A Quantity whose number is the whole match (fractions, halves, 'a couple')."""
+    return Quantity(*match.span(), *match.span(), match.group(), value)
+
+
 def _parse(text: str, g: Grammar) -> Decimal | None:
     if len(text) == 1 and text in g.single_digits:
         return g.single_digits[text]
@@ -64,11 +69,10 @@ def _trailing_scale(text: str, g: Grammar) -> Decimal | None:
     """The Chinese scale characters a number ends with (15萬 → 10000), if any."""
     if g.zh is None:
         return None
-    scales = {**g.zh.small_scales, **g.zh.large_scales}
     factor = Decimal(1)
     i = len(text)
-    while i > 0 and text[i - 1] in scales:
-        factor *= scales[text[i - 1]]
+    while i > 0 and text[i - 1] in g.zh_scales:
+        factor *= g.zh_scales[text[i - 1]]
         i -= 1
     return factor if i < len(text) and i > 0 and text[i - 1] in _ASCII_DIGITS else None
 
@@ -84,7 +88,8 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
         value = _parse(groups["pctn"], g)
         if value is None:
             return None
-        q = Quantity(*match.span(), *match.span("pctn"), groups["pctn"], value * Decimal(str(g.percent_prefixes[groups["pct"]])))
+        value *= Decimal(str(g.percent_prefixes[groups["pct"]]))
+        q = Quantity(*match.span(), *match.span("pctn"), groups["pctn"], value)
         q.percent = True
         q.unit_text = groups["pct"]
         return _finish(text, q, g, allow_unit=False)
@@ -92,23 +97,23 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
         denominator, numerator = _parse(groups["den"], g), _parse(groups["numr"], g)
         if not denominator or numerator is None:
             return None
-        q = Quantity(*match.span(), *match.span(), match.group(), numerator / denominator)
+        q = _whole(match, numerator / denominator)
         q.fraction = True
         _finish(text, q, g, allow_unit=True)
         if q.unit is not None and not q.unit.classifier and q.unit.canonical is not None:
             return q  # 四分之一公升: a quarter of a litre
         # 三分之一 (of something) is a share: report it in percent.
-        q = Quantity(*match.span(), *match.span(), match.group(), numerator / denominator * 100)
+        q = _whole(match, numerator / denominator * 100)
         q.percent = q.fraction = True
         return _finish(text, q, g, allow_unit=False)
     if groups.get("frac"):
         return _english_fraction(text, match, g)
     if groups.get("pair"):
-        q = Quantity(*match.span(), *match.span(), match.group(), Decimal(2))
+        q = _whole(match, Decimal(2))
         q.words = q.needs_unit = True
         return _finish(text, q, g, allow_unit=True)
     if groups.get("article"):
-        q = Quantity(*match.span(), *match.span(), match.group(), Decimal(1))
+        q = _whole(match, Decimal(1))
         q.words = q.needs_unit = True
         return _finish(text, q, g, allow_unit=True)
     if groups.get("slash"):
@@ -117,11 +122,11 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
         if not denominator:
             return None
         value = Decimal(whole or 0) + numerator / denominator  # 10 1/2 miles
-        q = Quantity(*match.span(), *match.span(), match.group(), value)
+        q = _whole(match, value)
         q.fraction = q.needs_unit = True
         return _finish(text, q, g, allow_unit=True)
     if groups.get("half"):
-        q = Quantity(*match.span(), *match.span(), match.group(), Decimal("0.5"))
+        q = _whole(match, Decimal("0.5"))
         q.needs_unit = True
         return _finish(text, q, g, allow_unit=True)
     core = "num" if groups.get("num") else "words"
@@ -145,7 +150,7 @@ def _english_fraction(text: str, match: regex.Match[str], g: Grammar) -> Quantit
         return None  # "three quarters" before a unit is not a fraction of it
     if not denominator:
         return None
-    q = Quantity(*match.span(), *match.span(), match.group(), numerator / denominator * 100)
+    q = _whole(match, numerator / denominator * 100)
     q.percent = q.fraction = True
     return _finish(text, q, g, allow_unit=False)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -43,7 +43,9 @@ def extract(
     paths: Annotated[list[str], typer.Argument(help="Files to read; - reads standard input.", metavar="PATH... | -")],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     lang: Annotated[Lang, typer.Option(help="Language rules: auto decides per sentence.")] = Lang.auto,
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")
+    ] = None,
 ) -> None:
     """List every checkable figure in each draft, with its position, value and unit."""
     from claimcheck.errors import ClaimcheckError

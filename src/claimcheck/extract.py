@@ -171,7 +171,11 @@ def readings(text: str, *, lang: str | None = None) -> list[Reading]:
     for q, reason in _readings(norm.text, g, times):
         record = classify(q)
         start, end = norm.to_original(q.start, q.end)
-        out.append(Reading(text[start:end], start, end, record.kind, record.value, record.value_max, record.unit_canonical, reason))
+        out.append(
+            Reading(
+                text[start:end], start, end, record.kind, record.value, record.value_max, record.unit_canonical, reason
+            )
+        )
     return out
 
 

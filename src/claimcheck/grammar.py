@@ -15,7 +15,13 @@ import regex
 from claimcheck import rules
 from claimcheck.rules import EnNumerals, LanguageRules, Trap, Unit, ZhNumerals
 
-ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ ]\d{3})+(?![\d.,])|\d+(?:\.\d+)?(?:[eE][-+]?\d+(?![A-Za-z]))?|(?<![\d.])\.\d+)"
+# Arabic numbers: 33,662.5 / 10 000 / 33662 / 1.5e3 / .75
+ARABIC = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?:[ ]\d{3})+(?![\d.,])"
+    r"|\d+(?:\.\d+)?(?:[eE][-+]?\d+(?![A-Za-z]))?"
+    r"|(?<![\d.])\.\d+)"
+)
 SIGN = r"(?:(?<![A-Za-z0-9.\-/])[-+](?=\.?\d))?"
 GAP = r"[ ]{0,2}"
 
@@ -247,7 +253,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     # After a unit (5000元至8000元, 10%-15%) only symbols and Chinese separators join a
     # range: "rose 5% to 8%" is a change, not a range.
     unit_range_separators = [s for s in separators if not (s[:1].isascii() and s[:1].isalpha())]
-    qualifier_before = alternation([*before_q, *between], case_insensitive_words=True) if before_q or between else "(?!)"
+    qualifier_before = alternation([*before_q, *between], case_insensitive_words=True)
     # Matched backwards from the number (REVERSE), so only text touching it is read.
     negative = alternation([w for t in tables for w in t.negative_prefixes], case_insensitive_words=True)
     before = f"(?r)(?:(?P<q>{qualifier_before}){GAP})?(?:(?P<cur>{currency})[ ]?)?(?:(?P<neg>{negative})[ ]?)?"

@@ -25,7 +25,8 @@ def _safe(text: str | None) -> str:
 
 
 def table(document: Document) -> Table:
-    grid = Table(title=f"{_safe(document.source)} — {len(document.claims)} claims ({document.language})", title_justify="left")
+    title = f"{_safe(document.source)} — {len(document.claims)} claims ({document.language})"
+    grid = Table(title=title, title_justify="left")
     for column in ("line:col", "kind", "text", "value", "unit", "qualifier", "time"):
         grid.add_column(column, overflow="fold")
     for claim in document.claims:
