@@ -111,7 +111,7 @@ def _zh_number(zh: ZhNumerals | None) -> str:
     han = f"[{digit}{scale}{tens}]"
     han_run = f"{han}+(?:(?:{point})(?:[{digit}]+|\\d+)[{scale}]*)?"
     # Digits and scale characters may alternate: 5万4千6百, 3万4000, 200亿零四千230.
-    return f"(?:{SIGN}{ARABIC}(?:[{scale}]+(?:\\d+|[{digit}{tens}]+)?)*|{han_run})"
+    return f"(?:{SIGN}{ARABIC}(?:[ ]?[{scale}]+(?:[{digit}{tens}]*\\d+|[{digit}{tens}]+)?)*|{han_run})"
 
 
 def _en_number(en: EnNumerals | None) -> str:

@@ -28,7 +28,9 @@ def _zh_tokens(text: str, zh: ZhNumerals) -> list[tuple[str, Decimal]] | None:
         char = text[i]
         if char in _ASCII_DIGITS or char == "." or (char in "+-" and i == 0):
             j = i + 1
-            while j < len(text) and (text[j] in _ASCII_DIGITS or text[j] in ".,eE "):
+            while j < len(text) and (
+                text[j] in _ASCII_DIGITS or text[j] in ".,eE " or (text[j] in "+-" and text[j - 1] in "eE")
+            ):
                 j += 1
             value = parse_arabic(text[i:j])
             if value is None:
