@@ -237,12 +237,21 @@ def _read_after(text: str, q: Quantity, g: Grammar) -> None:
     if tail.group("unit"):
         q.unit_text = tail.group("unit")
         q.unit = g.unit(q.unit_text)
-        if not q.scaled and text[q.end : q.end + 1] in g.halves and not tail.group("post"):
-            q.value += Decimal("0.5")  # 三斤半, 兩年半
-            q.end += 1
+        if not q.scaled and not tail.group("post"):
+            _half_after_unit(text, q, g)
     _peel_scale_into_unit(text, q, g)
     if tail.group("unit") and not tail.group("post"):
         _range_after_unit(text, q, g)
+
+
+def _half_after_unit(text: str, q: Quantity, g: Grammar) -> None:
+    """三斤半, 兩年半, "an hour and a half": a half of the unit just read."""
+    if text[q.end : q.end + 1] in g.halves:
+        q.value += Decimal("0.5")
+        q.end += 1
+    elif text[q.end : q.end + 1] in (" ", "-") and (half := g.and_a_half.match(text, q.end)):
+        q.value += Decimal("0.5")
+        q.end = half.end()
 
 
 def currency_glued(text: str, q: Quantity, g: Grammar) -> bool:

@@ -84,7 +84,7 @@ def late_rejection(q: Quantity, g: Grammar) -> Rejected | None:
     """Rules that need the qualifier: 一天 alone is narrative (有一天), 近一天 is a figure."""
     alone = {*(g.zh.not_figures_alone if g.zh else ()), *(g.en.not_figures_alone if g.en else ())}
     if q.number_text.lower() in alone and q.unit is not None and q.unit.kind == "duration":
-        if q.qualifier == "exact" and not q.unit.add and not q.scaled:
+        if q.qualifier == "exact" and q.value == 1 and not q.unit.add and not q.scaled:
             return Rejected(ONE_WITH_A_DURATION)
     return None
 
