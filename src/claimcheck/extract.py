@@ -167,8 +167,14 @@ def readings(text: str, *, lang: str | None = None) -> list[Reading]:
     g = grammar(_languages(lang))
     norm = normalize(text)
     times = [m.span() for pattern in g.times for m in pattern.finditer(norm.text)]
+    pairs = list(_readings(norm.text, g, times))
+    joined = {id(q) for q in join_compounds(norm.text, [p for p in pairs if p[1] in (None, ONE_WITH_A_DURATION)], g)}
     out = []
-    for q, reason in _readings(norm.text, g, times):
+    for q, reason in pairs:
+        if id(q) in joined:
+            reason = None
+        elif reason is None:
+            continue  # the second part of a compound, read into the first
         record = classify(q)
         start, end = norm.to_original(q.start, q.end)
         out.append(
