@@ -65,8 +65,7 @@ def rejection(text: str, q: Quantity, g: Grammar) -> Rejected | None:
             return Rejected("lone scale")
         if plain and (len(written) == 1 or written[0] in g.zh.lone_scales_not_numbers):
             return Rejected("bare numeral")
-    alone = {*(g.zh.not_figures_alone if g.zh else ()), *(g.en.not_figures_alone if g.en else ())}
-    if written.lower() in alone and not q.scaled and not q.percent and not q.currency:
+    if written.lower() in g.not_figures_alone and not q.scaled and not q.percent and not q.currency:
         if q.unit is None or q.unit.classifier:
             return Rejected("not a figure alone")
     if q.words and plain and " " not in written.strip() and "-" not in written:
@@ -82,8 +81,7 @@ def rejection(text: str, q: Quantity, g: Grammar) -> Rejected | None:
 
 def late_rejection(q: Quantity, g: Grammar) -> Rejected | None:
     """Rules that need the qualifier: 一天 alone is narrative (有一天), 近一天 is a figure."""
-    alone = {*(g.zh.not_figures_alone if g.zh else ()), *(g.en.not_figures_alone if g.en else ())}
-    if q.number_text.lower() in alone and q.unit is not None and q.unit.kind == "duration":
+    if q.number_text.lower() in g.not_figures_alone and q.unit is not None and q.unit.kind == "duration":
         if q.qualifier == "exact" and q.value == 1 and not q.unit.add and not q.scaled:
             return Rejected(ONE_WITH_A_DURATION)
     return None

@@ -82,6 +82,7 @@ class Grammar:
     en: EnNumerals | None
     zh_scales: dict[str, int]
     halves: frozenset[str]
+    not_figures_alone: frozenset[str]
     single_digits: dict[str, Decimal]
     and_a_half: regex.Pattern[str]
     compound_joiners: frozenset[str]
@@ -290,6 +291,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         en=en,
         zh_scales=zh_scales,
         halves=frozenset(halves),
+        not_figures_alone=frozenset([*(zh.not_figures_alone if zh else ()), *(en.not_figures_alone if en else ())]),
         single_digits={
             **{str(d): Decimal(d) for d in range(10)},
             **{c: Decimal(v) for c, v in (zh.digits.items() if zh else ())},
