@@ -15,13 +15,13 @@ from dataclasses import dataclass
 import regex
 
 from claimcheck import rules
-from claimcheck.attach import currency_glued, read_before, read_quantity
+from claimcheck.attach import Quantity, currency_glued, read_before, read_quantity
 from claimcheck.classify import ONE_WITH_A_DURATION, classify, late_rejection, rejection
 from claimcheck.compound import join_compounds
 from claimcheck.context import Sentences, nearest_time
 from claimcheck.grammar import grammar
 from claimcheck.models import Claim, Document, TextSpan
-from claimcheck.normalize import normalize
+from claimcheck.normalize import Normalized, normalize
 
 _NEWLINE = regex.compile("\n")
 
@@ -63,13 +63,29 @@ def extract(text: str, *, lang: str | None = None) -> list[Claim]:
             gc.enable()
 
 
-def _extract(text: str, lang: str | None) -> list[Claim]:
+@dataclass(slots=True)
+class _Pass:
+    """One pass of the engine over a text: every reading, and the claims among them."""
+
+    norm: Normalized
+    times: list[tuple[int, int]]
+    readings: list[tuple[Quantity, str | None]]
+    claims: list[Quantity]
+
+
+def _read(text: str, lang: str | None) -> _Pass:
     g = grammar(_languages(lang))
     norm = normalize(text)
+    times = [m.span() for pattern in g.times for m in pattern.finditer(norm.text)]
+    pairs = list(_readings(norm.text, g, times))
+    joinable = [(q, reason) for q, reason in pairs if reason in (None, ONE_WITH_A_DURATION)]
+    return _Pass(norm, times, pairs, join_compounds(norm.text, joinable, g))
+
+
+def _extract(text: str, lang: str | None) -> list[Claim]:
+    scan = _read(text, lang)
+    norm, times, found = scan.norm, scan.times, scan.claims
     clean = norm.text
-    times = [m.span() for pattern in g.times for m in pattern.finditer(clean)]
-    kept = [(q, reason) for q, reason in _readings(clean, g, times) if reason in (None, ONE_WITH_A_DURATION)]
-    found = join_compounds(clean, kept, g)
     if not found:
         return []
 
@@ -164,19 +180,16 @@ class Reading:
 
 def readings(text: str, *, lang: str | None = None) -> list[Reading]:
     """Every number found, including those dropped as not claims, with the reason."""
-    g = grammar(_languages(lang))
-    norm = normalize(text)
-    times = [m.span() for pattern in g.times for m in pattern.finditer(norm.text)]
-    pairs = list(_readings(norm.text, g, times))
-    joined = {id(q) for q in join_compounds(norm.text, [p for p in pairs if p[1] in (None, ONE_WITH_A_DURATION)], g)}
+    scan = _read(text, lang)
+    joined = {id(q) for q in scan.claims}
     out = []
-    for q, reason in pairs:
+    for q, reason in scan.readings:
         if id(q) in joined:
             reason = None
         elif reason is None:
             continue  # the second part of a compound, read into the first
         record = classify(q)
-        start, end = norm.to_original(q.start, q.end)
+        start, end = scan.norm.to_original(q.start, q.end)
         out.append(
             Reading(
                 text[start:end], start, end, record.kind, record.value, record.value_max, record.unit_canonical, reason
