@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-ClaimKind = Literal["quantity", "money", "percent", "duration"]
+ClaimKind = Literal["quantity", "money", "percent", "duration", "rank", "comparison", "superlative"]
+Direction = Literal["up", "down", "equal", "more", "less"]
 Qualifier = Literal["exact", "over", "under", "approx", "at_least", "at_most", "range"]
 Language = Literal["zh", "en"]
 
@@ -44,6 +45,18 @@ class Claim(_Record):
     time: TextSpan | None = Field(default=None, description="The date or period the claim holds for.")
     sentence: TextSpan
     lang: Language
+    subject: TextSpan | None = Field(default=None, description="Who or what the claim is about (小米汽車, Tesla).")
+    metric: TextSpan | None = Field(default=None, description="What is measured (交付, 銷量, revenue).")
+    direction: Direction | None = Field(default=None, description="For a comparison: which way the change goes.")
+    baseline: TextSpan | None = Field(
+        default=None, description="For a comparison: what it is compared with (去年同期, last year, 特斯拉)."
+    )
+    related: list[str] = Field(
+        default_factory=list,
+        description="Ids of claims that belong to this one (the streak of a rank, the figure of a superlative).",
+    )
+    checkworthy: float = Field(default=0.5, ge=0, le=1, description="How checkable the claim is, from rules.")
+    checkworthy_reason: str = Field(default="", description="Why it got that score, in a few words.")
 
 
 class Document(_Record):
@@ -56,3 +69,37 @@ class Report(_Record):
     """What `claimcheck extract --format json` prints."""
 
     documents: list[Document]
+
+
+Status = Literal["sourced", "mismatch", "unsourced"]
+
+
+class ReferenceRow(_Record):
+    """One row of a newsroom's reference table, parsed and validated."""
+
+    id: str = Field(description="The row's `id` column, or table:row when it has none.")
+    table: str = Field(description="The file the row comes from.")
+    row: int = Field(ge=1, description="1-based row number in that file (the header is row 1 of a CSV).")
+    value: int | float
+    value_max: int | float | None = None
+    value_text: str = Field(description="The value as written in the table.")
+    unit: str | None = None
+    unit_canonical: str | None = None
+    subject: str | None = None
+    metric: str | None = None
+    keywords: list[str] = Field(default_factory=list)
+    as_of: str | None = None
+    source: str | None = None
+    tolerance: str | None = Field(default=None, description="As written: absolute (500) or relative (1%).")
+    note: str | None = None
+    extra: dict[str, str] = Field(default_factory=dict, description="Columns claimcheck does not know, kept as is.")
+
+
+class Verdict(_Record):
+    claim_id: str
+    status: Status
+    reason: str = Field(description="One line for a human, in the claim's language.")
+    reference: ReferenceRow | None = Field(default=None, description="The row that backs or contradicts the claim.")
+    difference: float | None = Field(default=None, description="Claim value minus the row's, on a mismatch.")
+    relative_difference: float | None = Field(default=None, description="difference / row value, on a mismatch.")
+    candidates: int = Field(default=0, ge=0, description="How many rows matched the claim's unit and context.")
