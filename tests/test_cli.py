@@ -35,7 +35,7 @@ def test_json_has_documents_and_claims(draft):
     [document] = report["documents"]
     assert document["source"] == str(draft)
     assert document["language"] == "mixed"
-    assert [c["text"] for c in document["claims"]] == ["50萬臺", "12%", "$3.2bn"]
+    assert [c["text"] for c in document["claims"]] == ["50萬臺", "增長12%", "$3.2bn"]
     assert [c["value"] for c in document["claims"]] == [500000, 12, 3200000000]
     for claim in document["claims"]:
         assert DRAFT[claim["start"] : claim["end"]] == claim["text"]
@@ -44,14 +44,14 @@ def test_json_has_documents_and_claims(draft):
 def test_jsonl_is_one_claim_a_line_with_its_source(draft):
     result = run("extract", str(draft), "--format", "jsonl")
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [line["text"] for line in lines] == ["50萬臺", "12%", "$3.2bn"]
+    assert [line["text"] for line in lines] == ["50萬臺", "增長12%", "$3.2bn"]
     assert {line["source"] for line in lines} == {str(draft)}
 
 
 def test_csv_has_a_header_and_a_row_per_claim(draft):
     result = run("extract", str(draft), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert [row["text"] for row in rows] == ["50萬臺", "12%", "$3.2bn"]
+    assert [row["text"] for row in rows] == ["50萬臺", "增長12%", "$3.2bn"]
     assert rows[0]["time"] == "12月2日"
 
 

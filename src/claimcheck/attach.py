@@ -57,7 +57,7 @@ def _parse(text: str, g: Grammar) -> Decimal | None:
     return parse_arabic(text)
 
 
-def _number_value(text: str, g: Grammar) -> tuple[Decimal, int] | None:
+def number_value(text: str, g: Grammar) -> tuple[Decimal, int] | None:
     """Value of a number core and the length it used (English words may stop early)."""
     if text[:1].isascii() and text[:1].isalpha():
         return parse_en(text, g.en) if g.en else None
@@ -130,7 +130,7 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
         q.needs_unit = True
         return _finish(text, q, g, allow_unit=True)
     core = "num" if groups.get("num") else "words"
-    read = _number_value(groups[core], g)
+    read = number_value(groups[core], g)
     if read is None:
         return None
     value, used = read
@@ -268,7 +268,7 @@ def _currency_before(text: str, q: Quantity, g: Grammar) -> bool:
 
 
 def _read_range(tail: regex.Match[str], q: Quantity, g: Grammar, scale: Decimal) -> bool:
-    read = _number_value(tail.group("n2"), g)
+    read = number_value(tail.group("n2"), g)
     if read is None or read[1] != len(tail.group("n2")):
         return False
     high = read[0]

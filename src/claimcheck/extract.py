@@ -14,34 +14,20 @@ from dataclasses import dataclass
 
 import regex
 
-from claimcheck import rules
+from claimcheck import checkworthy, rules
 from claimcheck.attach import Quantity, currency_glued, read_before, read_quantity
 from claimcheck.classify import ONE_WITH_A_DURATION, classify, late_rejection, rejection
 from claimcheck.compound import join_compounds
 from claimcheck.context import Sentences, nearest_time
+from claimcheck.draft import Clauses, Draft, Spans
 from claimcheck.grammar import grammar
 from claimcheck.models import Claim, Document, TextSpan
 from claimcheck.normalize import Normalized, normalize
+from claimcheck.relations import relate
+from claimcheck.relations_grammar import relation_grammar
+from claimcheck.subjects import Context
 
 _NEWLINE = regex.compile("\n")
-
-
-class _Spans:
-    """Merged, sorted spans with a fast overlap test."""
-
-    def __init__(self, spans) -> None:
-        merged: list[list[int]] = []
-        for start, end in sorted(spans):
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        self.starts = [s for s, _ in merged]
-        self.ends = [e for _, e in merged]
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_right(self.starts, end - 1) - 1
-        return i >= 0 and self.ends[i] > start
 
 
 def _languages(lang: str | None) -> tuple[str, ...]:
@@ -82,49 +68,95 @@ def _read(text: str, lang: str | None) -> _Pass:
     return _Pass(norm, times, pairs, join_compounds(norm.text, joinable, g))
 
 
+def _figure(q: Quantity) -> Draft:
+    record = classify(q)
+    return Draft(
+        record.kind,
+        q.start,
+        q.end,
+        value=record.value,
+        value_max=record.value_max,
+        unit=record.unit,
+        unit_canonical=record.unit_canonical,
+        qualifier=q.qualifier if q.qualifier != "range" or q.value_max is not None else "exact",
+        qualifier_text=q.qualifier_text,
+    )
+
+
 def _extract(text: str, lang: str | None) -> list[Claim]:
     scan = _read(text, lang)
-    norm, times, found = scan.norm, scan.times, scan.claims
-    clean = norm.text
-    if not found:
-        return []
-
+    norm, times, clean = scan.norm, scan.times, scan.norm.text
     times.sort()
-    time_starts = [start for start, _ in times]
+    time_spans = Spans(times)
+    rg = relation_grammar(_languages(lang))
+    clauses = Clauses(clean, rg.clause_break)
     sentences = Sentences(clean)
+    drafts = relate(
+        clean, [_figure(q) for q in scan.claims], grammar(_languages(lang)), rg, time_spans, clauses, sentences.span_at
+    )
+    if not drafts:
+        return []
+    context = Context(clean, rg, clauses, time_spans)
+    baselines = Spans(d.baseline for d in drafts if d.baseline is not None)
+    times = [t for t in times if not baselines.overlaps(*t)]  # "from last year" is not when a claim holds
+    time_starts = [start for start, _ in times]
     sentence_spans: dict[tuple[int, int], TextSpan] = {}
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
     seen: Counter[tuple[str, ...]] = Counter()
-    claims = []
-    for q in found:
-        record = classify(q)
-        sentence = sentences.span_at(q.start)
+    ids: dict[int, str] = {}
+    built = []
+    for d in drafts:
+        sentence = sentences.span_at(d.start)
         if sentence not in sentence_spans:
             sentence_spans[sentence] = _span(text, norm.to_original(*sentence))
-        start, end = norm.to_original(q.start, q.end)
-        time = nearest_time(clean, times, time_starts, (q.start, q.end), sentence)
-        key = (record.kind, clean[sentence[0] : sentence[1]], clean[q.start : q.end])
+        d.time = nearest_time(clean, times, time_starts, d.span, sentence)
+        context.place(d)
+        start, end = norm.to_original(d.start, d.end)
+        key = (d.kind, clean[sentence[0] : sentence[1]], clean[d.start : d.end])
         seen[key] += 1
+        ids[id(d)] = _claim_id(*key, seen[key])
+        built.append((d, sentence, start, end))
+
+    made: dict[tuple[int, int], TextSpan] = {}
+
+    def span(clean_span):  # subjects, metrics and times repeat from claim to claim: build each once
+        if clean_span is None:
+            return None
+        if clean_span not in made:
+            made[clean_span] = _span(text, norm.to_original(*clean_span))
+        return made[clean_span]
+
+    claims = []
+    for d, sentence, start, end in built:
         line = bisect_right(line_starts, start)
+        worth, reason = checkworthy.score(d, clean[slice(*(d.figure or d.span))])
         # Every field is built here from checked parts: construct without re-validating.
         claims.append(
             Claim.model_construct(
-                id=_claim_id(*key, seen[key]),
-                kind=record.kind,
+                id=ids[id(d)],
+                kind=d.kind,
                 text=text[start:end],
                 start=start,
                 end=end,
                 line=line,
                 column=start - line_starts[line - 1] + 1,
-                value=record.value,
-                value_max=record.value_max,
-                unit=record.unit,
-                unit_canonical=record.unit_canonical,
-                qualifier=q.qualifier if q.qualifier != "range" or q.value_max is not None else "exact",
-                qualifier_text=q.qualifier_text,
-                time=_span(text, norm.to_original(*time)) if time else None,
+                value=d.value,
+                value_max=d.value_max,
+                unit=d.unit,
+                unit_canonical=d.unit_canonical,
+                qualifier=d.qualifier,
+                qualifier_text=d.qualifier_text,
+                time=span(d.time),
                 sentence=sentence_spans[sentence],
                 lang=lang if lang in rules.LANGUAGES else sentences.language(sentence),
+                figure=span(d.figure),
+                subject=span(d.subject),
+                metric=span(d.metric),
+                direction=d.direction,
+                baseline=span(d.baseline),
+                related=[ids[id(r)] for r in d.related if id(r) in ids],
+                checkworthy=worth,
+                checkworthy_reason=reason,
             )
         )
     return claims
@@ -135,8 +167,8 @@ def _readings(clean: str, g, times: list[tuple[int, int]]):
 
     Years and days of the month found on the way are added to `times`.
     """
-    traps = _Spans(m.span() for pattern in g.traps for m in pattern.finditer(clean))
-    time_spans = _Spans(times)
+    traps = Spans(m.span() for pattern in g.traps for m in pattern.finditer(clean))
+    time_spans = Spans(times)
     position = floor = 0
     while (match := g.scan.search(clean, position)) is not None:
         position = match.end()

@@ -91,6 +91,7 @@ class Grammar:
     between_words: frozenset[str]
     duration_cues: tuple[str, ...]
     not_qualifiers: frozenset[str]
+    number_pattern: str
 
     def unit(self, written: str) -> UnitInfo | None:
         return self.units.get(written) or self.units_folded.get(written.lower())
@@ -205,6 +206,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
 
     def compile_(pattern: str) -> regex.Pattern[str]:
         return regex.compile(pattern, ignore_unused=True, **unit_lists)
+
     modifiers = [w for t in tables for w in t.unit_modifiers]
     modifier = f"(?:{alternation(modifiers, case_insensitive_words=True)}[ ])?" if modifiers else ""
 
@@ -216,9 +218,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     if denominators:
         numerators = alternation([*(en.words if en else {}), *(en.article if en else [])])
         denominator = alternation(denominators, ascii_boundary=False)
-        scan_parts.append(
-            rf"(?P<frac>(?i:\b{numerators}[ -]{{1,3}}{denominator}\b|\b{denominator}\b(?=[ ]of\b)))"
-        )
+        scan_parts.append(rf"(?P<frac>(?i:\b{numerators}[ -]{{1,3}}{denominator}\b|\b{denominator}\b(?=[ ]of\b)))")
     halves = [w for t in tables for w in t.half]
     if halves:
         scan_parts.append(f"(?P<half>(?i:{alternation(halves)})(?:[ ]an?(?=[ ]))?)")
@@ -277,8 +277,18 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         times=tuple(regex.compile(p) for p in times),
         unit_at=compile_(unit_alt),
         tail_first_chars=_first_chars(
-            [*units, *infix_q, *after_q, *separators, *between_separators, *word_scales,
-             *short_scales, *currency_scales, *zh_scales, " "]
+            [
+                *units,
+                *infix_q,
+                *after_q,
+                *separators,
+                *between_separators,
+                *word_scales,
+                *short_scales,
+                *currency_scales,
+                *zh_scales,
+                " ",
+            ]
         ),
         units=units,
         units_folded={f.lower(): u for f, u in units.items() if len(f) >= 3 and f.islower()},
@@ -305,4 +315,5 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         between_words=frozenset(w.lower() for w in between),
         duration_cues=tuple(w for t in tables for w in t.duration_cues.words),
         not_qualifiers=not_qualifiers,
+        number_pattern=any_number,
     )

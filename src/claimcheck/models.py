@@ -32,9 +32,7 @@ class Claim(_Record):
     end: int = Field(ge=0)
     line: int = Field(ge=1, description="1-based line of `start`.")
     column: int = Field(ge=1, description="1-based column of `start`, in characters.")
-    value: int | float | None = Field(
-        description="The number with its scale applied (2.61億 → 261000000; 12% → 12)."
-    )
+    value: int | float | None = Field(description="The number with its scale applied (2.61億 → 261000000; 12% → 12).")
     value_max: int | float | None = Field(default=None, description="Upper end of a range.")
     unit: str | None = Field(default=None, description="The unit as written (公里, km, 臺, 元).")
     unit_canonical: str | None = Field(
@@ -45,6 +43,11 @@ class Claim(_Record):
     time: TextSpan | None = Field(default=None, description="The date or period the claim holds for.")
     sentence: TextSpan
     lang: Language
+    figure: TextSpan | None = Field(
+        default=None,
+        description="For a comparison or superlative, the number with its unit as written (12% in 同比增長12%, "
+        "2671公里 for the superlative 最遠); null when the claim is itself the figure or has none.",
+    )
     subject: TextSpan | None = Field(default=None, description="Who or what the claim is about (小米汽車, Tesla).")
     metric: TextSpan | None = Field(default=None, description="What is measured (交付, 銷量, revenue).")
     direction: Direction | None = Field(default=None, description="For a comparison: which way the change goes.")

@@ -122,6 +122,79 @@ class LanguageRules(_Table):
     time: TimeTable = TimeTable()
 
 
+class RankPattern(_Table):
+    pattern: str
+    qualifier: Literal["exact", "at_most"] = "exact"
+
+
+class RankRules(_Table):
+    cues: list[str] = []
+    ordinals: dict[str, int] = {}
+    titles: dict[str, int] = {}
+    streak_before: list[str] = []
+    streak_inside: list[str] = []
+    streak_after: list[str] = []
+    patterns: list[RankPattern] = []
+
+
+class ComparisonRules(_Table):
+    up: list[str] = []
+    down: list[str] = []
+    up_after_baseline: list[str] = []
+    down_after_baseline: list[str] = []
+    up_after: list[str] = []
+    down_after: list[str] = []
+    more_after: list[str] = []
+    less_after: list[str] = []
+    self_baselines: list[str] = []
+    baseline_before: list[str] = []
+    baseline_open: list[str] = []
+    baseline_closers: list[str] = []
+    baseline_after: list[str] = []
+    more_than: list[str] = []
+    less_than: list[str] = []
+    equal: list[str] = []
+    doubling: dict[str, float] = {}
+    multiple_of: list[str] = []
+    multiple_as: list[str] = []
+
+
+class SuperlativeRules(_Table):
+    adjectives: list[str] = []
+    determiners: list[str] = []
+    after_adjective: list[str] = []
+    most: list[str] = []
+    after_most: list[str] = []
+    words: list[str] = []
+    patterns: list[str] = []
+    figure_links: list[str] = []
+    not_superlatives: list[str] = []
+
+
+class ContextRules(_Table):
+    metrics: list[str] = []
+    metric_modifiers: list[str] = []
+    subject_stops: list[str] = []
+    subject_openers: list[str] = []
+    subject_patterns: list[str] = []
+    subject_max: int = Field(default=8, ge=1)
+
+
+class RelationRules(_Table):
+    """rules/<lang>_relations.toml: ranks, comparisons, superlatives and claim context."""
+
+    rank: RankRules = RankRules()
+    comparison: ComparisonRules = ComparisonRules()
+    superlative: SuperlativeRules = SuperlativeRules()
+    context: ContextRules = ContextRules()
+
+
+class CheckworthyRules(_Table):
+    base: float = Field(ge=0, le=1)
+    has: dict[Literal["subject", "metric", "time", "precise_figure", "relation"], float]
+    weakens: dict[Literal["approximate", "no_figure"], float]
+
+
 class NormalizeRemove(_Table):
     pinyin_gloss: str
     image_placeholder: str
@@ -166,6 +239,20 @@ def language(lang: str) -> LanguageRules:
     rules = _validated(LanguageRules, name, _read(name))
     _check_units(rules, name)
     return rules
+
+
+@cache
+def relations(lang: str) -> RelationRules:
+    """Ranks, comparisons, superlatives and context words of one language."""
+    if lang not in LANGUAGES:
+        raise RulesError(f"no rules for language {lang!r} (known: {', '.join(LANGUAGES)})")
+    name = f"{lang}_relations.toml"
+    return _validated(RelationRules, name, _read(name))
+
+
+@cache
+def checkworthy() -> CheckworthyRules:
+    return _validated(CheckworthyRules, "checkworthy.toml", _read("checkworthy.toml"))
 
 
 @cache

@@ -1,0 +1,38 @@
+"""From figures to claims: add ranks, comparisons and superlatives, and link what belongs together.
+
+Order matters: ranks first (a figure inside a rank is not a claim of its own), then the
+figures that state a change become comparisons, then comparisons without a figure, then
+superlatives where nothing else stands.
+"""
+
+from __future__ import annotations
+
+from claimcheck.comparisons import compare_figures, find_relations_without_figure
+from claimcheck.draft import Clauses, Draft, Spans
+from claimcheck.grammar import Grammar
+from claimcheck.ranks import find_ranks, link_streaks
+from claimcheck.relations_grammar import RelationGrammar
+from claimcheck.superlatives import attach_figures, find_superlatives
+
+
+def relate(
+    clean: str, figures: list[Draft], g: Grammar, rg: RelationGrammar, times: Spans, clauses: Clauses, sentence_of
+) -> list[Draft]:
+    hits = sorted((m.start(), m.end(), rg.roles[m.group().lower()]) for p in rg.triggers for m in p.finditer(clean))
+    ranks = find_ranks(clean, hits, rg, g, times.overlaps)
+    if ranks:
+        taken = Spans(r.span for r in ranks)
+        figures = [f for f in figures if not taken.overlaps(*f.span)]
+    compare_figures(clean, figures, rg, clauses)
+    # Times do not block these: the baseline is often a period (高於去年, "higher than last year").
+    taken = Spans([*(f.span for f in figures), *(r.span for r in ranks)])
+    loose = find_relations_without_figure(clean, hits, rg, rg.number_at.match, taken.overlaps)
+    taken = Spans([*times_of(times), *(d.span for d in (*figures, *ranks, *loose))])
+    superlatives = find_superlatives(clean, hits, rg, taken.overlaps)
+    attach_figures(clean, superlatives, figures, rg, clauses)
+    link_streaks(clean, ranks, [f for f in figures if f.kind == "duration"], rg, sentence_of)
+    return sorted([*figures, *ranks, *loose, *superlatives], key=lambda d: (d.start, d.end))
+
+
+def times_of(spans: Spans):
+    return zip(spans.starts, spans.ends, strict=True)

@@ -1,0 +1,227 @@
+"""Compile rules/<lang>_relations.toml into the patterns of ranks, comparisons,
+superlatives and claim context. Like grammar.py, nothing language-specific is written here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from claimcheck import rules
+from claimcheck.grammar import alternation, grammar
+from claimcheck.rules import RankPattern, RelationRules
+
+# Where a clause ends: Chinese and Western punctuation, a dash, a line break. A comma
+# between digits (33,662) is a thousands separator, not a break.
+CLAUSE_BREAK = r"[，；：。！？!?;:\n—]|,(?!\d{3})|\.(?=\s|$)"
+
+
+@dataclass(frozen=True, slots=True)
+class RelationGrammar:
+    triggers: tuple[regex.Pattern[str], ...]
+    roles: dict[str, frozenset[str]]
+    ranks: tuple[tuple[regex.Pattern[str], str], ...]
+    title_position: dict[str, int]
+    ordinals: dict[str, int]
+    streak_before: regex.Pattern[str]
+    streak_inside: regex.Pattern[str]
+    streak_after: regex.Pattern[str]
+    change_before: regex.Pattern[str]
+    change_after: regex.Pattern[str]
+    change_inside: regex.Pattern[str]
+    multiple_before: regex.Pattern[str]
+    multiple_after: regex.Pattern[str]
+    more_or_less: regex.Pattern[str]
+    equal_before: regex.Pattern[str]
+    equal_after: regex.Pattern[str]
+    doubling_factor: dict[str, float]
+    superlative_patterns: tuple[regex.Pattern[str], ...]
+    determiner_before: regex.Pattern[str]
+    after_adjective: regex.Pattern[str]
+    figure_gap: regex.Pattern[str]
+    metrics: regex.Pattern[str]
+    subject_codes: regex.Pattern[str]
+    subject_stops: regex.Pattern[str]
+    subject_openers: regex.Pattern[str]
+    stop_words: frozenset[str]
+    metric_words: frozenset[str]
+    subject_max: int
+    clause_break: regex.Pattern[str]
+    number_at: regex.Pattern[str]
+
+
+class _Lists:
+    """Word lists matched through the regex module's named lists: one set lookup instead of
+    an alternation of hundreds of words, each with its own guards."""
+
+    def __init__(self) -> None:
+        self.lists: dict[str, list[str]] = {}
+
+    def __call__(self, name: str, words: list[str]) -> str:
+        return "|".join(self.parts(name, words)) or "(?!)"
+
+    def parts(self, name: str, words: list[str]) -> list[str]:
+        """One pattern for the words in Latin letters, one for the others; scanning a text
+        with each apart is faster than with their alternation."""
+        latin = sorted({w.lower() for w in words if w[:1].isascii() and w[:1].isalpha()})
+        other = sorted({w for w in words if not (w[:1].isascii() and w[:1].isalpha())})
+        parts = []
+        if latin:
+            self.lists[f"{name}_latin"] = latin
+            parts.append(f"(?:\\b(?i:\\L<{name}_latin>)(?![A-Za-z]))")
+        if other:
+            self.lists[f"{name}_other"] = other
+            first = regex.escape("".join(sorted({w[0] for w in other})))
+            parts.append(f"(?:(?=[{first}])\\L<{name}_other>)")
+        return parts
+
+    def compile(self, pattern: str) -> regex.Pattern[str]:
+        return regex.compile(pattern, ignore_unused=True, **self.lists)
+
+
+def _words(tables: list[RelationRules], pick) -> list[str]:
+    return [word for table in tables for word in pick(table)]
+
+
+def _any(words: list[str]) -> str:
+    return alternation(words, case_insensitive_words=True)
+
+
+def _ending(words: list[str]) -> regex.Pattern[str]:
+    """Matches when the text ends with one of the words (read right to left)."""
+    return regex.compile(f"(?r)(?:{_any(words)})\\s?$") if words else regex.compile("(?!)")
+
+
+@cache
+def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
+    tables = [rules.relations(lang) for lang in languages]
+    number = grammar(languages).number_pattern
+    listed = _Lists()
+    ordinals = {k.lower(): v for t in tables for k, v in t.rank.ordinals.items()}
+    adjectives = _words(tables, lambda t: t.superlative.adjectives)
+    metrics = _words(tables, lambda t: t.context.metrics)
+    fill = {
+        "number": number,
+        "ordinal": f"(?:{_any(list(ordinals))}|\\d{{1,3}}(?:st|nd|rd|th))" if ordinals else "(?!)",
+        "adjective": listed("adjectives", adjectives),
+        "metric": listed("metrics", metrics),
+        "rank_cue": listed("rank_cues", _words(tables, lambda t: t.rank.cues)),
+    }
+
+    def expand(pattern: str) -> str:
+        for name, piece in fill.items():
+            pattern = pattern.replace("{" + name + "}", piece)
+        return pattern
+
+    ranks = tuple(
+        (listed.compile(expand(p.pattern)), p.qualifier)
+        for t in tables
+        for p in t.rank.patterns
+        if isinstance(p, RankPattern)
+    )
+    titles = {k.lower(): v for t in tables for k, v in t.rank.titles.items()}
+    c = [t.comparison for t in tables]
+    up, down = [w for x in c for w in x.up], [w for x in c for w in x.down]
+    up_short = [w for x in c for w in x.up_after_baseline]
+    down_short = [w for x in c for w in x.down_after_baseline]
+    self_baselines = [w for x in c for w in x.self_baselines]
+    intro = [w for x in c for w in x.baseline_before]
+    opening = [w for x in c for w in x.baseline_open]
+    closers = [w for x in c for w in x.baseline_closers]
+    base = r"[^，,。；;！!？?\d\n]{1,12}?"
+    # Read right to left from the figure ((?r)), so only the text touching it is tried.
+    change_before = (
+        f"(?r)(?:(?:(?P<self>{_any(self_baselines)})\\s?"
+        f"|(?P<intro>{_any(intro)})(?P<base>{base})\\s?"
+        f"|(?P<intro>{_any(opening)})(?P<base>{base})(?:{_any(closers)})[，,]?[^，,。；;\\d\\n]{{0,6}}?)?"
+        f"(?:(?P<up>{_any(up)})|(?P<down>{_any(down)}))"
+        f"|(?P<intro>{_any(intro)})(?P<base>{base})(?:(?P<up>{_any(up_short)})|(?P<down>{_any(down_short)})))"
+        r"(?:\sby)?\s?了?\s?\Z"
+    )
+    up_after = [w for x in c for w in x.up_after]
+    down_after = [w for x in c for w in x.down_after]
+    more_after = [w for x in c for w in x.more_after]
+    less_after = [w for x in c for w in x.less_after]
+    after_intro = [w for x in c for w in x.baseline_after]
+    change_after = (
+        f"\\A(?:\\s(?:(?P<up>{_any(up_after)})|(?P<down>{_any(down_after)})"
+        f"|(?P<more>{_any(more_after)})|(?P<less>{_any(less_after)})))?"
+        f"(?:,?\\s?(?P<self>{_any(self_baselines)})"
+        f"|\\s(?:{_any(after_intro)})\\s(?P<base>[^,.;:!?\\n]{{1,40}}?)(?=[,.;:!?\\n]|\\s(?:and|but|while|as|to|in|after|amid)\\b|\\Z))?"
+    )
+    more = [w for x in c for w in x.more_than]
+    less = [w for x in c for w in x.less_than]
+    equal = [w for x in c for w in x.equal]
+    more_or_less = (
+        f"(?:(?P<more>{listed('more_than', more)})|(?P<less>{listed('less_than', less)}))\\s?"
+        f"(?P<base>[^\\s，,。；;！!？?\\d][^，,。；;！!？?\\d\\n]{{0,29}}?)"
+        f"(?=[，,。；;:！!？?\\n]|\\.(?=\\s|\\Z)|\\s(?:and|but|while|as|in|after|for)\\b|\\Z)"
+    )
+    # 與去年持平, 同比持平, "unchanged from last year": the equal word is found first, then
+    # its baseline is read to the left or to the right.
+    equal_before = (
+        f"(?r)(?:(?P<self>{_any(self_baselines)})|(?P<intro>{_any([*intro, *opening])})(?P<ebase>{base}))\\s?\\Z"
+    )
+    equal_after = r"\s(?:from|with|to)\s(?P<ebase>[^,;:!?\n]{1,30}?)(?=[,;:!?\n]|\.(?=\s|\Z)|\Z)"
+    doubling = {k: v for x in c for k, v in x.doubling.items()}
+    multiple_of = [p for x in c for p in x.multiple_of]
+    multiple_as = [p for x in c for p in x.multiple_as]
+    s = [t.superlative for t in tables]
+    most_words = [w for x in s for w in x.most]
+    after_most = [w for x in s for w in x.after_most]
+    # Every word a title, superlative, loose comparison or doubling starts with is found in
+    # one pass; each hit is then sent to the finders by its roles.
+    roles: dict[str, set[str]] = {}
+    for role, words in (
+        ("title", titles),
+        ("superlative", [*(w for x in s for w in x.words), *(m + a for m in most_words for a in after_most)]),
+        ("adjective", adjectives),
+        ("not_superlative", [w for x in s for w in x.not_superlatives]),
+        ("more", more),
+        ("less", less),
+        ("equal", equal),
+        ("doubling", list(doubling)),
+    ):
+        for word in words:
+            roles.setdefault(word.lower(), set()).add(role)
+    triggers = listed.parts("triggers", list(roles))
+    k = [t.context for t in tables]
+    modifiers = [w for x in k for w in x.metric_modifiers]
+    stops = [w for x in k for w in x.subject_stops]
+    return RelationGrammar(
+        ranks=ranks,
+        triggers=tuple(listed.compile(part) for part in triggers),
+        roles={word: frozenset(r) for word, r in roles.items()},
+        title_position=titles,
+        ordinals=ordinals,
+        streak_before=_ending(_words(tables, lambda t: t.rank.streak_before)),
+        streak_inside=regex.compile(_any(_words(tables, lambda t: t.rank.streak_inside))),
+        streak_after=regex.compile(f"\\A\\s?(?:{_any(_words(tables, lambda t: t.rank.streak_after))})"),
+        change_before=regex.compile(change_before),  # small alternations: named lists do not pay here
+        change_after=regex.compile(change_after),
+        change_inside=regex.compile(f"(?P<more>{_any(more_after)})|(?P<less>{_any(less_after)})"),
+        multiple_before=regex.compile(f"(?r)(?:{'|'.join(multiple_of) or '(?!)'})\\Z"),
+        multiple_after=regex.compile(
+            f"\\A(?:{'|'.join(multiple_as) or '(?!)'})(?P<base>[^,.;:!?\\n]{{1,40}}?)(?=[,.;:!?\\n]|\\Z)"
+        ),
+        more_or_less=listed.compile(more_or_less),
+        equal_before=regex.compile(equal_before),
+        equal_after=regex.compile(equal_after),
+        doubling_factor={k.lower(): v for k, v in doubling.items()},
+        superlative_patterns=tuple(listed.compile(expand(p)) for x in s for p in x.patterns),
+        determiner_before=regex.compile(f"(?r)(?:{_any([w for x in s for w in x.determiners])})\\s\\Z"),
+        after_adjective=regex.compile(f"\\s(?:{_any([w for x in s for w in x.after_adjective])})\\b"),
+        figure_gap=listed.compile(
+            f"(?:\\s|{_any([w for x in s for w in x.figure_links])}|{listed('metrics', metrics)})*"
+        ),
+        metrics=listed.compile(f"(?:{listed('modifiers', modifiers)}\\s?)?{listed('metrics', metrics)}"),
+        subject_codes=regex.compile("|".join(f"(?:{p})" for x in k for p in x.subject_patterns) or "(?!)"),
+        subject_stops=regex.compile(_any(stops)),
+        subject_openers=regex.compile(_any([w for x in k for w in x.subject_openers])),
+        stop_words=frozenset(w for w in stops if w[:1].isascii()),
+        metric_words=frozenset(m.lower() for m in metrics),
+        subject_max=min((x.subject_max for x in k), default=8),
+        clause_break=regex.compile(CLAUSE_BREAK),
+        number_at=regex.compile(number),
+    )

@@ -1,0 +1,167 @@
+"""Who a claim is about and what it measures: `subject` and `metric`, rule-based.
+
+Metric: the metric word (with its modifier: 累計里程, "unemployment rate") nearest the claim
+in its clause. Subject: the last name or code before the claim in its clause (YU7,
+特斯拉model Y, Tesla), else the noun run that opens the clause (小米汽車 in 小米汽車達成了…),
+else "the <metric>" in English, else the subject of an earlier clause of the paragraph.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+import regex
+
+from claimcheck.draft import Clauses, Draft, Span
+from claimcheck.relations_grammar import RelationGrammar
+
+_CARRY_CLAUSES = 4
+_HAN_NAME_BEFORE_CODE = 4
+_NOT_HAN = regex.compile(r"[^\p{Han}]")
+_MID_SENTENCE_CAPITAL = regex.compile(r"(?<=[a-z,;]\s)([A-Z][A-Za-z]+)")
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+class Context:
+    """Subject and metric of claims; each clause is read once, and only when a claim is in it."""
+
+    def __init__(self, clean: str, rg: RelationGrammar, clauses: Clauses, times) -> None:
+        self.clean, self.rg, self.clauses, self.times = clean, rg, clauses, times
+        self._metric_cache: dict[int, list[Span]] = {}
+        self._name_cache: dict[int, list[Span]] = {}
+        self._openers: dict[int, Span | None] = {}
+        self._proper_words: frozenset[str] | None = None
+
+    def is_time(self, start: int, end: int) -> bool:
+        return self.times.overlaps(start, end)
+
+    def place(self, d: Draft) -> None:
+        clause = self.clauses.of(d.span)
+        d.metric = self._metric(clause, d)
+        d.subject = self._subject(clause, d.end) or self._carried(clause)
+
+    def _metrics(self, clause: Span) -> list[Span]:
+        if clause[0] not in self._metric_cache:
+            self._metric_cache[clause[0]] = [m.span() for m in self.rg.metrics.finditer(self.clean, *clause)]
+        return self._metric_cache[clause[0]]
+
+    def _names(self, clause: Span) -> list[Span]:
+        if clause[0] not in self._name_cache:
+            codes = self.rg.subject_codes.finditer(self.clean, *clause)
+            self._name_cache[clause[0]] = [span for m in codes if (span := self._name(m.span()))]
+        return self._name_cache[clause[0]]
+
+    def _metric(self, clause: Span, d: Draft) -> Span | None:
+        best, distance = None, None
+        for start, end in self._metrics(clause):
+            if start < d.end and d.start < end:
+                continue
+            gap = d.start - end if end <= d.start else start - d.end + 0.5
+            if distance is None or gap < distance:
+                best, distance = (start, end), gap
+        return best
+
+    @property
+    def _proper(self) -> frozenset[str]:
+        """Capitalised words written after a lower-case word: names, not sentence openers."""
+        if self._proper_words is None:
+            self._proper_words = frozenset(m.group(1) for m in _MID_SENTENCE_CAPITAL.finditer(self.clean))
+        return self._proper_words
+
+    def _name(self, span: Span) -> Span | None:
+        """A code or a capitalised name, with a Chinese name written before it (特斯拉model Y)."""
+        start, end = span
+        while start < end:
+            word_end = start
+            while word_end < end and not self.clean[word_end].isspace():
+                word_end += 1
+            if self.clean[start:word_end] not in self.rg.stop_words:
+                break
+            start = word_end
+            while start < end and self.clean[start].isspace():
+                start += 1
+        if start < end and self._opens_sentence(start):
+            first = self.clean[start:end].split()[0]
+            if first not in self._proper and not first.isupper():
+                start += len(first)  # "Bidding opens…": a capital because the sentence starts
+                while start < end and self.clean[start].isspace():
+                    start += 1
+        if start >= end or self.clean[start:end].lower() in self.rg.metric_words or self.is_time(start, end):
+            return None
+        lead = start
+        while lead > 0 and start - lead <= _HAN_NAME_BEFORE_CODE and _is_han(self.clean[lead - 1]):
+            lead -= 1
+        stop = max((m.end() for m in self.rg.subject_stops.finditer(self.clean, lead, start)), default=None)
+        if stop is not None:
+            lead = stop
+        elif start - lead > _HAN_NAME_BEFORE_CODE:
+            return start, end
+        return (lead, end) if start - lead >= 2 else (start, end)
+
+    def _opens_sentence(self, position: int) -> bool:
+        before = self.clean[max(0, position - 2) : position]
+        return position == 0 or before.endswith("\n") or before in (". ", "! ", "? ", '" ', ": ")
+
+    def _subject(self, clause: Span, limit: int) -> Span | None:
+        for name in reversed(self._names(clause)):
+            if name[1] <= limit:
+                return name
+        opener = self._opening_run(clause)
+        if opener is not None and opener[1] <= limit:
+            return opener
+        return self._the_metric(self._metrics(clause), limit)
+
+    def _opening_run(self, clause: Span) -> Span | None:
+        if clause[0] in self._openers:
+            return self._openers[clause[0]]
+        text, rg = self.clean, self.rg
+        position = clause[0]
+        while position < clause[1]:
+            if text[position].isspace():
+                position += 1
+            elif (m := rg.subject_openers.match(text, position, clause[1])) or self.is_time(position, position + 1):
+                position = m.end() if m else position + 1
+            else:
+                break
+        start = position
+        end = _NOT_HAN.search(text, start, min(clause[1], start + rg.subject_max))
+        end = end.start() if end else min(clause[1], start + rg.subject_max)
+        stop = rg.subject_stops.search(text, start, end)
+        if stop is not None:
+            end = stop.start()
+        i = bisect_left(self.times.starts, start)
+        if i < len(self.times.starts) and self.times.starts[i] < end:
+            end = self.times.starts[i]
+        if end - start >= self.rg.subject_max:
+            return self._remember(clause, None)  # no word ended it: a phrase, not a name
+        metric = rg.metrics.search(text, start, end)
+        if metric is not None:
+            end = metric.start()
+        return self._remember(clause, (start, end) if end - start >= 2 else None)
+
+    def _remember(self, clause: Span, run: Span | None) -> Span | None:
+        self._openers[clause[0]] = run
+        return run
+
+    def _the_metric(self, metrics: list[Span], limit: int) -> Span | None:
+        before = [m for m in metrics if m[1] <= limit]
+        if before:
+            start, end = before[-1]
+            if self.clean[max(0, start - 4) : start].lower() == "the ":
+                return start - 4, end
+        return None
+
+    def _carried(self, clause: Span) -> Span | None:
+        start = clause[0]
+        for _ in range(_CARRY_CLAUSES):
+            if start == 0 or self.clean[start - 1] == "\n":
+                return None
+            previous = self.clauses.of((start - 1, start - 1))
+            found = self._subject(previous, previous[1])
+            if found is not None:
+                return found
+            start = previous[0]
+        return None

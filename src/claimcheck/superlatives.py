@@ -1,0 +1,51 @@
+"""Superlatives: 最遠, 首款, 史上, 創紀錄, 只有…做到, "the largest", "record high", "first-ever".
+
+Discourse and opinion words (最終, 最重要, 首先, "at least", "first of all") are listed in
+the rule tables as not superlatives; the trigger pass reads the longest word at each place,
+so 最重要 hides 最重 and "the first half" hides "the first". A figure later in the same clause belongs to the
+superlative (最遠里程達2671公里): its value is copied and the figure is linked.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from claimcheck.draft import Clauses, Draft, without_overlaps
+from claimcheck.relations_grammar import RelationGrammar
+
+
+def find_superlatives(clean: str, hits, rg: RelationGrammar, blocked) -> list[Draft]:
+    found = []
+    for start, end, roles in hits:
+        if "not_superlative" in roles:
+            continue
+        if "adjective" in roles and "superlative" not in roles:
+            determiner = rg.determiner_before.search(clean, max(0, start - 8), start)
+            after = rg.after_adjective.match(clean, end)
+            if determiner is None and after is None:
+                continue  # "most people", "best-of-breed": no "the", no "ever"
+            start = determiner.start() if determiner else start
+            end = after.end() if after else end
+        elif "superlative" not in roles:
+            continue
+        if not blocked(start, end):
+            found.append(Draft("superlative", start, end))
+    for pattern in rg.superlative_patterns:
+        found += [Draft("superlative", *m.span()) for m in pattern.finditer(clean) if not blocked(*m.span())]
+    return without_overlaps(found)
+
+
+def attach_figures(
+    clean: str, superlatives: list[Draft], figures: list[Draft], rg: RelationGrammar, clauses: Clauses
+) -> None:
+    starts = [f.start for f in figures]
+    for sup in superlatives:
+        clause = clauses.of(sup.span)
+        i = bisect_left(starts, sup.end)
+        if (
+            i < len(figures)
+            and figures[i].start < clause[1]
+            and rg.figure_gap.fullmatch(clean, sup.end, figures[i].start)
+        ):
+            sup.absorb(figures[i])
+            sup.related.append(figures[i])
