@@ -41,7 +41,7 @@ def compare_figures(clean: str, figures: list[Draft], rg: RelationGrammar, claus
     for f in figures:
         clause = clauses.of(f.span)
         span_before_change = f.span
-        offset = max(clause[0], f.start - _REACH_BEFORE)
+        offset = max(0, f.start - _REACH_BEFORE)  # 與去年相比，… reaches back over a comma
         before = clean[offset : f.start]
         after = clean[f.end : min(clause[1], f.end + _REACH_AFTER)]
         changed = rg.change_before.search(before)

@@ -257,6 +257,10 @@ def document_language(text: str, claims: list[Claim]) -> str:
     return "zh" if han * 3 >= latin else "en"
 
 
-def extract_document(text: str, *, source: str = "<text>", lang: str | None = None) -> Document:
+def extract_document(
+    text: str, *, source: str = "<text>", lang: str | None = None, min_checkworthy: float = 0.0
+) -> Document:
     claims = extract(text, lang=lang)
+    if min_checkworthy > 0:
+        claims = [claim for claim in claims if claim.checkworthy >= min_checkworthy]
     return Document(source=source, language=document_language(text, claims), claims=claims)

@@ -41,6 +41,7 @@ class RelationGrammar:
     after_adjective: regex.Pattern[str]
     figure_gap: regex.Pattern[str]
     metrics: regex.Pattern[str]
+    metric_word: regex.Pattern[str]
     subject_codes: regex.Pattern[str]
     subject_stops: regex.Pattern[str]
     subject_openers: regex.Pattern[str]
@@ -59,7 +60,7 @@ class _Lists:
         self.lists: dict[str, list[str]] = {}
 
     def __call__(self, name: str, words: list[str]) -> str:
-        return "|".join(self.parts(name, words)) or "(?!)"
+        return f"(?:{'|'.join(self.parts(name, words)) or '(?!)'})"
 
     def parts(self, name: str, words: list[str]) -> list[str]:
         """One pattern for the words in Latin letters, one for the others; scanning a text
@@ -136,7 +137,7 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         f"|(?P<intro>{_any(intro)})(?P<base>{base})\\s?"
         f"|(?P<intro>{_any(opening)})(?P<base>{base})(?:{_any(closers)})[，,]?[^，,。；;\\d\\n]{{0,6}}?)?"
         f"(?:(?P<up>{_any(up)})|(?P<down>{_any(down)}))"
-        f"|(?P<intro>{_any(intro)})(?P<base>{base})(?:(?P<up>{_any(up_short)})|(?P<down>{_any(down_short)})))"
+        f"|(?P<intro>{_any(intro)})(?P<base>{base})(?:(?P<more>{_any(up_short)})|(?P<less>{_any(down_short)})))"
         r"(?:\sby)?\s?了?\s?\Z"
     )
     up_after = [w for x in c for w in x.up_after]
@@ -214,8 +215,12 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         after_adjective=regex.compile(f"\\s(?:{_any([w for x in s for w in x.after_adjective])})\\b"),
         figure_gap=listed.compile(
             f"(?:\\s|{_any([w for x in s for w in x.figure_links])}|{listed('metrics', metrics)})*"
+            # one word of its own: the noun the superlative qualifies ("the longest route is")
+            f"(?:[A-Za-z-]+|\\p{{Han}}{{1,2}})?"
+            f"(?:\\s|{_any([w for x in s for w in x.figure_links])}|{listed('metrics', metrics)})*"
         ),
         metrics=listed.compile(f"(?:{listed('modifiers', modifiers)}\\s?)?{listed('metrics', metrics)}"),
+        metric_word=listed.compile(listed("metrics", metrics)),
         subject_codes=regex.compile("|".join(f"(?:{p})" for x in k for p in x.subject_patterns) or "(?!)"),
         subject_stops=regex.compile(_any(stops)),
         subject_openers=regex.compile(_any([w for x in k for w in x.subject_openers])),

@@ -17,6 +17,7 @@ from claimcheck.relations_grammar import RelationGrammar
 
 _CARRY_CLAUSES = 4
 _HAN_NAME_BEFORE_CODE = 4
+_LOWER_WORD = regex.compile(r"\b[a-z]{3,}\b")
 _NOT_HAN = regex.compile(r"[^\p{Han}]")
 _MID_SENTENCE_CAPITAL = regex.compile(r"(?<=[a-z,;]\s)([A-Z][A-Za-z]+)")
 
@@ -34,6 +35,7 @@ class Context:
         self._name_cache: dict[int, list[Span]] = {}
         self._openers: dict[int, Span | None] = {}
         self._proper_words: frozenset[str] | None = None
+        self._lower: frozenset[str] | None = None
 
     def is_time(self, start: int, end: int) -> bool:
         return self.times.overlaps(start, end)
@@ -45,8 +47,17 @@ class Context:
 
     def _metrics(self, clause: Span) -> list[Span]:
         if clause[0] not in self._metric_cache:
-            self._metric_cache[clause[0]] = [m.span() for m in self.rg.metrics.finditer(self.clean, *clause)]
+            self._metric_cache[clause[0]] = [
+                self._without_time(m.span()) for m in self.rg.metrics.finditer(self.clean, *clause)
+            ]
         return self._metric_cache[clause[0]]
+
+    def _without_time(self, span: Span) -> Span:
+        """上月交付 is 交付 in 上月, not 月交付: a modifier inside a date is not one."""
+        if self.is_time(*span):
+            word = self.rg.metric_word.search(self.clean, *span)
+            return word.span() if word else span
+        return span
 
     def _names(self, clause: Span) -> list[Span]:
         if clause[0] not in self._name_cache:
@@ -71,6 +82,12 @@ class Context:
             self._proper_words = frozenset(m.group(1) for m in _MID_SENTENCE_CAPITAL.finditer(self.clean))
         return self._proper_words
 
+    @property
+    def _lower_words(self) -> frozenset[str]:
+        if self._lower is None:
+            self._lower = frozenset(_LOWER_WORD.findall(self.clean))
+        return self._lower
+
     def _name(self, span: Span) -> Span | None:
         """A code or a capitalised name, with a Chinese name written before it (特斯拉model Y)."""
         start, end = span
@@ -85,7 +102,7 @@ class Context:
                 start += 1
         if start < end and self._opens_sentence(start):
             first = self.clean[start:end].split()[0]
-            if first not in self._proper and not first.isupper():
+            if self._common_word(first):
                 start += len(first)  # "Bidding opens…": a capital because the sentence starts
                 while start < end and self.clean[start].isspace():
                     start += 1
@@ -100,6 +117,13 @@ class Context:
         elif start - lead > _HAN_NAME_BEFORE_CODE:
             return start, end
         return (lead, end) if start - lead >= 2 else (start, end)
+
+    def _common_word(self, word: str) -> bool:
+        """A capitalised sentence opener that is an ordinary word: written in lower case
+        elsewhere in the text, or an -ing form ("Bidding opens…")."""
+        if word in self._proper or word.isupper():
+            return False
+        return word.endswith("ing") or word.lower() in self._lower_words
 
     def _opens_sentence(self, position: int) -> bool:
         before = self.clean[max(0, position - 2) : position]
@@ -135,11 +159,11 @@ class Context:
         i = bisect_left(self.times.starts, start)
         if i < len(self.times.starts) and self.times.starts[i] < end:
             end = self.times.starts[i]
-        if end - start >= self.rg.subject_max:
-            return self._remember(clause, None)  # no word ended it: a phrase, not a name
         metric = rg.metrics.search(text, start, end)
         if metric is not None:
             end = metric.start()
+        elif end - start >= self.rg.subject_max:
+            return self._remember(clause, None)  # no word ended it: a phrase, not a name
         return self._remember(clause, (start, end) if end - start >= 2 else None)
 
     def _remember(self, clause: Span, run: Span | None) -> Span | None:

@@ -32,7 +32,18 @@ def find_superlatives(clean: str, hits, rg: RelationGrammar, blocked) -> list[Dr
             found.append(Draft("superlative", start, end))
     for pattern in rg.superlative_patterns:
         found += [Draft("superlative", *m.span()) for m in pattern.finditer(clean) if not blocked(*m.span())]
-    return without_overlaps(found)
+    return _joined(without_overlaps(found))
+
+
+def _joined(found: list[Draft]) -> list[Draft]:
+    """Superlative words written together are one claim: 史上 + 最高 → 史上最高."""
+    joined: list[Draft] = []
+    for d in found:
+        if joined and joined[-1].end == d.start:
+            joined[-1].end = d.end
+        else:
+            joined.append(d)
+    return joined
 
 
 def attach_figures(

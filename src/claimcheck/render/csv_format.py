@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import io
 
-from claimcheck.models import Document
+from claimcheck.models import Document, TextSpan
 
+# fmt: off
 COLUMNS = (
     "source", "id", "kind", "text", "start", "end", "line", "column", "value", "value_max",
     "unit", "unit_canonical", "qualifier", "qualifier_text", "time", "sentence", "lang",
+    "figure", "subject", "metric", "direction", "baseline", "related", "checkworthy", "checkworthy_reason",
 )
+# fmt: on
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -20,16 +23,23 @@ def _cell(value: object) -> object:
     return "" if value is None else value
 
 
+def _text(span: TextSpan | None) -> str | None:
+    return span.text if span else None
+
+
 def render(documents: list[Document]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for document in documents:
         for c in document.claims:
+            # fmt: off
             row = (
                 document.source, c.id, c.kind, c.text, c.start, c.end, c.line, c.column, c.value,
                 c.value_max, c.unit, c.unit_canonical, c.qualifier, c.qualifier_text,
-                c.time.text if c.time else None, c.sentence.text, c.lang,
+                _text(c.time), c.sentence.text, c.lang, _text(c.figure), _text(c.subject), _text(c.metric),
+                c.direction, _text(c.baseline), ";".join(c.related), c.checkworthy, c.checkworthy_reason,
             )
+            # fmt: on
             writer.writerow([_cell(v) for v in row])
     return out.getvalue()

@@ -10,11 +10,23 @@ from rich.table import Table
 
 from claimcheck.models import Claim, Document
 
+_ARROWS = {"up": "↑", "down": "↓", "more": ">", "less": "<", "equal": "="}
+
 
 def _value(claim: Claim) -> str:
     if claim.value_max is not None:
-        return f"{claim.value:,} – {claim.value_max:,}"
-    return f"{claim.value:,}" if claim.value is not None else ""
+        shown = f"{claim.value:,} – {claim.value_max:,}"
+    else:
+        shown = f"{claim.value:,}" if claim.value is not None else ""
+    if claim.direction:
+        shown = f"{_ARROWS[claim.direction]} {shown}".strip()
+        if claim.baseline:
+            shown += f" vs {claim.baseline.text}"
+    return shown
+
+
+def _about(claim: Claim) -> str:
+    return " · ".join(span.text for span in (claim.subject, claim.metric) if span)
 
 
 def _safe(text: str | None) -> str:
@@ -27,7 +39,7 @@ def _safe(text: str | None) -> str:
 def table(document: Document) -> Table:
     title = f"{_safe(document.source)} — {len(document.claims)} claims ({document.language})"
     grid = Table(title=title, title_justify="left")
-    for column in ("line:col", "kind", "text", "value", "unit", "qualifier", "time"):
+    for column in ("line:col", "kind", "text", "value", "unit", "qualifier", "about", "time"):
         grid.add_column(column, overflow="fold")
     for claim in document.claims:
         unit = claim.unit or ""
@@ -37,9 +49,10 @@ def table(document: Document) -> Table:
             f"{claim.line}:{claim.column}",
             claim.kind,
             _safe(claim.text),
-            _value(claim),
+            _safe(_value(claim)),
             _safe(unit),
             "" if claim.qualifier == "exact" else claim.qualifier,
+            _safe(_about(claim)),
             _safe(claim.time.text if claim.time else None),
         )
     return grid
