@@ -68,3 +68,46 @@ def test_seed_offsets_and_dates(seed):
     dated = Counter(c.text for c in claims if c.time and c.time.text == "12月2日" and c.kind in FIGURES)
     assert dated == {"50萬臺": 1, "21個月": 1}
     assert not [c for c in claims if "2025" in c.text or c.text in ("12月2日", "10月")]
+
+
+def _one(claims, text, kind):
+    found = [c for c in claims if c.text == text and c.kind == kind]
+    assert len(found) == 1, f"{text} ({kind}): {[c.text for c in claims if c.kind == kind]}"
+    return found[0]
+
+
+def test_seed_ranks_and_superlatives(seed):
+    _, claims = seed
+    by_id = {c.id: c for c in claims}
+    first = _one(claims, "第一", "rank")
+    assert (first.value, first.subject.text, first.metric.text) == (1, "SU7", "銷量")
+    streak = _one(claims, "連冠", "rank")
+    assert (streak.value, streak.subject.text) == (1, "特斯拉model Y")
+    assert [by_id[i].text for i in streak.related] == ["9個月"]
+    farthest = _one(claims, "最遠", "superlative")
+    assert [by_id[i].text for i in farthest.related] == ["2671公里"]
+    assert (farthest.value, farthest.unit_canonical) == (2671, "km")
+
+
+def test_seed_discourse_words_are_not_relations(seed):
+    text, claims = seed
+    relations = [c for c in claims if c.kind in ("rank", "comparison", "superlative")]
+    for word in ("最終", "最一開始", "最重要", "其一", "其二"):
+        for position in [i for i in range(len(text)) if text.startswith(word, i)]:
+            assert not [c.text for c in relations if c.start < position + len(word) and position < c.end], word
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "metric", "time"),
+    [
+        ("50萬臺", "小米汽車", "交付", "12月2日"),
+        ("33662輛", "YU7", "銷量", "10月"),
+        ("超2.61億公里", "小米車主", "累計里程", "十一假期"),
+    ],
+)
+def test_seed_context(seed, text, subject, metric, time):
+    _, claims = seed
+    claim = next(c for c in claims if c.text == text)
+    assert claim.subject.text == subject
+    assert claim.metric.text == metric
+    assert claim.time.text == time

@@ -44,7 +44,7 @@ def compare_figures(clean: str, figures: list[Draft], rg: RelationGrammar, claus
         offset = max(0, f.start - _REACH_BEFORE)  # 與去年相比，… reaches back over a comma
         before = clean[offset : f.start]
         after = clean[f.end : min(clause[1], f.end + _REACH_AFTER)]
-        changed = rg.change_before.search(before)
+        changed = None if rg.not_change.search(before) else rg.change_before.search(before)
         direction = _direction(changed) if changed else None
         after_match = rg.change_after.match(after)
         if direction is not None:

@@ -29,6 +29,7 @@ class RelationGrammar:
     streak_after: regex.Pattern[str]
     change_before: regex.Pattern[str]
     change_after: regex.Pattern[str]
+    not_change: regex.Pattern[str]
     change_inside: regex.Pattern[str]
     multiple_before: regex.Pattern[str]
     multiple_after: regex.Pattern[str]
@@ -201,6 +202,7 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         streak_after=regex.compile(f"\\A\\s?(?:{_any(_words(tables, lambda t: t.rank.streak_after))})"),
         change_before=regex.compile(change_before),  # small alternations: named lists do not pay here
         change_after=regex.compile(change_after),
+        not_change=_ending([w for x in c for w in x.not_changes]),
         change_inside=regex.compile(f"(?P<more>{_any(more_after)})|(?P<less>{_any(less_after)})"),
         multiple_before=regex.compile(f"(?r)(?:{'|'.join(multiple_of) or '(?!)'})\\Z"),
         multiple_after=regex.compile(

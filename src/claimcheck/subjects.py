@@ -43,7 +43,7 @@ class Context:
     def place(self, d: Draft) -> None:
         clause = self.clauses.of(d.span)
         d.metric = self._metric(clause, d)
-        d.subject = self._subject(clause, d.end) or self._carried(clause)
+        d.subject = self._subject(clause, d.end, d.baseline) or self._carried(clause)
 
     def _metrics(self, clause: Span) -> list[Span]:
         if clause[0] not in self._metric_cache:
@@ -129,10 +129,10 @@ class Context:
         before = self.clean[max(0, position - 2) : position]
         return position == 0 or before.endswith("\n") or before in (". ", "! ", "? ", '" ', ": ")
 
-    def _subject(self, clause: Span, limit: int) -> Span | None:
+    def _subject(self, clause: Span, limit: int, baseline: Span | None = None) -> Span | None:
         for name in reversed(self._names(clause)):
-            if name[1] <= limit:
-                return name
+            if name[1] <= limit and not (baseline and baseline[0] <= name[0] < baseline[1]):
+                return name  # a name in the baseline is what the claim is compared with
         opener = self._opening_run(clause)
         if opener is not None and opener[1] <= limit:
             return opener

@@ -140,6 +140,7 @@ class RankRules(_Table):
 class ComparisonRules(_Table):
     up: list[str] = []
     down: list[str] = []
+    not_changes: list[str] = []
     up_after_baseline: list[str] = []
     down_after_baseline: list[str] = []
     up_after: list[str] = []

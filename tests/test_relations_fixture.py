@@ -1,0 +1,56 @@
+"""Ranks, comparisons and superlatives in the fixture articles, with their context."""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import claimcheck
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = tomllib.loads((ROOT / "tests" / "fixture_relations.toml").read_text(encoding="utf-8"))["fixture"]
+NONE = "__none__"
+RELATIONS = ("rank", "comparison", "superlative")
+
+
+def _field(claim: claimcheck.Claim, name: str, claims: list[claimcheck.Claim]):
+    if name == "related":
+        texts = {c.id: c.text for c in claims}
+        return [texts[i] for i in claim.related]
+    value = getattr(claim, name)
+    return value.text if isinstance(value, claimcheck.TextSpan) else value
+
+
+def _same(expected, actual) -> bool:
+    if expected == NONE:
+        return actual is None
+    if isinstance(expected, float):
+        return actual is not None and math.isclose(expected, actual, rel_tol=1e-9)
+    return expected == actual
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f["file"] for f in FIXTURES])
+def test_relations_in_context(fixture):
+    text = (ROOT / "fixtures" / fixture["file"]).read_text(encoding="utf-8")
+    claims = claimcheck.extract(text)
+    by_text = {c.text: c for c in claims}
+    missing = [e["text"] for e in fixture["claims"] if e["text"] not in by_text]
+    assert not missing, f"not found: {missing}"
+    for expected in fixture["claims"]:
+        claim = by_text[expected["text"]]
+        for name, value in expected.items():
+            actual = _field(claim, name, claims)
+            assert _same(value, actual), f"{claim.text}: {name} is {actual!r}, expected {value!r}"
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f["file"] for f in FIXTURES])
+def test_no_relation_where_there_is_none(fixture):
+    text = (ROOT / "fixtures" / fixture["file"]).read_text(encoding="utf-8")
+    relations = [c for c in claimcheck.extract(text) if c.kind in RELATIONS]
+    for phrase in fixture["not_relations"]:
+        start = text.index(phrase)
+        end = start + len(phrase)
+        assert not [c.text for c in relations if c.start < end and start < c.end], phrase
