@@ -67,3 +67,12 @@ def test_ids_do_not_change_when_another_paragraph_changes(paragraph, other):
     after = [c.id for c in claimcheck.extract(base + "\n" + other)]
     assert len(before) >= 2
     assert before[:2] == after[:2]
+
+
+def test_trusted_records_equal_validated_ones():
+    """The fast constructor the engine uses builds what validation would have built."""
+    for claim in claimcheck.extract("小米汽車12月2日交付了50萬臺,同比增長12%。Kestrel ranked third."):
+        rebuilt = claimcheck.Claim.model_validate(claim.model_dump())
+        assert rebuilt == claim
+        assert rebuilt.model_dump_json() == claim.model_dump_json()
+        assert rebuilt.model_fields_set == claim.model_fields_set

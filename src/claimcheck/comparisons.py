@@ -14,6 +14,7 @@ _REACH_BEFORE = 30
 _REACH_AFTER = 60
 _DIRECTION_OF_GROUP = {"up": "up", "down": "down", "more": "more", "less": "less", "equal": "equal"}
 _WORDS_AFTER = ("up", "down", "more", "less")
+_AFTER_STARTS = (" ", ",")  # "12% higher", "12% year-on-year", "12%, from": English only
 
 
 def _direction(m) -> str | None:
@@ -24,6 +25,8 @@ def _direction(m) -> str | None:
 
 
 def _baseline(m, offset: int, *groups: str) -> Span | None:
+    if m is None:
+        return None
     for group in groups:
         if group in m.re.groupindex and m.group(group):
             start, end = m.span(group)
@@ -44,9 +47,11 @@ def compare_figures(clean: str, figures: list[Draft], rg: RelationGrammar, claus
         offset = max(0, f.start - _REACH_BEFORE)  # 與去年相比，… reaches back over a comma
         before = clean[offset : f.start]
         after = clean[f.end : min(clause[1], f.end + _REACH_AFTER)]
-        changed = None if rg.not_change.search(before) else rg.change_before.search(before)
+        changed = None
+        if before[-1:].lower() in rg.change_last_chars and not rg.not_change.search(before):
+            changed = rg.change_before.search(before)
         direction = _direction(changed) if changed else None
-        after_match = rg.change_after.match(after)
+        after_match = rg.change_after.match(after) if after[:1] in _AFTER_STARTS else None
         if direction is not None:
             f.start = offset + changed.start()
             f.baseline = _baseline(changed, offset, "self", "base") or _baseline(after_match, f.end, "self", "base")

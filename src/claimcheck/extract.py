@@ -132,7 +132,7 @@ def _extract(text: str, lang: str | None) -> list[Claim]:
         worth, reason = checkworthy.score(d, clean[slice(*(d.figure or d.span))])
         # Every field is built here from checked parts: construct without re-validating.
         claims.append(
-            Claim.model_construct(
+            Claim.trusted(
                 id=ids[id(d)],
                 kind=d.kind,
                 text=text[start:end],
@@ -231,7 +231,7 @@ def readings(text: str, *, lang: str | None = None) -> list[Reading]:
 
 
 def _span(text: str, span: tuple[int, int]) -> TextSpan:
-    return TextSpan.model_construct(text=text[span[0] : span[1]], start=span[0], end=span[1])
+    return TextSpan.trusted(text=text[span[0] : span[1]], start=span[0], end=span[1])
 
 
 def _claim_id(kind: str, sentence: str, claim: str, occurrence: int) -> str:

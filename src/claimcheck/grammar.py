@@ -151,10 +151,17 @@ def _qualifiers(tables: list[LanguageRules], section: str) -> dict[str, str]:
     return found
 
 
+def led(words) -> str:
+    """A lookahead for the first characters of the words. A pattern that opens with one lets
+    the engine skip every position no word can start at (several times faster on long text)."""
+    firsts = {c for w in words if w for c in (w[0], w[0].lower(), w[0].upper())}
+    return f"(?=[{regex.escape(''.join(sorted(firsts)))}])" if firsts else ""
+
+
 def _trap_patterns_of(trap: Trap) -> list[str]:
     parts = []
     if trap.literals:
-        parts.append(alternation(trap.literals))
+        parts.append(led(trap.literals) + alternation(trap.literals))
     parts.extend(f"(?:{p})" for p in trap.patterns)
     if trap.words_before_number:
         words = alternation(trap.words_before_number, ascii_boundary=False)

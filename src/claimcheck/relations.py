@@ -18,7 +18,7 @@ from claimcheck.superlatives import attach_figures, find_superlatives
 def relate(
     clean: str, figures: list[Draft], g: Grammar, rg: RelationGrammar, times: Spans, clauses: Clauses, sentence_of
 ) -> list[Draft]:
-    hits = sorted((m.start(), m.end(), rg.roles[m.group().lower()]) for p in rg.triggers for m in p.finditer(clean))
+    hits = _trigger_hits(clean, rg)
     ranks = find_ranks(clean, hits, rg, g, times.overlaps)
     if ranks:
         taken = Spans(r.span for r in ranks)
@@ -32,6 +32,25 @@ def relate(
     attach_figures(clean, superlatives, figures, rg, clauses)
     link_streaks(clean, ranks, [f for f in figures if f.kind == "duration"], rg, sentence_of)
     return sorted([*figures, *ranks, *loose, *superlatives], key=lambda d: (d.start, d.end))
+
+
+def _trigger_hits(clean: str, rg: RelationGrammar) -> list[tuple[int, int, frozenset[str]]]:
+    """Every title, superlative, loose-comparison and doubling word, longest at each place."""
+    *plain, late = rg.triggers
+    found = {}
+    for pattern in plain:
+        for m in pattern.finditer(clean):
+            found[m.start()] = m.end()
+    for m in late.finditer(clean):  # matched from the second character: step back one
+        start = m.start() - 1
+        if clean[start : m.end()] in rg.roles and found.get(start, 0) < m.end():
+            found[start] = m.end()
+    hits, reach = [], 0
+    for start in sorted(found):
+        if start >= reach:
+            reach = found[start]
+            hits.append((start, reach, rg.roles[clean[start:reach].lower()]))
+    return hits
 
 
 def times_of(spans: Spans):

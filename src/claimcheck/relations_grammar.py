@@ -29,6 +29,7 @@ class RelationGrammar:
     streak_after: regex.Pattern[str]
     change_before: regex.Pattern[str]
     change_after: regex.Pattern[str]
+    change_last_chars: frozenset[str]
     not_change: regex.Pattern[str]
     change_inside: regex.Pattern[str]
     multiple_before: regex.Pattern[str]
@@ -45,6 +46,7 @@ class RelationGrammar:
     metric_word: regex.Pattern[str]
     subject_codes: regex.Pattern[str]
     subject_stops: regex.Pattern[str]
+    subject_end: regex.Pattern[str]
     subject_openers: regex.Pattern[str]
     stop_words: frozenset[str]
     metric_words: frozenset[str]
@@ -77,6 +79,17 @@ class _Lists:
             first = regex.escape("".join(sorted({w[0] for w in other})))
             parts.append(f"(?:(?=[{first}])\\L<{name}_other>)")
         return parts
+
+    def anchored_late(self, name: str, words: list[str], common_first: str) -> str:
+        """Words that begin with a common character, found from their second one:
+        the match starts one character late and the caller moves it back."""
+        late = sorted({w for w in words if len(w) > 1 and w[0] in common_first})
+        if not late:
+            return "(?!)"
+        self.lists[name] = [w[1:] for w in late]
+        firsts = regex.escape("".join(sorted({w[0] for w in late})))
+        seconds = regex.escape("".join(sorted({w[1] for w in late})))
+        return f"(?=[{seconds}])(?<=[{firsts}])\\L<{name}>"
 
     def compile(self, pattern: str) -> regex.Pattern[str]:
         return regex.compile(pattern, ignore_unused=True, **self.lists)
@@ -187,7 +200,9 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
     ):
         for word in words:
             roles.setdefault(word.lower(), set()).add(role)
-    triggers = listed.parts("triggers", list(roles))
+    common_first = "".join(t.scan_common_first for t in tables)
+    triggers = listed.parts("triggers", [w for w in roles if not (len(w) > 1 and w[0] in common_first)])
+    triggers.append(listed.anchored_late("triggers_late", list(roles), common_first))
     k = [t.context for t in tables]
     modifiers = [w for x in k for w in x.metric_modifiers]
     stops = [w for x in k for w in x.subject_stops]
@@ -202,6 +217,8 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         streak_after=regex.compile(f"\\A\\s?(?:{_any(_words(tables, lambda t: t.rank.streak_after))})"),
         change_before=regex.compile(change_before),  # small alternations: named lists do not pay here
         change_after=regex.compile(change_after),
+        # The character before a figure that a change verb can end on: most figures have none.
+        change_last_chars=frozenset({w[-1].lower() for w in (*up, *down, *up_short, *down_short)} | {"了", " ", "y"}),
         not_change=_ending([w for x in c for w in x.not_changes]),
         change_inside=regex.compile(f"(?P<more>{_any(more_after)})|(?P<less>{_any(less_after)})"),
         multiple_before=regex.compile(f"(?r)(?:{'|'.join(multiple_of) or '(?!)'})\\Z"),
@@ -225,6 +242,7 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         metric_word=listed.compile(listed("metrics", metrics)),
         subject_codes=regex.compile("|".join(f"(?:{p})" for x in k for p in x.subject_patterns) or "(?!)"),
         subject_stops=regex.compile(_any(stops)),
+        subject_end=regex.compile(f"[^\\p{{Han}}]|{_any(stops)}"),
         subject_openers=regex.compile(_any([w for x in k for w in x.subject_openers])),
         stop_words=frozenset(w for w in stops if w[:1].isascii()),
         metric_words=frozenset(m.lower() for m in metrics),

@@ -17,8 +17,8 @@ from claimcheck.relations_grammar import RelationGrammar
 
 _CARRY_CLAUSES = 4
 _HAN_NAME_BEFORE_CODE = 4
+_LATIN = regex.compile(r"[A-Za-z]")
 _LOWER_WORD = regex.compile(r"\b[a-z]{3,}\b")
-_NOT_HAN = regex.compile(r"[^\p{Han}]")
 _MID_SENTENCE_CAPITAL = regex.compile(r"(?<=[a-z,;]\s)([A-Z][A-Za-z]+)")
 
 
@@ -61,6 +61,9 @@ class Context:
 
     def _names(self, clause: Span) -> list[Span]:
         if clause[0] not in self._name_cache:
+            if not _LATIN.search(self.clean, *clause):
+                self._name_cache[clause[0]] = []  # every name pattern holds a Latin letter
+                return []
             codes = self.rg.subject_codes.finditer(self.clean, *clause)
             self._name_cache[clause[0]] = [span for m in codes if (span := self._name(m.span()))]
         return self._name_cache[clause[0]]
@@ -151,17 +154,15 @@ class Context:
             else:
                 break
         start = position
-        end = _NOT_HAN.search(text, start, min(clause[1], start + rg.subject_max))
-        end = end.start() if end else min(clause[1], start + rg.subject_max)
-        stop = rg.subject_stops.search(text, start, end)
-        if stop is not None:
-            end = stop.start()
+        limit = min(clause[1], start + rg.subject_max)
+        stop = rg.subject_end.search(text, start, limit)  # a stop word or anything not Han
+        end = stop.start() if stop else limit
         i = bisect_left(self.times.starts, start)
         if i < len(self.times.starts) and self.times.starts[i] < end:
             end = self.times.starts[i]
-        metric = rg.metrics.search(text, start, end)
+        metric = next((m for m in self._metrics(clause) if start <= m[0] < end), None)
         if metric is not None:
-            end = metric.start()
+            end = metric[0]
         elif end - start >= self.rg.subject_max:
             return self._remember(clause, None)  # no word ended it: a phrase, not a name
         return self._remember(clause, (start, end) if end - start >= 2 else None)

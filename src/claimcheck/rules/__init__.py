@@ -184,6 +184,7 @@ class ContextRules(_Table):
 class RelationRules(_Table):
     """rules/<lang>_relations.toml: ranks, comparisons, superlatives and claim context."""
 
+    scan_common_first: str = ""
     rank: RankRules = RankRules()
     comparison: ComparisonRules = ComparisonRules()
     superlative: SuperlativeRules = SuperlativeRules()
