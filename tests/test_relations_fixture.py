@@ -54,3 +54,11 @@ def test_no_relation_where_there_is_none(fixture):
         start = text.index(phrase)
         end = start + len(phrase)
         assert not [c.text for c in relations if c.start < end and start < c.end], phrase
+
+
+def test_figures_only_skips_relations_and_context():
+    text = (ROOT / "fixtures" / "en-rankings.txt").read_text(encoding="utf-8")
+    figures = claimcheck.extract(text, figures_only=True)
+    assert figures and all(c.kind not in RELATIONS for c in figures)
+    assert all(c.subject is None and c.metric is None for c in figures)
+    assert "12.4%" in [c.text for c in figures]  # the figure of "up 12.4%", read alone

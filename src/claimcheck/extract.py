@@ -38,12 +38,16 @@ def _languages(lang: str | None) -> tuple[str, ...]:
     return (lang,)
 
 
-def extract(text: str, *, lang: str | None = None) -> list[Claim]:
-    """Every checkable figure in `text`, in document order."""
+def extract(text: str, *, lang: str | None = None, figures_only: bool = False) -> list[Claim]:
+    """Every checkable claim in `text`, in document order.
+
+    figures_only: numbers with their units alone — no ranks, comparisons or superlatives,
+    no subject or metric — for callers that want the figures fast.
+    """
     collecting = gc.isenabled()
     gc.disable()  # the pass allocates many small objects and no cycles: skip the rescans
     try:
-        return _extract(text, lang)
+        return _extract(text, lang, figures_only)
     finally:
         if collecting:
             gc.enable()
@@ -83,7 +87,7 @@ def _figure(q: Quantity) -> Draft:
     )
 
 
-def _extract(text: str, lang: str | None) -> list[Claim]:
+def _extract(text: str, lang: str | None, figures_only: bool = False) -> list[Claim]:
     scan = _read(text, lang)
     norm, times, clean = scan.norm, scan.times, scan.norm.text
     times.sort()
@@ -91,9 +95,11 @@ def _extract(text: str, lang: str | None) -> list[Claim]:
     rg = relation_grammar(_languages(lang))
     clauses = Clauses(clean, rg.clause_break)
     sentences = Sentences(clean)
-    drafts = relate(
-        clean, [_figure(q) for q in scan.claims], grammar(_languages(lang)), rg, time_spans, clauses, sentences.span_at
-    )
+    figures = [_figure(q) for q in scan.claims]
+    if figures_only:
+        drafts = figures
+    else:
+        drafts = relate(clean, figures, grammar(_languages(lang)), rg, time_spans, clauses, sentences.span_at)
     if not drafts:
         return []
     context = Context(clean, rg, clauses, time_spans)
@@ -110,7 +116,8 @@ def _extract(text: str, lang: str | None) -> list[Claim]:
         if sentence not in sentence_spans:
             sentence_spans[sentence] = _span(text, norm.to_original(*sentence))
         d.time = nearest_time(clean, times, time_starts, d.span, sentence)
-        context.place(d)
+        if not figures_only:
+            context.place(d)
         start, end = norm.to_original(d.start, d.end)
         key = (d.kind, clean[sentence[0] : sentence[1]], clean[d.start : d.end])
         seen[key] += 1
