@@ -7,7 +7,23 @@
 
 from claimcheck.errors import ClaimcheckError
 from claimcheck.extract import extract, extract_document
-from claimcheck.models import Claim, Document, Report, TextSpan
+from claimcheck.models import Claim, Document, ReferenceRow, Report, TextSpan, Verdict
+from claimcheck.references import ReferenceTable, load_references
+from claimcheck.verify import verify
 
 __version__ = "0.1.0"
-__all__ = ["Claim", "ClaimcheckError", "Document", "Report", "TextSpan", "extract", "extract_document", "__version__"]
+__all__ = [
+    "Claim",
+    "ClaimcheckError",
+    "Document",
+    "ReferenceRow",
+    "ReferenceTable",
+    "Report",
+    "TextSpan",
+    "Verdict",
+    "extract",
+    "extract_document",
+    "load_references",
+    "verify",
+    "__version__",
+]

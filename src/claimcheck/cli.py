@@ -46,8 +46,11 @@ def extract(
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")
     ] = None,
+    min_checkworthy: Annotated[
+        float, typer.Option(min=0, max=1, help="Keep only claims at least this checkable (0–1).")
+    ] = 0.0,
 ) -> None:
-    """List every checkable figure in each draft, with its position, value and unit."""
+    """List every checkable claim in each draft: figures, ranks, comparisons, superlatives."""
     from claimcheck.errors import ClaimcheckError
     from claimcheck.extract import extract_document
     from claimcheck.files import read_text, write_atomically
@@ -55,7 +58,7 @@ def extract(
 
     try:
         documents = [
-            extract_document(read_text(path), source=path, lang=lang.value)
+            extract_document(read_text(path), source=path, lang=lang.value, min_checkworthy=min_checkworthy)
             for path in paths
         ]
         if fmt is Format.table and output is None and sys.stdout.isatty():
@@ -84,6 +87,96 @@ def schema() -> None:
     from claimcheck.models import Report
 
     print(json.dumps(Report.model_json_schema(), indent=2, ensure_ascii=False))
+
+
+@app.command("verify")
+def verify_command(
+    paths: Annotated[list[str], typer.Argument(help="Drafts to check; - reads standard input.", metavar="DRAFT...")],
+    refs: Annotated[
+        list[str], typer.Option("--refs", help="A reference table (.csv .tsv .json .jsonl .xlsx); repeatable.")
+    ],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    approx: Annotated[
+        str | None, typer.Option(help="Slack of an approximate claim (約, nearly), e.g. 5% (the default).")
+    ] = None,
+    refs_encoding: Annotated[
+        str | None, typer.Option("--refs-encoding", help="Encoding of the tables (gb18030, big5) if not UTF-8.")
+    ] = None,
+    lang: Annotated[Lang, typer.Option(help="Language rules: auto decides per sentence.")] = Lang.auto,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")
+    ] = None,
+) -> None:
+    """Check each claim of the drafts against reference tables: sourced, mismatch or unsourced."""
+    from importlib import import_module
+
+    from claimcheck.errors import ClaimcheckError
+    from claimcheck.extract import extract_document
+    from claimcheck.files import read_text, write_atomically
+    from claimcheck.intervals import parse_approximation
+    from claimcheck.references import load_references
+    from claimcheck.verify_report import verify_documents
+
+    try:
+        approximation = parse_approximation(approx)
+    except ValueError as exc:
+        raise _fail(f"--approx: {exc}") from None
+    try:
+        tables = [load_references(path, encoding=refs_encoding) for path in refs]
+        documents = [extract_document(read_text(path), source=path, lang=lang.value) for path in paths]
+        report = verify_documents(documents, tables, table_paths=refs, approximation=approximation)
+        if fmt is Format.table and output is None and sys.stdout.isatty():
+            from rich.console import Console
+
+            from claimcheck.render.verify_table import show
+
+            show(report, Console(highlight=False))
+            return
+        text = import_module(f"claimcheck.render.verify_{fmt.value}").render(report)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            write_atomically(output, text)
+    except ClaimcheckError as exc:
+        raise _fail(str(exc)) from None
+
+
+refs_app = typer.Typer(no_args_is_help=True, help="Reference tables: validate one before verifying against it.")
+app.add_typer(refs_app, name="refs")
+
+
+class RefsFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@refs_app.command("check")
+def refs_check(
+    path: Annotated[str, typer.Argument(help="The reference table to validate.", metavar="TABLE")],
+    refs_encoding: Annotated[
+        str | None, typer.Option("--refs-encoding", help="Its encoding (gb18030, big5) if not UTF-8.")
+    ] = None,
+    fmt: Annotated[RefsFormat, typer.Option("--format", "-f", help="Output format.")] = RefsFormat.table,
+) -> None:
+    """Validate a reference table and show what was read: each row's value, unit, context and period."""
+    from claimcheck.errors import ClaimcheckError
+    from claimcheck.references import load_references
+
+    try:
+        references = load_references(path, encoding=refs_encoding)
+    except ClaimcheckError as exc:
+        raise _fail(str(exc)) from None
+    if fmt is RefsFormat.json:
+        sys.stdout.write(references.model_dump_json(indent=2) + "\n")
+        return
+    from claimcheck.render import refs_table
+
+    if sys.stdout.isatty():
+        from rich.console import Console
+
+        refs_table.show(references, Console(highlight=False))
+    else:
+        sys.stdout.write(refs_table.render(references))
 
 
 @app.callback()
