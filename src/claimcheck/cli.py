@@ -179,6 +179,102 @@ def refs_check(
         sys.stdout.write(refs_table.render(references))
 
 
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+    junit = "junit"
+
+
+class FailOn(str, Enum):
+    mismatch = "mismatch"
+    unsourced = "unsourced"
+    any = "any"
+    none = "none"
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Drafts and directories (walked for drafts); - reads stdin. Default: .", metavar="PATH"),
+    ] = None,
+    refs: Annotated[str | None, typer.Option(help="The reference table (CSV, TSV, JSON, JSON Lines, xlsx).")] = None,
+    fail_on: Annotated[
+        FailOn | None, typer.Option("--fail-on", help="Which findings fail: any (default) is mismatch and unsourced.")
+    ] = None,
+    min_checkworthy: Annotated[
+        float | None, typer.Option("--min-checkworthy", min=0, max=1, help="Skip claims scored lower.")
+    ] = None,
+    kinds: Annotated[str | None, typer.Option(help="Only these kinds, comma-separated (money,percent).")] = None,
+    approx: Annotated[str | None, typer.Option(help="Slack of an approximate claim: 5% or 0.05.")] = None,
+    lang: Annotated[Lang | None, typer.Option(help="Language rules: auto decides per sentence.")] = None,
+    glob: Annotated[
+        list[str] | None, typer.Option("--glob", "--include", help="Files to take from directories (repeatable).")
+    ] = None,
+    exclude: Annotated[list[str] | None, typer.Option(help="Paths to leave out (repeatable).")] = None,
+    baseline: Annotated[str | None, typer.Option(help="Findings accepted earlier: only new ones fail.")] = None,
+    update_baseline: Annotated[
+        bool, typer.Option("--update-baseline", help="Write every current finding to the baseline.")
+    ] = False,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write the report here (atomically).")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Parallel workers (default: cores).")] = None,
+    config: Annotated[str | None, typer.Option(help="Config file (default: nearest claimcheck.toml).")] = None,
+) -> None:
+    """Gate drafts in CI: exit 1 when a figure is contradicted by, or missing from, the table."""
+    import os
+    from importlib import import_module
+
+    from pydantic import ValidationError
+
+    from claimcheck.checking.config import Options
+    from claimcheck.checking.gate import Request, gate
+    from claimcheck.checking.results import HUMAN_FORMATS, summary_line
+    from claimcheck.checking.run import show_progress
+    from claimcheck.errors import ClaimcheckError
+    from claimcheck.files import write_atomically
+
+    flags = {"refs": refs, "fail-on": fail_on and fail_on.value, "approx": approx, "lang": lang and lang.value}
+    flags |= {"min-checkworthy": min_checkworthy, "kinds": kinds and [k.strip() for k in kinds.split(",") if k.strip()]}
+    try:
+        options = Options.model_validate({key: value for key, value in flags.items() if value is not None})
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        raise _fail(f"--{error['loc'][0]}: {error['msg'].removeprefix('Value error, ')}") from None
+    request = Request(
+        paths=paths or [],
+        flags=options,
+        config=config,
+        include=glob,
+        exclude=exclude,
+        baseline=baseline,
+        update_baseline=update_baseline,
+        jobs=jobs,
+        progress=show_progress(),
+    )
+    try:
+        report = gate(request)
+        renderer = import_module(f"claimcheck.render.check_{fmt.value}")
+        if fmt is CheckFormat.text:
+            color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+            text = renderer.render(report, color=color)
+        else:
+            text = renderer.render(report)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            write_atomically(output, text)
+    except ClaimcheckError as exc:
+        raise _fail(str(exc)) from None
+    on_stdout = fmt.value in HUMAN_FORMATS and output is None
+    if update_baseline:
+        print(f"baseline: {report.summary.baselined} findings written", file=sys.stderr)
+    print(summary_line(report.summary), file=sys.stdout if on_stdout else sys.stderr)
+    raise typer.Exit(report.exit_code)
+
+
 @app.callback()
 def _root(
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,

@@ -1,0 +1,198 @@
+"""Settings of `claimcheck check`: defaults, then the config file, then its per-path
+overrides, then command-line flags (flags win).
+
+The config file is the nearest `claimcheck.toml` (keys at the top) or `pyproject.toml` with
+a `[tool.claimcheck]` table, looking from the current directory upwards. Keys are spelled
+like the flags; paths in the file are relative to the file. Unknown keys are errors.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from claimcheck.checking.globs import Patterns
+from claimcheck.errors import ClaimcheckError
+from claimcheck.models import ClaimKind
+
+FailOn = Literal["mismatch", "unsourced", "any", "none"]
+LangChoice = Literal["auto", "zh", "en"]
+OWN_FILE, PYPROJECT = "claimcheck.toml", "pyproject.toml"
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html")
+
+
+class ConfigError(ClaimcheckError):
+    """The config file cannot be read or has a bad key; the message names the file and key."""
+
+
+class Options(BaseModel):
+    """The keys a config file, an override and the command line share."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    refs: str | None = None
+    fail_on: FailOn | None = Field(default=None, alias="fail-on")
+    approx: float | None = None
+    lang: LangChoice | None = None
+    min_checkworthy: float | None = Field(default=None, alias="min-checkworthy", ge=0, le=1)
+    kinds: tuple[ClaimKind, ...] | None = None
+
+    @field_validator("approx", mode="before")
+    @classmethod
+    def _fraction(cls, value: object) -> object:
+        """5% or 0.05: the relative slack of an approximate claim, at least 0 and below 1."""
+        if isinstance(value, str):
+            text = value.strip()
+            try:
+                value = float(text[:-1]) / 100 if text.endswith("%") else float(text)
+            except ValueError:
+                raise ValueError("write it as 5% or 0.05") from None
+        if isinstance(value, int | float) and not 0 <= value < 1:
+            raise ValueError("must be at least 0 and below 1 (5% or 0.05)")
+        return value
+
+
+class Override(Options):
+    paths: list[str] = Field(min_length=1)
+
+
+class FileConfig(Options):
+    include: list[str] | None = None
+    exclude: list[str] | None = None
+    baseline: str | None = None
+    overrides: list[Override] = []
+
+
+class Settings(BaseModel):
+    """What one file is checked with; `refs` is an absolute path."""
+
+    model_config = ConfigDict(frozen=True)
+
+    refs: str | None = None
+    fail_on: FailOn = "any"
+    approx: float | None = None
+    lang: LangChoice = "auto"
+    min_checkworthy: float = 0.0
+    kinds: tuple[ClaimKind, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None
+    keys: FileConfig
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+
+def _names_a_table(path: Path) -> bool:
+    try:
+        return "claimcheck" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return True  # let load_config report what is wrong with it
+
+
+def find_config(start: Path) -> Path | None:
+    for directory in (start, *start.parents):
+        if (directory / OWN_FILE).is_file():
+            return directory / OWN_FILE
+        if (directory / PYPROJECT).is_file() and _names_a_table(directory / PYPROJECT):
+            return directory / PYPROJECT
+    return None
+
+
+def _message(error: dict, table: str) -> str:
+    """One line for the first validation error; `table` is the dotted name of the settings table."""
+    parts = [str(part) for part in error["loc"]]
+    where, model = (f" in [{table}]" if table else ""), FileConfig
+    if parts[:1] == ["overrides"] and len(parts) > 2:
+        overrides = f"{table}.overrides" if table else "overrides"
+        where, parts, model = f" in [[{overrides}]] entry {int(parts[1]) + 1}", parts[2:], Override
+    key = parts[0] if parts else "?"
+    if error["type"] == "extra_forbidden":
+        known = [field.alias or name for name, field in model.model_fields.items()]
+        close = difflib.get_close_matches(key.replace("_", "-"), known, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"unknown key '{key}'{where}{hint}"
+    return f"key '{key}'{where}: {error['msg'].removeprefix('Value error, ')}"
+
+
+def load_config(path: Path) -> Config:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not valid UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    is_pyproject = path.name == PYPROJECT
+    table = data.get("tool", {}).get("claimcheck", {}) if is_pyproject else data
+    table_name = "tool.claimcheck" if is_pyproject else ""
+    try:
+        return Config(path.resolve(), FileConfig.model_validate(table))
+    except ValidationError as exc:
+        raise ConfigError(f"{path}: {_message(exc.errors()[0], table_name)}") from None
+
+
+def discover(explicit: str | None = None, start: Path | None = None) -> Config:
+    if explicit is not None:
+        return load_config(Path(explicit))
+    found = find_config(start or Path.cwd())
+    return load_config(found) if found else Config(None, FileConfig())
+
+
+def _absolute(path: str | None, base: Path) -> str | None:
+    return None if path is None else str((base / path).resolve())
+
+
+class Resolver:
+    """Settings for each file: config keys, then the overrides matching it, then flags."""
+
+    def __init__(self, config: Config, flags: Options) -> None:
+        self.config = config
+        self._flags = flags.model_copy(update={"refs": _absolute(flags.refs, Path.cwd())})
+        self._overrides = [(Patterns(tuple(o.paths), config.root), o) for o in config.keys.overrides]
+
+    def _layers(self, path: str) -> list[Options]:
+        layers: list[Options] = [self.config.keys]
+        if path != "-":
+            layers += [override for patterns, override in self._overrides if patterns.matches(Path(path))]
+        return layers
+
+    def settings_for(self, path: str) -> Settings:
+        values: dict[str, object] = {}
+        for layer in self._layers(path):
+            for name in Options.model_fields:
+                value = getattr(layer, name)
+                if value is not None:
+                    values[name] = _absolute(value, self.config.root) if name == "refs" else value
+        values.update(self._flags.model_dump(exclude_none=True))
+        return Settings(**values)
+
+    def all_refs(self) -> set[str]:
+        """Every table some file may be checked against (to load, and fail on, up front)."""
+        layers = [self.config.keys, *(o for _, o in self._overrides)]
+        tables = {_absolute(layer.refs, self.config.root) for layer in layers if layer.refs}
+        return {self._flags.refs} if self._flags.refs else tables
+
+    def include(self, flag: list[str] | None) -> Patterns:
+        if flag:
+            return Patterns(tuple(flag), Path.cwd())
+        return Patterns(tuple(self.config.keys.include or DEFAULT_INCLUDE), self.config.root)
+
+    def exclude(self, flag: list[str] | None) -> Patterns:
+        if flag:
+            return Patterns(tuple(flag), Path.cwd())
+        return Patterns(tuple(self.config.keys.exclude or ()), self.config.root)
+
+    def baseline(self, flag: str | None) -> str | None:
+        if flag:
+            return flag
+        return _absolute(self.config.keys.baseline, self.config.root)

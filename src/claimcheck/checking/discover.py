@@ -1,0 +1,49 @@
+"""Which files `claimcheck check` reads: the files named, and the drafts under each directory."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from claimcheck.checking.globs import Patterns
+from claimcheck.errors import InputError
+
+STDIN = "-"
+
+
+def _walk(directory: Path, include: Patterns, exclude: Patterns):
+    for root, dirs, names in os.walk(directory):
+        here = Path(root)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not exclude.matches(here / d))
+        for name in sorted(names):
+            path = here / name
+            if include.matches(path, any_part=False) and not exclude.matches(path):
+                yield os.path.normpath(path)
+
+
+def expand(paths: list[str], include: Patterns, exclude: Patterns) -> list[str]:
+    """Files to check, in the order given, each once. Directories are walked recursively
+    (hidden ones skipped) for files matching `include`; `exclude` applies to every path,
+    a file named explicitly too, so that pre-commit respects it. No path means `.`."""
+    found: list[str] = []
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        key = path if path == STDIN else os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            found.append(path)
+
+    for given in paths or ["."]:
+        path = Path(given)
+        if given == STDIN:
+            add(STDIN)
+        elif path.is_dir():
+            for file in _walk(path, include, exclude):
+                add(file)
+        elif path.exists():
+            if not exclude.matches(path):
+                add(given)
+        else:
+            raise InputError(f"{given}: no such file or directory")
+    return found

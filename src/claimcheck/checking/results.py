@@ -1,0 +1,120 @@
+"""What `claimcheck check` found, the policy that decides which findings fail, and the summary.
+
+These records are the JSON contract of `check --format json`: extend, do not break.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from claimcheck.checking.config import FailOn
+from claimcheck.models import Claim, Status, Verdict
+
+Suppression = Literal["inline", "baseline"]
+FORMATS = ("text", "json", "github", "sarif", "junit")
+HUMAN_FORMATS = ("text", "github")
+
+# Which statuses fail the build under each --fail-on policy.
+FAILING: dict[FailOn, frozenset[Status]] = {
+    "mismatch": frozenset({"mismatch"}),
+    "unsourced": frozenset({"unsourced"}),
+    "any": frozenset({"mismatch", "unsourced"}),
+    "none": frozenset(),
+}
+FINDINGS: frozenset[Status] = frozenset({"mismatch", "unsourced"})
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Checked(_Record):
+    """A claim, its verdict, and what the gate made of it."""
+
+    claim: Claim
+    verdict: Verdict
+    suppressed: Suppression | None = Field(default=None, description="Silenced by a marker or by the baseline.")
+    fails: bool = Field(default=False, description="Whether it fails the build under the file's policy.")
+
+    @property
+    def is_finding(self) -> bool:
+        return self.verdict.status in FINDINGS
+
+
+class FileResult(_Record):
+    path: str
+    format: Literal["markdown", "html", "text"]
+    fail_on: FailOn
+    claims: list[Checked] = []
+
+
+class Summary(_Record):
+    files: int
+    claims: int
+    sourced: int
+    mismatch: int
+    unsourced: int
+    suppressed: int = Field(description="Findings silenced by markers in the drafts.")
+    baselined: int = Field(description="Findings silenced by the baseline file.")
+    failing: int = Field(description="Findings that fail the build.")
+    seconds: float
+
+
+class CheckReport(_Record):
+    summary: Summary
+    files: list[FileResult]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.summary.failing else 0
+
+    def findings(self, *, suppressed: bool = False) -> list[tuple[FileResult, Checked]]:
+        """Mismatched and unsourced claims in file order; silenced ones only when asked."""
+        return [
+            (result, checked)
+            for result in self.files
+            for checked in result.claims
+            if checked.is_finding and (suppressed or checked.suppressed is None)
+        ]
+
+
+def fails(status: Status, fail_on: FailOn, suppressed: Suppression | None) -> bool:
+    return suppressed is None and status in FAILING[fail_on]
+
+
+def summarize(files: list[FileResult], seconds: float) -> Summary:
+    checked = [c for result in files for c in result.claims]
+    statuses = [c.verdict.status for c in checked]
+    findings = [c for c in checked if c.is_finding]
+    return Summary(
+        files=len(files),
+        claims=len(checked),
+        sourced=statuses.count("sourced"),
+        mismatch=statuses.count("mismatch"),
+        unsourced=statuses.count("unsourced"),
+        suppressed=sum(c.suppressed == "inline" for c in findings),
+        baselined=sum(c.suppressed == "baseline" for c in findings),
+        failing=sum(c.fails for c in checked),
+        seconds=round(seconds, 3),
+    )
+
+
+def summary_line(summary: Summary) -> str:
+    silenced = ""
+    if summary.suppressed or summary.baselined:
+        silenced = f" ({summary.suppressed} suppressed, {summary.baselined} in the baseline)"
+    verdict = f"{summary.failing} failing" if summary.failing else "passed"
+    return (
+        f"{summary.files} files, {summary.claims} claims: {summary.sourced} sourced, {summary.mismatch} mismatch, "
+        f"{summary.unsourced} unsourced{silenced} — {verdict} in {summary.seconds:.2f} s"
+    )
+
+
+def end_position(claim: Claim) -> tuple[int, int]:
+    """Line and column just past the claim's last character (1-based, in characters)."""
+    lines = claim.text.split("\n")
+    if len(lines) == 1:
+        return claim.line, claim.column + len(claim.text)
+    return claim.line + len(lines) - 1, len(lines[-1]) + 1

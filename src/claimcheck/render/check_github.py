@@ -1,0 +1,37 @@
+"""`check --format github`: GitHub Actions workflow commands, so findings show on the pull request.
+
+A finding that fails the policy is an `::error`, one that does not a `::warning`. Values are
+escaped as the runner expects: `%`, CR and LF everywhere, and also `:` and `,` in properties.
+"""
+
+from __future__ import annotations
+
+from claimcheck.checking.results import CheckReport, end_position
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(report: CheckReport) -> str:
+    lines = []
+    for result, checked in report.findings():
+        claim, verdict = checked.claim, checked.verdict
+        end_line, end_column = end_position(claim)
+        properties = {
+            "file": result.path,
+            "line": claim.line,
+            "col": claim.column,
+            "endLine": end_line,
+            "endColumn": end_column,
+            "title": f"claimcheck: {verdict.status} {claim.kind}",
+        }
+        listed = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+        command = "error" if checked.fails else "warning"
+        message = f'"{claim.text}" — {verdict.reason}'
+        lines.append(f"::{command} {listed}::{escape_data(message)}")
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,65 @@
+"""`check --format junit`: JUnit XML for CI dashboards, one test suite per draft and one test
+case per claim: a failure when it fails the policy, skipped when silenced, passed otherwise."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from claimcheck.checking.results import Checked, CheckReport, FileResult
+
+_INVALID_XML = {code: " " for code in range(0x20) if code not in (0x9, 0xA, 0xD)}
+
+
+def _xml_safe(text: str) -> str:
+    return text.translate(_INVALID_XML)
+
+
+def _case(result: FileResult, checked: Checked) -> ET.Element:
+    claim, verdict = checked.claim, checked.verdict
+    case = ET.Element(
+        "testcase",
+        {
+            "classname": _xml_safe(result.path),
+            "name": _xml_safe(f"{claim.line}:{claim.column} {claim.kind} {claim.text}"),
+            "file": _xml_safe(result.path),
+            "line": str(claim.line),
+        },
+    )
+    message = _xml_safe(f"{verdict.status}: {verdict.reason}")
+    if checked.fails:
+        failure = ET.SubElement(case, "failure", {"message": message, "type": verdict.status})
+        failure.text = _xml_safe(f'{result.path}:{claim.line}:{claim.column}: "{claim.text}" — {verdict.reason}')
+    elif checked.suppressed:
+        ET.SubElement(case, "skipped", {"message": f"suppressed ({checked.suppressed}); {message}"})
+    else:
+        ET.SubElement(case, "system-out").text = message
+    return case
+
+
+def render(report: CheckReport) -> str:
+    summary = report.summary
+    root = ET.Element(
+        "testsuites",
+        {
+            "name": "claimcheck",
+            "tests": str(summary.claims),
+            "failures": str(summary.failing),
+            "time": f"{summary.seconds:.3f}",
+        },
+    )
+    for result in report.files:
+        cases = [_case(result, checked) for checked in result.claims]
+        suite = ET.SubElement(
+            root,
+            "testsuite",
+            {
+                "name": _xml_safe(result.path),
+                "tests": str(len(cases)),
+                "failures": str(sum(c.fails for c in result.claims)),
+                "skipped": str(sum(c.suppressed is not None for c in result.claims)),
+                "errors": "0",
+            },
+        )
+        suite.extend(cases)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

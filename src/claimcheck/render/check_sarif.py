@@ -1,0 +1,109 @@
+"""`check --format sarif`: SARIF 2.1.0 for code-scanning dashboards.
+
+One rule per status and kind (`mismatch/money`), exact regions (columns in code points, as
+claimcheck counts them), the claim's stable id as a fingerprint. Findings silenced in the
+draft or by the baseline are kept, marked as suppressed (`inSource`, `external`).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import get_args
+from urllib.parse import quote
+
+from claimcheck import __version__
+from claimcheck.checking.results import Checked, CheckReport, end_position
+from claimcheck.models import ClaimKind
+
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+_STATUSES = {
+    "mismatch": ("a {kind} figure the reference table contradicts", "error"),
+    "unsourced": ("a {kind} figure no row of the reference table backs", "warning"),
+}
+_SUPPRESSION_KINDS = {"inline": "inSource", "baseline": "external"}
+
+
+def _rules() -> list[dict]:
+    rules = []
+    for status, (description, level) in _STATUSES.items():
+        for kind in get_args(ClaimKind):
+            text = description.format(kind=kind)
+            rules.append(
+                {
+                    "id": f"{status}/{kind}",
+                    "name": f"{status.capitalize()}{kind.capitalize()}",
+                    "shortDescription": {"text": text[0].upper() + text[1:]},
+                    "defaultConfiguration": {"level": level},
+                    "help": {
+                        "text": f"Check the figure against its source, then fix the draft or the table ({status})."
+                    },
+                }
+            )
+    return rules
+
+
+def _uri(path: str) -> dict:
+    if Path(path).is_absolute():
+        return {"uri": Path(path).as_uri()}
+    return {"uri": quote(Path(path).as_posix()), "uriBaseId": "SRCROOT"}
+
+
+def _result(path: str, checked: Checked, rule_index: dict[str, int]) -> dict:
+    claim, verdict = checked.claim, checked.verdict
+    end_line, end_column = end_position(claim)
+    rule_id = f"{verdict.status}/{claim.kind}"
+    result = {
+        "ruleId": rule_id,
+        "ruleIndex": rule_index[rule_id],
+        "level": "error" if checked.fails else "warning",
+        "message": {"text": f'"{claim.text}" — {verdict.reason}'},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": _uri(path),
+                    "region": {
+                        "startLine": claim.line,
+                        "startColumn": claim.column,
+                        "endLine": end_line,
+                        "endColumn": end_column,
+                        "charOffset": claim.start,
+                        "charLength": claim.end - claim.start,
+                        "snippet": {"text": claim.text},
+                    },
+                },
+            }
+        ],
+        "partialFingerprints": {"claimId/v1": claim.id},
+        "properties": {
+            "value": claim.value,
+            "unit": claim.unit_canonical or claim.unit,
+            "reference": verdict.reference.id if verdict.reference else None,
+        },
+    }
+    if checked.suppressed:
+        result["suppressions"] = [{"kind": _SUPPRESSION_KINDS[checked.suppressed]}]
+    return result
+
+
+def sarif_log(report: CheckReport) -> dict:
+    rules = _rules()
+    rule_index = {rule["id"]: i for i, rule in enumerate(rules)}
+    results = [_result(r.path, c, rule_index) for r, c in report.findings(suppressed=True)]
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": {"name": "claimcheck", "version": __version__, "rules": rules}},
+                "originalUriBaseIds": {"SRCROOT": {"uri": Path.cwd().as_uri() + "/"}},
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+                "invocations": [{"executionSuccessful": True, "exitCode": report.exit_code}],
+            }
+        ],
+    }
+
+
+def render(report: CheckReport) -> str:
+    return json.dumps(sarif_log(report), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,31 @@
+"""`check --format text`: one line per finding, `path:line:col: status kind "text" — reason`.
+
+Coloured only when asked (a terminal); text from the drafts never carries control characters.
+"""
+
+from __future__ import annotations
+
+from claimcheck.checking.results import CheckReport
+
+_RESET = "\x1b[0m"
+_COLOURS = {"path": "\x1b[1m", "fails": "\x1b[1;31m", "warns": "\x1b[33m", "quiet": "\x1b[2m"}
+
+
+def clean(text: str) -> str:
+    """One line, printable: newlines, tabs and escape characters become spaces."""
+    return "".join(ch if ch.isprintable() else " " for ch in text)
+
+
+def _paint(text: str, style: str, color: bool) -> str:
+    return f"{_COLOURS[style]}{text}{_RESET}" if color else text
+
+
+def render(report: CheckReport, *, color: bool = False) -> str:
+    lines = []
+    for result, checked in report.findings():
+        claim, verdict = checked.claim, checked.verdict
+        where = _paint(f"{clean(result.path)}:{claim.line}:{claim.column}:", "path", color)
+        status = _paint(verdict.status, "fails" if checked.fails else "warns", color)
+        reason = _paint(f"— {clean(verdict.reason)}", "quiet", color)
+        lines.append(f'{where} {status} {claim.kind} "{clean(claim.text)}" {reason}')
+    return "".join(line + "\n" for line in lines)
