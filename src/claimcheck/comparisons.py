@@ -41,15 +41,18 @@ def _baseline(m, offset: int, *groups: str) -> Span | None:
 
 def compare_figures(clean: str, figures: list[Draft], rg: RelationGrammar, clauses: Clauses) -> None:
     """Turn the figures that state a change or a multiple into comparisons, in place."""
-    for f in figures:
+    for i, f in enumerate(figures):
         clause = clauses.of(f.span)
         span_before_change = f.span
+        floor = figures[i - 1].end if i else 0  # a word the figure before took is not this one's
         offset = max(0, f.start - _REACH_BEFORE)  # 與去年相比，… reaches back over a comma
         before = clean[offset : f.start]
         after = clean[f.end : min(clause[1], f.end + _REACH_AFTER)]
         changed = None
         if before[-1:].lower() in rg.change_last_chars and not rg.not_change.search(before):
             changed = rg.change_before.search(before)
+        if changed is not None and offset + changed.start() < floor:
+            changed = None  # "2 up 12%": the figure before took "up"
         direction = _direction(changed) if changed else None
         after_match = rg.change_after.match(after) if after[:1] in _AFTER_STARTS else None
         if direction is not None:
@@ -87,8 +90,8 @@ def find_relations_without_figure(clean: str, hits, rg: RelationGrammar, starts_
     """翻番, doubled, 高於去年, "higher than Tesla", 與去年持平: comparisons with no figure of their own."""
     found = []
     for start, end, roles in hits:
-        if "doubling" in roles:
-            draft = _doubling(clean, start, end, rg)
+        if "doubling" in roles or "multiple" in roles:
+            draft = _doubling(clean, start, end, rg, "multiple" in roles)
         elif "more" in roles or "less" in roles:
             draft = _more_or_less(clean, start, rg, starts_with_number)
         elif "equal" in roles:
@@ -100,10 +103,11 @@ def find_relations_without_figure(clean: str, hits, rg: RelationGrammar, starts_
     return without_overlaps(found)
 
 
-def _doubling(clean: str, start: int, end: int, rg: RelationGrammar) -> Draft:
+def _doubling(clean: str, start: int, end: int, rg: RelationGrammar, multiple: bool) -> Draft:
+    """翻番, doubled: a change (up or down); "twice as", "double the": a relation (more)."""
     factor = rg.doubling_factor[clean[start:end].lower()]
     factor = int(factor) if factor.is_integer() else factor
-    direction = "up" if factor > 1 else "down"
+    direction = ("more" if factor > 1 else "less") if multiple else ("up" if factor > 1 else "down")
     return Draft(
         "comparison", start, end, value=factor, unit=clean[start:end], unit_canonical="times", direction=direction
     )

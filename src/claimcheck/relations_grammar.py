@@ -180,6 +180,7 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
     )
     equal_after = r"\s(?:from|with|to)\s(?P<ebase>[^,;:!?\n]{1,30}?)(?=[,;:!?\n]|\.(?=\s|\Z)|\Z)"
     doubling = {k: v for x in c for k, v in x.doubling.items()}
+    multiples = {k: v for x in c for k, v in x.multiples.items()}
     multiple_of = [p for x in c for p in x.multiple_of]
     multiple_as = [p for x in c for p in x.multiple_as]
     s = [t.superlative for t in tables]
@@ -197,6 +198,7 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         ("less", less),
         ("equal", equal),
         ("doubling", list(doubling)),
+        ("multiple", list(multiples)),
     ):
         for word in words:
             roles.setdefault(word.lower(), set()).add(role)
@@ -228,7 +230,7 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         more_or_less=listed.compile(more_or_less),
         equal_before=regex.compile(equal_before),
         equal_after=regex.compile(equal_after),
-        doubling_factor={k.lower(): v for k, v in doubling.items()},
+        doubling_factor={k.lower(): v for k, v in {**doubling, **multiples}.items()},
         superlative_patterns=tuple(listed.compile(expand(p)) for x in s for p in x.patterns),
         determiner_before=regex.compile(f"(?r)(?:{_any([w for x in s for w in x.determiners])})\\s\\Z"),
         after_adjective=regex.compile(f"\\s(?:{_any([w for x in s for w in x.after_adjective])})\\b"),

@@ -156,6 +156,7 @@ class ComparisonRules(_Table):
     less_than: list[str] = []
     equal: list[str] = []
     doubling: dict[str, float] = {}
+    multiples: dict[str, float] = {}
     multiple_of: list[str] = []
     multiple_as: list[str] = []
 
