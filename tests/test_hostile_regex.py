@@ -1,0 +1,109 @@
+"""Inputs made to make a pattern backtrack finish, and give the claims they should.
+
+The inputs are in tests/data/hostile/adversarial.toml; scripts/bench_adversarial.py times
+them at 1 MB each. Here they are 100,000 characters, run in a worker process that is
+killed when one takes longer than GUARD seconds (a pattern gone quadratic takes minutes).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as Timeout
+from pathlib import Path
+
+import pytest
+
+CASES = tomllib.loads((Path(__file__).parent / "data" / "hostile" / "adversarial.toml").read_text(encoding="utf-8"))
+SIZE = 100_000
+GUARD = 10.0
+
+
+def adversarial_text(case: dict, size: int) -> tuple[str, int]:
+    """The input of `case` at about `size` characters, and how many times it repeats."""
+    times = size // len(case["repeat"])
+    return case.get("before", "") + case["repeat"] * times + case.get("after", ""), times
+
+
+def _claims(case: dict) -> list[tuple[str, int, int]]:
+    import claimcheck
+
+    text, _ = adversarial_text(case, SIZE)
+    return [(claim.text, claim.start, claim.end) for claim in claimcheck.extract(text)]
+
+
+@pytest.fixture(scope="module")
+def worker():
+    pool = ProcessPoolExecutor(max_workers=1)
+    yield pool
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.kill()  # a worker stuck in a pattern does not stop by itself
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+@pytest.mark.parametrize("case", CASES["input"], ids=lambda case: case["name"])
+def test_each_adversarial_input_finishes_with_its_claims(worker, case):
+    try:
+        claims = worker.submit(_claims, case).result(timeout=GUARD)
+    except Timeout:
+        pytest.fail(f"{case['name']}: no result in {GUARD} s for {SIZE:,} characters")
+    text, times = adversarial_text(case, SIZE)
+    expected = case.get("claims", case.get("claims_per_repeat", 0) * times)
+    assert len(claims) == expected
+    for claim, start, end in claims:
+        assert text[start:end] == claim
+    assert all(first[2] <= second[1] for first, second in zip(claims, claims[1:], strict=False))
+
+
+def test_a_campaign_after_a_run_of_scale_characters_is_still_a_trap():
+    """The trap 百億補貼 now matches only from the start of a run of scale characters."""
+    import claimcheck
+
+    assert [c.text for c in claimcheck.extract("萬" * 5000 + "百億補貼,補貼3000元。")] == ["3000元"]
+    assert [c.text for c in claimcheck.extract("推出千億補貼")] == []
+
+
+def test_a_version_number_is_a_trap_and_a_trailing_full_stop_ends_it():
+    import claimcheck
+
+    assert [c.text for c in claimcheck.extract("Upgrade to 1.2.3 or v2.0.1 now.")] == []
+    assert [c.text for c in claimcheck.extract("分數是三分之一。")] == ["三分之一"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # found by fuzz/fuzz_extract.py, each a traceback or a broken promise before its fix
+        ("sales 2 up 12%", [("2 up", "comparison"), ("12%", "percent")]),  # both took "up": overlapping
+        ("Kestrel was No. 1 in sales.", [("No. 1", "rank")]),  # its sentence ended at "No."
+        ("1e999999999 billion", [("1e999999999 billion", "quantity")]),  # decimal.Overflow
+        ("9e999999999999 km", [("9e999999999999 km", "quantity")]),
+        ("一" + "萬" * 300_000 + "元", [("一" + "萬" * 300_000 + "元", "money")]),
+        ("abc 5\udc80萬輛 3 km", [("5", "quantity"), ("3 km", "quantity")]),  # a lone surrogate in the id
+        ("Sales were up\n 12.4% in 2025.", [("12.4%", "percent")]),  # claims reached across a line break
+        ("It ranked\nthird.", []),
+        ("It was the\nlargest.", []),
+        ("是特斯拉的\n兩倍", [("兩倍", "quantity")]),
+        ("It was No.\n5 and 2025\n年交付了50萬臺", [("5", "quantity"), ("50萬臺", "quantity")]),  # traps, dates
+    ],
+    ids=[
+        "comparison overlap",
+        "No. 1 sentence",
+        "overflow billion",
+        "overflow km",
+        "萬萬萬",
+        "surrogate",
+        "change word on the line before",
+        "rank word on the line before",
+        "determiner on the line before",
+        "multiple on the line before",
+        "trap and date on the line before",
+    ],
+)
+def test_fuzz_findings_stay_fixed(text, claims):
+    import claimcheck
+
+    found = claimcheck.extract(text)
+    assert [(c.text, c.kind) for c in found] == claims
+    for claim in found:
+        assert claim.sentence.start <= claim.start <= claim.end <= claim.sentence.end
