@@ -7,11 +7,12 @@ the figure's value and unit are the size of the change.
 
 from __future__ import annotations
 
-from claimcheck.draft import Clauses, Draft, Span, without_overlaps
+from claimcheck.draft import Clauses, Draft, Span, line_end, line_start, without_overlaps
 from claimcheck.relations_grammar import RelationGrammar
 
 _REACH_BEFORE = 30
 _REACH_AFTER = 60
+_REACH_LOOSE = 200  # "more … than …": longer than any match of the pattern
 _DIRECTION_OF_GROUP = {"up": "up", "down": "down", "more": "more", "less": "less", "equal": "equal"}
 _WORDS_AFTER = ("up", "down", "more", "less")
 _AFTER_STARTS = (" ", ",")  # "12% higher", "12% year-on-year", "12%, from": English only
@@ -45,7 +46,7 @@ def compare_figures(clean: str, figures: list[Draft], rg: RelationGrammar, claus
         clause = clauses.of(f.span)
         span_before_change = f.span
         floor = figures[i - 1].end if i else 0  # a word the figure before took is not this one's
-        offset = max(0, f.start - _REACH_BEFORE)  # 與去年相比，… reaches back over a comma
+        offset = line_start(clean, f.start, _REACH_BEFORE)  # 與去年相比，… reaches back over a comma
         before = clean[offset : f.start]
         after = clean[f.end : min(clause[1], f.end + _REACH_AFTER)]
         changed = None
@@ -114,7 +115,7 @@ def _doubling(clean: str, start: int, end: int, rg: RelationGrammar, multiple: b
 
 
 def _more_or_less(clean: str, start: int, rg: RelationGrammar, starts_with_number) -> Draft | None:
-    m = rg.more_or_less.match(clean, start)
+    m = rg.more_or_less.match(clean, start, line_end(clean, start, _REACH_LOOSE))
     if m is None:
         return None
     baseline = _baseline(m, 0, "base")
@@ -124,11 +125,11 @@ def _more_or_less(clean: str, start: int, rg: RelationGrammar, starts_with_numbe
 
 
 def _equal(clean: str, start: int, end: int, rg: RelationGrammar) -> Draft | None:
-    window = max(0, start - _REACH_BEFORE)
+    window = line_start(clean, start, _REACH_BEFORE)
     left = rg.equal_before.search(clean, window, start)
     if left is not None:
         return Draft("comparison", left.start(), end, direction="equal", baseline=_baseline(left, 0, "ebase", "self"))
-    right = rg.equal_after.match(clean, end, end + _REACH_AFTER)
+    right = rg.equal_after.match(clean, end, line_end(clean, end, _REACH_AFTER))
     if right is not None:
         baseline = _baseline(right, 0, "ebase")
         return Draft(

@@ -57,6 +57,19 @@ def without_overlaps(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
+def line_start(text: str, position: int, reach: int) -> int:
+    """Where a look back of `reach` characters from `position` starts, kept on its line:
+    every line break ends a sentence, and no claim reaches across one."""
+    window = max(0, position - reach)
+    return text.rfind("\n", window, position) + 1 or window
+
+
+def line_end(text: str, position: int, reach: int) -> int:
+    """Where a look ahead of `reach` characters from `position` ends, kept on its line."""
+    stop = text.find("\n", position, position + reach)
+    return stop if stop >= 0 else min(len(text), position + reach)
+
+
 class Clauses:
     """Clause boundaries: the breaks are found in one pass, each clause by bisection."""
 

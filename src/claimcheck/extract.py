@@ -23,9 +23,10 @@ from claimcheck.draft import Clauses, Draft, Spans
 from claimcheck.grammar import grammar
 from claimcheck.models import Claim, Document, TextSpan
 from claimcheck.normalize import Normalized, normalize
+from claimcheck.numbers import number_arithmetic
 from claimcheck.relations import relate
 from claimcheck.relations_grammar import relation_grammar
-from claimcheck.subjects import Context
+from claimcheck.subjects import Context, Vocabulary
 
 _NEWLINE = regex.compile("\n")
 
@@ -38,16 +39,27 @@ def _languages(lang: str | None) -> tuple[str, ...]:
     return (lang,)
 
 
-def extract(text: str, *, lang: str | None = None, figures_only: bool = False) -> list[Claim]:
+def extract(
+    text: str,
+    *,
+    lang: str | None = None,
+    figures_only: bool = False,
+    ids: ClaimIds | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> list[Claim]:
     """Every checkable claim in `text`, in document order.
 
     figures_only: numbers with their units alone — no ranks, comparisons or superlatives,
     no subject or metric — for callers that want the figures fast.
+    ids, vocabulary: for a text read in parts (claimcheck.stream), the id counter the parts
+    share and the vocabulary of the whole text, so that each part gives the claims the
+    whole would.
     """
     collecting = gc.isenabled()
     gc.disable()  # the pass allocates many small objects and no cycles: skip the rescans
     try:
-        return _extract(text, lang, figures_only)
+        with number_arithmetic():
+            return _extract(text, lang, figures_only, ids, vocabulary)
     finally:
         if collecting:
             gc.enable()
@@ -87,7 +99,13 @@ def _figure(q: Quantity) -> Draft:
     )
 
 
-def _extract(text: str, lang: str | None, figures_only: bool = False) -> list[Claim]:
+def _extract(
+    text: str,
+    lang: str | None,
+    figures_only: bool = False,
+    ids: ClaimIds | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> list[Claim]:
     scan = _read(text, lang)
     norm, times, clean = scan.norm, scan.times, scan.norm.text
     times.sort()
@@ -102,26 +120,27 @@ def _extract(text: str, lang: str | None, figures_only: bool = False) -> list[Cl
         drafts = relate(clean, figures, grammar(_languages(lang)), rg, time_spans, clauses, sentences.span_at)
     if not drafts:
         return []
-    context = Context(clean, rg, clauses, time_spans)
+    context = Context(clean, rg, clauses, time_spans, vocabulary)
     baselines = Spans(d.baseline for d in drafts if d.baseline is not None)
     times = [t for t in times if not baselines.overlaps(*t)]  # "from last year" is not when a claim holds
     time_starts = [start for start, _ in times]
     sentence_spans: dict[tuple[int, int], TextSpan] = {}
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
-    seen: Counter[tuple[str, ...]] = Counter()
-    ids: dict[int, str] = {}
+    claim_ids = ids or ClaimIds()
+    claim_ids.new_text()
+    ids_of: dict[int, str] = {}
     built = []
     for d in drafts:
         sentence = sentences.span_at(d.start)
+        if d.end > sentence[1]:  # a claim across a full stop (No. 1): its sentence runs on
+            sentence = (sentence[0], sentences.span_at(d.end - 1)[1])
         if sentence not in sentence_spans:
             sentence_spans[sentence] = _span(text, norm.to_original(*sentence))
         d.time = nearest_time(clean, times, time_starts, d.span, sentence)
         if not figures_only:
             context.place(d)
         start, end = norm.to_original(d.start, d.end)
-        key = (d.kind, clean[sentence[0] : sentence[1]], clean[d.start : d.end])
-        seen[key] += 1
-        ids[id(d)] = _claim_id(*key, seen[key])
+        ids_of[id(d)] = claim_ids.of(d.kind, clean, sentence, clean[d.start : d.end])
         built.append((d, sentence, start, end))
 
     made: dict[tuple[int, int], TextSpan] = {}
@@ -140,7 +159,7 @@ def _extract(text: str, lang: str | None, figures_only: bool = False) -> list[Cl
         # Every field is built here from checked parts: construct without re-validating.
         claims.append(
             Claim.trusted(
-                id=ids[id(d)],
+                id=ids_of[id(d)],
                 kind=d.kind,
                 text=text[start:end],
                 start=start,
@@ -161,7 +180,7 @@ def _extract(text: str, lang: str | None, figures_only: bool = False) -> list[Cl
                 metric=span(d.metric),
                 direction=d.direction,
                 baseline=span(d.baseline),
-                related=[ids[id(r)] for r in d.related if id(r) in ids],
+                related=[ids_of[id(r)] for r in d.related if id(r) in ids_of],
                 checkworthy=worth,
                 checkworthy_reason=reason,
             )
@@ -219,6 +238,11 @@ class Reading:
 
 def readings(text: str, *, lang: str | None = None) -> list[Reading]:
     """Every number found, including those dropped as not claims, with the reason."""
+    with number_arithmetic():
+        return _readings_of(text, lang)
+
+
+def _readings_of(text: str, lang: str | None) -> list[Reading]:
     scan = _read(text, lang)
     joined = {id(q) for q in scan.claims}
     out = []
@@ -241,9 +265,34 @@ def _span(text: str, span: tuple[int, int]) -> TextSpan:
     return TextSpan.trusted(text=text[span[0] : span[1]], start=span[0], end=span[1])
 
 
-def _claim_id(kind: str, sentence: str, claim: str, occurrence: int) -> str:
-    digest = hashlib.blake2b(f"{kind}\x1f{sentence}\x1f{claim}\x1f{occurrence}".encode(), digest_size=8)
-    return digest.hexdigest()
+class ClaimIds:
+    """Stable ids: a hash of the claim's kind, its sentence, its text and which occurrence of
+    that triple it is. Each sentence is hashed once (a long sentence with many claims stays
+    linear), and one instance may span the blocks of a text read in parts."""
+
+    def __init__(self) -> None:
+        self.seen: Counter[bytes] = Counter()
+        self._prefixes: dict[tuple[str, int, int], hashlib.blake2b] = {}
+
+    def new_text(self) -> None:
+        self._prefixes.clear()
+
+    def of(self, kind: str, clean: str, sentence: tuple[int, int], claim: str) -> str:
+        prefix = self._prefixes.get((kind, *sentence))
+        if prefix is None:
+            sentence_text = clean[sentence[0] : sentence[1]]
+            prefix = hashlib.blake2b(_utf8(f"{kind}\x1f{sentence_text}\x1f"), digest_size=8)
+            self._prefixes[(kind, *sentence)] = prefix
+        digest = prefix.copy()
+        digest.update(_utf8(claim))
+        key = digest.digest()  # the triple, in 8 bytes
+        self.seen[key] += 1
+        digest.update(f"\x1f{self.seen[key]}".encode())
+        return digest.hexdigest()
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")  # a str from Python may hold lone surrogates
 
 
 _HAN = regex.compile(r"\p{Han}")

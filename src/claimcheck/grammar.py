@@ -13,6 +13,7 @@ from functools import cache
 import regex
 
 from claimcheck import rules
+from claimcheck.one_line import same_line
 from claimcheck.rules import EnNumerals, LanguageRules, Trap, Unit, ZhNumerals
 
 # Arabic numbers: 33,662.5 / 10 000 / 33662 / 1.5e3 / .75
@@ -221,7 +222,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     if percent_prefixes:
         scan_parts.append(f"(?P<pct>{alternation(percent_prefixes)})(?P<pctn>{number})")
     if fraction_infix:
-        scan_parts.append(f"(?P<den>{number})(?:{alternation(fraction_infix)})(?P<numr>{number})")
+        scan_parts.append(f"(?P<den>(?>{number}))(?:{alternation(fraction_infix)})(?P<numr>{number})")
     if denominators:
         numerators = alternation([*(en.words if en else {}), *(en.article if en else [])])
         denominator = alternation(denominators, ascii_boundary=False)
@@ -280,8 +281,8 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
             f"{GAP}(?:{alternation(unit_range_separators)}){GAP}(?P<n2>{number})(?P<scale>{zh_scale_run})?"
         ),
         before=regex.compile(before),
-        traps=tuple(regex.compile(p) for p in _trap_patterns(tables)),
-        times=tuple(regex.compile(p) for p in times),
+        traps=tuple(regex.compile(same_line(p)) for p in _trap_patterns(tables)),
+        times=tuple(regex.compile(same_line(p)) for p in times),
         unit_at=compile_(unit_alt),
         tail_first_chars=_first_chars(
             [

@@ -6,11 +6,19 @@ Every parser returns a Decimal, or None when the text is not a well-formed numbe
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, DivisionByZero, InvalidOperation, localcontext
 
 from claimcheck.rules import EnNumerals, ZhNumerals
 
 _ASCII_DIGITS = frozenset("0123456789")
+# Arithmetic on written numbers: the default precision, but no exponent limit, so that
+# 1e999999999 billion or a run of 萬萬萬… is a (huge) number rather than a decimal.Overflow.
+_UNBOUNDED = Context(Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[InvalidOperation, DivisionByZero])
+
+
+def number_arithmetic():
+    """A context for reading numbers in: `with number_arithmetic(): ...`."""
+    return localcontext(_UNBOUNDED)
 
 
 def parse_arabic(text: str) -> Decimal | None:

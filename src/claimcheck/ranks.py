@@ -31,7 +31,7 @@ def find_ranks(clean: str, hits, rg: RelationGrammar, g: Grammar, blocked) -> li
     for pattern, qualifier in rg.ranks:
         for m in pattern.finditer(clean):
             position = _position(m.group("n"), rg, g)
-            if position is not None and not blocked(*m.span()):
+            if position is not None and not blocked(*m.span()) and "\n" not in m.group():
                 found.append(Draft("rank", *m.span(), value=position, qualifier=qualifier))
     for start, end, roles in hits:
         if "title" in roles and not blocked(start, end):

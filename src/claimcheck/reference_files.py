@@ -15,7 +15,17 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from claimcheck.encodings import HEAD, not_text
 from claimcheck.errors import InputError
+from claimcheck.reference_checks import (
+    JsonConstant,
+    check_formulas,
+    check_object,
+    check_width,
+    csv_records,
+    json_object,
+    named_rows,
+)
 
 FORMATS = {
     ".csv": "csv",
@@ -27,6 +37,7 @@ FORMATS = {
     ".xlsx": "xlsx",
 }
 _LEGACY_ENCODINGS = ("gb18030", "big5")
+_JSON_HOOKS = {"object_pairs_hook": json_object, "parse_constant": JsonConstant}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +70,9 @@ def _read_bytes(path: str) -> bytes:
 def _decode(path: str, encoding: str | None) -> tuple[str, str]:
     """The text and the encoding it was read in."""
     data = _read_bytes(path)
+    what = not_text(data[:HEAD], encoding)
+    if what is not None:
+        raise InputError(f"{path}: not a table but {what}")
     if encoding is not None:
         try:
             return data.decode(encoding).removeprefix("\ufeff"), encoding
@@ -109,24 +123,24 @@ def _delimited(text: str, fmt: str) -> tuple[list[str], list[tuple[int, dict[str
     delimiter = "\t" if fmt == "tsv" else ","
     if fmt == "csv" and first_line.count(",") == 0:
         delimiter = max(("\t", ";"), key=first_line.count) if first_line.strip() else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records = list(reader)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records = csv_records(reader)
     if not records:
         return [], []
     headers = [name.strip() for name in records[0]]
-    rows = []
+    numbered = []
     for number, cells in enumerate(records[1:], start=2):
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(cells) > len(headers):
-            raise InputError(f"row {number}: {len(cells)} cells but the header names {len(headers)} columns")
-        rows.append((number, dict(zip(headers, cells, strict=False))))
-    return headers, rows
+        if any(cell.strip() for cell in cells):
+            check_width(number, cells, headers)
+            numbered.append((number, cells))
+    return named_rows(headers, numbered)
 
 
 def _cell(value: object, where: str) -> str:
     if value is None:
         return ""
+    if isinstance(value, JsonConstant):
+        raise InputError(f"{where}: {value} is not a figure a table can hold")
     if isinstance(value, bool):
         raise InputError(f"{where}: true/false is not a figure or a text")
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
@@ -146,6 +160,7 @@ def _objects(items: list[tuple[int, object]]) -> tuple[list[str], list[tuple[int
     for number, item in items:
         if not isinstance(item, dict):
             raise InputError(f"row {number}: not an object with named columns")
+        check_object(number, item)
         cells = {str(key).strip(): _cell(value, f"row {number}, column {key}") for key, value in item.items()}
         headers.update(dict.fromkeys(cells))
         rows.append((number, cells))
@@ -158,14 +173,18 @@ def _json(text: str, fmt: str) -> tuple[list[str], list[tuple[int, dict[str, str
         for number, line in enumerate(text.splitlines(), start=1):
             if line.strip():
                 try:
-                    items.append((number, json.loads(line)))
+                    items.append((number, json.loads(line, **_JSON_HOOKS)))
                 except json.JSONDecodeError as exc:
                     raise InputError(f"row {number}: not JSON: {exc.msg}") from None
+                except RecursionError:
+                    raise InputError(f"row {number}: not JSON a table can hold: nested too deeply") from None
         return _objects(items)
     try:
-        data = json.loads(text)
+        data = json.loads(text, **_JSON_HOOKS)
     except json.JSONDecodeError as exc:
         raise InputError(f"not JSON: {exc.msg} at line {exc.lineno}") from None
+    except RecursionError:
+        raise InputError("not JSON a table can hold: nested too deeply") from None
     if not isinstance(data, list):
         raise InputError("a JSON table is a list of objects, one a row")
     return _objects(list(enumerate(data, start=1)))
@@ -183,16 +202,16 @@ def _xlsx(path: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
         raise InputError(f"{path}: cannot read as .xlsx: {exc}") from None
     sheet = workbook.worksheets[0]
     headers: list[str] = []
-    rows = []
+    numbered = []
     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
         cells = [_cell(value, f"row {number}") for value in values]
         if not headers:
             headers = [cell.strip() for cell in cells]
             continue
         if any(cell.strip() for cell in cells):
-            rows.append((number, dict(zip(headers, cells, strict=False))))
+            numbered.append((number, cells))
     workbook.close()
-    return headers, rows
+    return named_rows(headers, numbered)
 
 
 def read_raw_table(path: str, encoding: str | None = None) -> RawTable:
@@ -204,6 +223,7 @@ def read_raw_table(path: str, encoding: str | None = None) -> RawTable:
         text, used = _decode(path, encoding)
         reader = _json if fmt in ("json", "jsonl") else _delimited
         headers, rows = reader(text, fmt)
+        check_formulas(rows)
     except InputError as exc:
         message = str(exc)
         raise InputError(message if message.startswith(path) else f"{path}: {message}") from None

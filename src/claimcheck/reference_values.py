@@ -8,6 +8,7 @@ Each reader raises ValueError with a message for the editor.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
@@ -18,7 +19,7 @@ from claimcheck.classify import as_number
 from claimcheck.extract import extract
 from claimcheck.folding import fold
 from claimcheck.grammar import grammar
-from claimcheck.numbers import parse_arabic, parse_en, parse_zh
+from claimcheck.numbers import number_arithmetic, parse_arabic, parse_en, parse_zh
 from claimcheck.verify_rules import reference_rules
 
 RANK = "rank"
@@ -60,6 +61,14 @@ def _plain_number(text: str) -> Decimal | None:
 
 def read_figure(cell: str) -> Figure:
     """The figure a value cell holds."""
+    with number_arithmetic():
+        figure = _figure(cell)
+    if not all(math.isfinite(value) for value in (figure.value, figure.value_max) if value is not None):
+        raise ValueError(f"cannot read {cell!r} as a figure: it is not a finite number")
+    return figure
+
+
+def _figure(cell: str) -> Figure:
     text = unicodedata.normalize("NFKC", cell).strip()
     if not text:
         raise ValueError("is empty")

@@ -9,6 +9,7 @@ else "the <metric>" in English, else the subject of an earlier clause of the par
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import dataclass
 
 import regex
 
@@ -22,6 +23,21 @@ _LOWER_WORD = regex.compile(r"\b[a-z]{3,}\b")
 _MID_SENTENCE_CAPITAL = regex.compile(r"(?<=[a-z,;]\s)([A-Z][A-Za-z]+)")
 
 
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The words of a whole text that tell a name from a sentence opener: capitalised words
+    written after a lower-case word, and lower-case words. Given when a text is read in parts."""
+
+    proper: frozenset[str]
+    lower: frozenset[str]
+
+
+def words_of(clean: str, start: int = 0) -> tuple[set[str], set[str]]:
+    """The proper and lower-case words found from `start` (clean[:start] is the text before)."""
+    proper = {m.group(1) for m in _MID_SENTENCE_CAPITAL.finditer(clean, start)}
+    return proper, set(_LOWER_WORD.findall(clean, start))
+
+
 def _is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
@@ -29,13 +45,15 @@ def _is_han(char: str) -> bool:
 class Context:
     """Subject and metric of claims; each clause is read once, and only when a claim is in it."""
 
-    def __init__(self, clean: str, rg: RelationGrammar, clauses: Clauses, times) -> None:
+    def __init__(
+        self, clean: str, rg: RelationGrammar, clauses: Clauses, times, vocabulary: Vocabulary | None = None
+    ) -> None:
         self.clean, self.rg, self.clauses, self.times = clean, rg, clauses, times
         self._metric_cache: dict[int, list[Span]] = {}
         self._name_cache: dict[int, list[Span]] = {}
         self._openers: dict[int, Span | None] = {}
-        self._proper_words: frozenset[str] | None = None
-        self._lower: frozenset[str] | None = None
+        self._proper_words: frozenset[str] | None = vocabulary.proper if vocabulary else None
+        self._lower: frozenset[str] | None = vocabulary.lower if vocabulary else None
 
     def is_time(self, start: int, end: int) -> bool:
         return self.times.overlaps(start, end)
@@ -160,9 +178,14 @@ class Context:
         i = bisect_left(self.times.starts, start)
         if i < len(self.times.starts) and self.times.starts[i] < end:
             end = self.times.starts[i]
-        metric = next((m for m in self._metrics(clause) if start <= m[0] < end), None)
+        known = self._metric_cache.get(clause[0])  # read already when a claim is in this clause
+        if known is not None:
+            metric = next((m[0] for m in known if start <= m[0] < end), None)
+        else:
+            found = self.rg.metrics.search(self.clean, start, end)
+            metric = found.start() if found else None
         if metric is not None:
-            end = metric[0]
+            end = metric
         elif end - start >= self.rg.subject_max:
             return self._remember(clause, None)  # no word ended it: a phrase, not a name
         return self._remember(clause, (start, end) if end - start >= 2 else None)

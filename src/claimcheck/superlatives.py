@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from claimcheck.draft import Clauses, Draft, without_overlaps
+from claimcheck.draft import Clauses, Draft, line_end, line_start, without_overlaps
 from claimcheck.relations_grammar import RelationGrammar
+
+_REACH_AFTER = 60  # "… ever", "… on record": longer than any match of after_adjective
 
 
 def find_superlatives(clean: str, hits, rg: RelationGrammar, blocked) -> list[Draft]:
@@ -20,8 +22,8 @@ def find_superlatives(clean: str, hits, rg: RelationGrammar, blocked) -> list[Dr
         if "not_superlative" in roles:
             continue
         if "adjective" in roles and "superlative" not in roles:
-            determiner = rg.determiner_before.search(clean, max(0, start - 8), start)
-            after = rg.after_adjective.match(clean, end)
+            determiner = rg.determiner_before.search(clean, line_start(clean, start, 8), start)
+            after = rg.after_adjective.match(clean, end, line_end(clean, end, _REACH_AFTER))
             if determiner is None and after is None:
                 continue  # "most people", "best-of-breed": no "the", no "ever"
             start = determiner.start() if determiner else start
@@ -31,7 +33,11 @@ def find_superlatives(clean: str, hits, rg: RelationGrammar, blocked) -> list[Dr
         if not blocked(start, end):
             found.append(Draft("superlative", start, end))
     for pattern in rg.superlative_patterns:
-        found += [Draft("superlative", *m.span()) for m in pattern.finditer(clean) if not blocked(*m.span())]
+        found += [
+            Draft("superlative", *m.span())
+            for m in pattern.finditer(clean)
+            if not blocked(*m.span()) and "\n" not in m.group()  # no claim crosses a line break
+        ]
     return _joined(without_overlaps(found))
 
 

@@ -18,6 +18,7 @@ from claimcheck import reasons
 from claimcheck.folding import fold
 from claimcheck.intervals import Interval, claim_interval, parse_approximation
 from claimcheck.models import Claim, ReferenceRow, Verdict
+from claimcheck.numbers import number_arithmetic
 from claimcheck.periods import Period, conflict, read_period
 from claimcheck.reference_index import (
     ANY,
@@ -218,7 +219,8 @@ def verify(
     try:
         index = index_references(references)
         contexts = _Contexts()
-        return [_verdict(claim, index, contexts, approx) for claim in claims]
+        with number_arithmetic():  # a claim of 1e999999999 km is a number, not a decimal.Overflow
+            return [_verdict(claim, index, contexts, approx) for claim in claims]
     finally:
         if collecting:
             gc.enable()

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from claimcheck.checking.globs import Patterns
 from claimcheck.errors import ClaimcheckError
+from claimcheck.files import DEFAULT_MAX_BYTES, parse_size
 from claimcheck.models import ClaimKind
 
 FailOn = Literal["mismatch", "unsourced", "any", "none"]
@@ -41,6 +42,14 @@ class Options(BaseModel):
     lang: LangChoice | None = None
     min_checkworthy: float | None = Field(default=None, alias="min-checkworthy", ge=0, le=1)
     kinds: tuple[ClaimKind, ...] | None = None
+    encoding: str | None = None
+    max_bytes: int | None = Field(default=None, alias="max-bytes", ge=0)
+
+    @field_validator("max_bytes", mode="before")
+    @classmethod
+    def _size(cls, value: object) -> object:
+        """64k, 32M, 1G or a number of bytes; 0 is no limit."""
+        return parse_size(value) or 0 if isinstance(value, str) else value
 
     @field_validator("approx", mode="before")
     @classmethod
@@ -79,6 +88,8 @@ class Settings(BaseModel):
     lang: LangChoice = "auto"
     min_checkworthy: float = 0.0
     kinds: tuple[ClaimKind, ...] | None = None
+    encoding: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES  # 0: no limit
 
 
 @dataclass(frozen=True)

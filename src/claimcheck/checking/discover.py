@@ -6,9 +6,19 @@ import os
 from pathlib import Path
 
 from claimcheck.checking.globs import Patterns
+from claimcheck.encodings import HEAD, not_text
 from claimcheck.errors import InputError
 
 STDIN = "-"
+
+
+def _binary(path: str, encoding: str | None) -> str | None:
+    """What a file found in a directory is when it is not text (a PDF, an image…), else None."""
+    try:
+        with open(path, "rb") as stream:
+            return not_text(stream.read(HEAD), encoding)
+    except OSError:
+        return None  # reading it again reports the error
 
 
 def _walk(directory: Path, include: Patterns, exclude: Patterns):
@@ -21,10 +31,18 @@ def _walk(directory: Path, include: Patterns, exclude: Patterns):
                 yield os.path.normpath(path)
 
 
-def expand(paths: list[str], include: Patterns, exclude: Patterns) -> list[str]:
+def expand(
+    paths: list[str],
+    include: Patterns,
+    exclude: Patterns,
+    skipped: list[tuple[str, str]] | None = None,
+    encoding: str | None = None,
+) -> list[str]:
     """Files to check, in the order given, each once. Directories are walked recursively
     (hidden ones skipped) for files matching `include`; `exclude` applies to every path,
-    a file named explicitly too, so that pre-commit respects it. No path means `.`."""
+    a file named explicitly too, so that pre-commit respects it. No path means `.`.
+    A binary file found in a directory is left out, and listed in `skipped` with what it
+    looks like; one named explicitly is kept, for reading it to refuse it."""
     found: list[str] = []
     seen: set[str] = set()
 
@@ -40,7 +58,11 @@ def expand(paths: list[str], include: Patterns, exclude: Patterns) -> list[str]:
             add(STDIN)
         elif path.is_dir():
             for file in _walk(path, include, exclude):
-                add(file)
+                what = _binary(file, encoding) if skipped is not None else None
+                if what is None:
+                    add(file)
+                else:
+                    skipped.append((file, what))
         elif path.exists():
             if not exclude.matches(path):
                 add(given)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from claimcheck.checking.baseline import Entry, file_key, load_baseline, write_baseline
 from claimcheck.checking.config import Options, Resolver, discover
 from claimcheck.checking.discover import STDIN, expand
-from claimcheck.checking.results import CheckReport, FileResult, summarize
+from claimcheck.checking.results import CheckReport, FileResult, SkippedFile, summarize
 from claimcheck.checking.run import Job, check_text, default_jobs, reference_table, run_jobs
 from claimcheck.errors import ClaimcheckError, InputError
 
@@ -50,7 +50,8 @@ def _progress_bar(total: int, enabled: bool) -> Iterator[Callable[[int], None]]:
 def _check_all(jobs: list[Job], request: Request, tables: list[str]) -> list[FileResult]:
     from claimcheck.files import read_text
 
-    stdin_text = read_text(STDIN) if any(path == STDIN for path, _ in jobs) else ""
+    stdin = [settings for path, settings in jobs if path == STDIN]
+    stdin_text = read_text(STDIN, encoding=stdin[0].encoding, max_bytes=stdin[0].max_bytes or None) if stdin else ""
     files = [job for job in jobs if job[0] != STDIN]
     with _progress_bar(len(files), request.progress) as advance:
         checked = run_jobs(files, request.jobs or default_jobs(), tables, advance)
@@ -113,7 +114,9 @@ def gate(request: Request) -> CheckReport:
 def _gate(request: Request) -> CheckReport:
     started = time.perf_counter()
     resolver = Resolver(discover(request.config), request.flags)
-    paths = expand(request.paths, resolver.include(request.include), resolver.exclude(request.exclude))
+    skipped: list[tuple[str, str]] = []
+    include, exclude = resolver.include(request.include), resolver.exclude(request.exclude)
+    paths = expand(request.paths, include, exclude, skipped, resolver.settings_for(".").encoding)
     jobs = [(path, resolver.settings_for(path)) for path in paths]
     unsourced = [path for path, settings in jobs if not settings.refs]
     if unsourced:
@@ -132,4 +135,6 @@ def _gate(request: Request) -> CheckReport:
         accepted = {(e.path, e.id, e.status) for e in entries}
     if baseline:
         results = _apply_baseline(results, accepted, baseline)
-    return CheckReport(summary=summarize(results, time.perf_counter() - started), files=results)
+    summary = summarize(results, time.perf_counter() - started, len(skipped))
+    not_text = [SkippedFile(path=path, looks_like=what) for path, what in skipped]
+    return CheckReport(summary=summary, files=results, skipped=not_text)

@@ -60,11 +60,20 @@ class Summary(_Record):
     baselined: int = Field(description="Findings silenced by the baseline file.")
     failing: int = Field(description="Findings that fail the build.")
     seconds: float
+    skipped: int = Field(default=0, description="Binary files found in the directories and left out.")
+
+
+class SkippedFile(_Record):
+    """A file a directory walk left out because it is not text."""
+
+    path: str
+    looks_like: str
 
 
 class CheckReport(_Record):
     summary: Summary
     files: list[FileResult]
+    skipped: list[SkippedFile] = []
 
     @property
     def exit_code(self) -> int:
@@ -84,7 +93,7 @@ def fails(status: Status, fail_on: FailOn, suppressed: Suppression | None) -> bo
     return suppressed is None and status in FAILING[fail_on]
 
 
-def summarize(files: list[FileResult], seconds: float) -> Summary:
+def summarize(files: list[FileResult], seconds: float, skipped: int = 0) -> Summary:
     checked = [c for result in files for c in result.claims]
     statuses = [c.verdict.status for c in checked]
     findings = [c for c in checked if c.is_finding]
@@ -98,6 +107,7 @@ def summarize(files: list[FileResult], seconds: float) -> Summary:
         baselined=sum(c.suppressed == "baseline" for c in findings),
         failing=sum(c.fails for c in checked),
         seconds=round(seconds, 3),
+        skipped=skipped,
     )
 
 
@@ -106,9 +116,12 @@ def summary_line(summary: Summary) -> str:
     if summary.suppressed or summary.baselined:
         silenced = f" ({summary.suppressed} suppressed, {summary.baselined} in the baseline)"
     verdict = f"{summary.failing} failing" if summary.failing else "passed"
+    skipped = ""
+    if summary.skipped:
+        skipped = f"; {summary.skipped} binary {'file' if summary.skipped == 1 else 'files'} skipped"
     return (
         f"{summary.files} files, {summary.claims} claims: {summary.sourced} sourced, {summary.mismatch} mismatch, "
-        f"{summary.unsourced} unsourced{silenced} — {verdict} in {summary.seconds:.2f} s"
+        f"{summary.unsourced} unsourced{silenced} — {verdict} in {summary.seconds:.2f} s{skipped}"
     )
 
 

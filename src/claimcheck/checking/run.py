@@ -73,7 +73,8 @@ def check_file(job: Job) -> FileResult | str:
 
     path, settings = job
     try:
-        return check_text(path, read_text(path), settings)
+        text = read_text(path, encoding=settings.encoding, max_bytes=settings.max_bytes or None)
+        return check_text(path, text, settings)
     except ClaimcheckError as exc:
         return str(exc)
 

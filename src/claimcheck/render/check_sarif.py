@@ -7,7 +7,6 @@ draft or by the baseline are kept, marked as suppressed (`inSource`, `external`)
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import get_args
 from urllib.parse import quote
@@ -15,6 +14,7 @@ from urllib.parse import quote
 from claimcheck import __version__
 from claimcheck.checking.results import Checked, CheckReport, end_position
 from claimcheck.models import ClaimKind
+from claimcheck.render import json_text
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _STATUSES = {
@@ -106,4 +106,4 @@ def sarif_log(report: CheckReport) -> dict:
 
 
 def render(report: CheckReport) -> str:
-    return json.dumps(sarif_log(report), indent=2, ensure_ascii=False) + "\n"
+    return json_text(sarif_log(report), indent=2) + "\n"

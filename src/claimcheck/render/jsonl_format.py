@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from claimcheck.models import Document
+from claimcheck.render import json_text
 
 
 def render(documents: list[Document]) -> str:
@@ -12,5 +11,5 @@ def render(documents: list[Document]) -> str:
     for document in documents:
         for claim in document.claims:
             record = {"source": document.source, **claim.model_dump(mode="json")}
-            lines.append(json.dumps(record, ensure_ascii=False))
+            lines.append(json_text(record))
     return "".join(line + "\n" for line in lines)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+from claimcheck.render import json_text
 from claimcheck.verify_report import VerifyReport
 
 
@@ -12,5 +11,5 @@ def render(report: VerifyReport) -> str:
     for document in report.documents:
         for claim in document.claims:
             record = {"source": document.source, **claim.model_dump(mode="json")}
-            lines.append(json.dumps(record, ensure_ascii=False))
+            lines.append(json_text(record))
     return "".join(line + "\n" for line in lines)

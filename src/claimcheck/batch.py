@@ -1,0 +1,162 @@
+"""Extracting many files: directories and globs expanded, files run in worker processes, and
+each file's claims handed on together as soon as that file and every file before it are done,
+so that the output is in input order and memory holds a few files, however many there are."""
+
+from __future__ import annotations
+
+import glob
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from typing import TypeVar
+
+from claimcheck.errors import InputError
+from claimcheck.models import Document
+
+DRAFTS = ("*.txt", "*.md", "*.markdown", "*.html")
+STDIN = "-"
+_GLOB = frozenset("*?[")
+_END = object()
+In = TypeVar("In")
+Out = TypeVar("Out")
+
+
+@dataclass(frozen=True)
+class Settings:
+    lang: str = "auto"
+    min_checkworthy: float = 0.0
+    jsonl: bool = False  # render in the worker: the parent then only writes text
+    read_options: dict = field(default_factory=dict)  # passed on to files.read_text
+
+
+@dataclass(frozen=True)
+class Done:
+    """One file's claims: rendered JSON Lines (`jsonl`) or the document."""
+
+    path: str
+    claims: int
+    nbytes: int
+    payload: str | Document
+
+
+def is_pattern(path: str) -> bool:
+    return bool(_GLOB & set(path)) and not os.path.exists(path)
+
+
+def wanted(paths: list[str]) -> bool:
+    """Whether the paths name a batch: a directory or a glob among them."""
+    return any(path != STDIN and (os.path.isdir(path) or is_pattern(path)) for path in paths)
+
+
+def _walk(directory: str, patterns: Iterable[str]) -> Iterator[str]:
+    for root, dirs, names in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if not name.startswith(".") and any(fnmatch(name, p) for p in patterns):
+                yield os.path.join(root, name)
+
+
+def expand(paths: list[str], patterns: Iterable[str] = DRAFTS) -> list[str]:
+    """Files in a deterministic order: the arguments in the order given, the files under each
+    directory (hidden entries skipped) or glob sorted by path; a file named twice runs once."""
+    found: list[str] = []
+    seen: set[str] = set()
+    for given in paths:
+        if given == STDIN:
+            files = [STDIN]
+        elif os.path.isdir(given):
+            files = sorted(_walk(given, patterns))
+        elif is_pattern(given):
+            matches = sorted(glob.glob(given, recursive=True))
+            files = sorted(f for m in matches for f in (_walk(m, patterns) if os.path.isdir(m) else [m]))
+            if not matches:
+                raise InputError(f"{given}: no file matches")
+        elif os.path.exists(given):
+            files = [given]
+        else:
+            raise InputError(f"{given}: no such file or directory")
+        if not files:
+            kinds = ", ".join(p.lstrip("*") for p in patterns)
+            raise InputError(f"{given}: is a directory with no draft in it ({kinds})")
+        for file in files:
+            key = file if file == STDIN else os.path.realpath(file)
+            if key not in seen:
+                seen.add(key)
+                found.append(file)
+    return found
+
+
+def extract_file(job: tuple[str, str | None, Settings]) -> Done | str:
+    """A file's claims, or the one-line error that stops the run. `text` is given for stdin."""
+    from claimcheck.errors import ClaimcheckError
+    from claimcheck.extract import extract_document
+    from claimcheck.files import read_text
+    from claimcheck.render.jsonl_format import render
+
+    path, text, settings = job
+    try:
+        text = read_text(path, **settings.read_options) if text is None else text
+    except ClaimcheckError as exc:
+        return str(exc)
+    document = extract_document(text, source=path, lang=settings.lang, min_checkworthy=settings.min_checkworthy)
+    payload = render([document]) if settings.jsonl else document
+    return Done(path, len(document.claims), len(text.encode("utf-8")), payload)
+
+
+def ordered(work: Callable[[In], Out], items: Iterable[In], jobs: int, window: int | None = None) -> Iterator[Out]:
+    """work(item) for each item, in the items' order, by `jobs` processes (1: in this one).
+    At most `window` items (default 2 × jobs) are in flight or finished but not yet taken."""
+    if jobs <= 1:
+        yield from map(work, items)
+        return
+    window = window or 2 * jobs
+    items = iter(items)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_leave_interrupts_to_the_parent)
+    try:
+        pending = deque(pool.submit(work, item) for _, item in zip(range(window), items, strict=False))
+        while pending:
+            result = pending.popleft().result()
+            item = next(items, _END)
+            if item is not _END:
+                pending.append(pool.submit(work, item))
+            yield result
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """Ctrl-C reaches every process of the terminal's group: the parent stops the run, and
+    the workers finish their file quietly instead of each printing a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def results(files: list[str], settings: Settings, jobs: int | None = None) -> Iterator[Done]:
+    """Each file's result in order; the first file that cannot be read stops the run."""
+    from claimcheck.files import read_text
+
+    text = {STDIN: read_text(STDIN, **settings.read_options)} if STDIN in files else {}
+    jobs = min(jobs or default_jobs(), max(len(files), 1))
+    for done in ordered(extract_file, ((path, text.get(path), settings) for path in files), jobs):
+        if isinstance(done, str):
+            raise InputError(done)
+        yield done
+
+
+def sizes(files: list[str]) -> int:
+    """Bytes to read, for the progress bar (a file gone since it was listed counts 0)."""
+
+    def size(path: str) -> int:
+        try:
+            return os.path.getsize(path)
+        except OSError:
+            return 0
+
+    return sum(size(f) for f in files if f != STDIN)

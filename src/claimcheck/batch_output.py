@@ -1,0 +1,136 @@
+"""`claimcheck extract` over many files: JSON Lines streamed as files finish (to stdout, or to
+`-o` through a temporary file renamed at the end), other formats once all are done, and a
+progress bar when a person watches stderr."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+from claimcheck.batch import Done, Settings, expand, results, sizes
+from claimcheck.errors import InputError
+
+
+class _TerminalSafe:
+    """stdout on a terminal: what the terminal would act on (escape sequences) is written out."""
+
+    def write(self, text: str) -> None:
+        from claimcheck.files import terminal_safe
+
+        sys.stdout.write(terminal_safe(text))
+
+    def flush(self) -> None:
+        sys.stdout.flush()
+
+
+@contextmanager
+def atomic_stream(path: str | None) -> Iterator[TextIO]:
+    """stdout, or a temporary file beside `path` renamed onto it when the block ends without error."""
+    if path is None:
+        yield _TerminalSafe() if sys.stdout.isatty() else sys.stdout
+        return
+    target = Path(path)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write: {exc.strerror}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def progress(files: list[str], show: bool) -> Iterator[Callable[[Done], None]]:
+    """A callback to report each finished file: a bar of bytes on stderr with files, claims
+    and MB/s, or nothing."""
+    if not show:
+        yield lambda done: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TransferSpeedColumn
+
+    columns = (
+        TextColumn("{task.fields[files]:,}/{task.fields[of]:,} files"),
+        BarColumn(),
+        TextColumn("{task.fields[claims]:,} claims"),
+        TransferSpeedColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), redirect_stdout=False) as bar:
+        task = bar.add_task("extract", total=sizes(files) or None, files=0, of=len(files), claims=0)
+        counts = {"files": 0, "claims": 0}
+
+        def advance(done: Done) -> None:
+            counts["files"] += 1
+            counts["claims"] += done.claims
+            bar.update(task, advance=done.nbytes, **counts)
+
+        yield advance
+
+
+def show_progress(fmt: str, output: str | None) -> bool:
+    """For a person only: stderr is a terminal, this is not CI, and the claims themselves are
+    not being printed on that terminal."""
+    to_terminal = output is None and sys.stdout.isatty()
+    return sys.stderr.isatty() and not os.environ.get("CI") and not to_terminal
+
+
+def run_extract(
+    paths: list[str],
+    fmt: str,
+    *,
+    lang: str = "auto",
+    min_checkworthy: float = 0.0,
+    jobs: int | None = None,
+    output: str | None = None,
+    read_options: dict | None = None,
+) -> None:
+    """Claims of every file under `paths` in `fmt`; `jobs` processes (default: the cores)."""
+    files = expand(paths)
+    settings = Settings(lang, min_checkworthy, jsonl=fmt == "jsonl", read_options=read_options or {})
+    try:
+        with progress(files, show_progress(fmt, output)) as advance:
+            if fmt == "jsonl":
+                with atomic_stream(output) as stream:
+                    for done in results(files, settings, jobs):
+                        stream.write(done.payload)
+                        stream.flush()  # a reader downstream sees each file as soon as it is done
+                        advance(done)
+                return
+            documents = []
+            for done in results(files, settings, jobs):
+                documents.append(done.payload)
+                advance(done)
+    except BrokenPipeError:  # `| head`: the reader has all it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return
+    _write(documents, fmt, output)
+
+
+def _write(documents: list, fmt: str, output: str | None) -> None:
+    from claimcheck.files import write_atomically
+    from claimcheck.render import render
+
+    if fmt == "table" and output is None and sys.stdout.isatty():
+        from rich.console import Console
+
+        from claimcheck.render.table_format import table
+
+        console = Console(highlight=False)
+        for document in documents:
+            console.print(table(document))
+        return
+    text = render(documents, fmt)
+    if output is None:
+        (_TerminalSafe() if sys.stdout.isatty() else sys.stdout).write(text)
+    else:
+        write_atomically(output, text)

@@ -1,0 +1,120 @@
+"""Archive scale on Dask: two worker processes of a LocalCluster write the claims, and the
+verdicts against a table broadcast to both, that the command line prints, byte for byte.
+
+Skipped only when the dask extra is absent and CLAIMCHECK_REQUIRE_DASK is unset (CI sets it)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+try:
+    from distributed import Client, LocalCluster, get_task_stream
+
+    from claimcheck.integrations.dask import _broadcast, extract_to_jsonl, list_files, read_claims
+except ImportError:
+    if os.environ.get("CLAIMCHECK_REQUIRE_DASK"):
+        raise
+    pytest.skip("the dask extra is not installed: pip install -e '.[dask]'", allow_module_level=True)
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+ARTICLES = str(FIXTURES / "*.txt")
+TABLE = str(FIXTURES / "refs" / "zh-hant-ev-market.csv")
+TABLE_IN_README = "fixtures/refs/zh-hant-ev-market.csv"
+
+
+@pytest.fixture(scope="module")
+def client():
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def cli(*args: str) -> str:
+    result = subprocess.run([sys.executable, "-m", "claimcheck", *args], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def parts(out: Path) -> str:
+    return "".join(p.read_text(encoding="utf-8") for p in sorted(out.glob("part-*.jsonl")))
+
+
+@pytest.mark.parametrize(
+    ("refs", "command"),
+    [(None, ["extract", "-f", "jsonl"]), (TABLE, ["verify", "--refs", TABLE, "-f", "jsonl"])],
+    ids=["extract", "verify"],
+)
+def test_the_cluster_writes_what_the_command_line_prints(client, tmp_path, refs, command):
+    files = sorted(str(p) for p in FIXTURES.glob("*.txt"))
+    expected = cli(*command[:1], *files, *command[1:])
+    with get_task_stream(client) as tasks:
+        summary = extract_to_jsonl(ARTICLES, str(tmp_path / "out"), refs=refs, files_per_task=1)
+    written = parts(tmp_path / "out")
+    assert sorted(written.splitlines()) == sorted(expected.splitlines())  # byte for byte after sorting
+    assert written == expected  # and the parts, in order, in the command line's order
+    assert [s["files"] for s in summary] == [1] * len(files)
+    assert sum(s["claims"] for s in summary) == expected.count("\n") > 200
+    assert len({task["worker"] for task in tasks.data}) == 2  # both worker processes took files
+    if refs:
+        assert '"status": "mismatch"' in written and '"status": "sourced"' in written
+
+
+def test_the_reference_index_is_on_every_worker(client):
+    from claimcheck.references import load_references
+    from claimcheck.verify import index_references
+
+    future = _broadcast(index_references(load_references(TABLE)))
+    assert len(client.who_has(future)[future.key]) == 2
+
+
+def test_claims_read_back_as_records(client, tmp_path):
+    extract_to_jsonl([str(FIXTURES / "zh-hant-ev-market.txt")], str(tmp_path / "out"))
+    claims = read_claims(str(tmp_path / "out")).compute()
+    assert {c["source"] for c in claims} == {str(FIXTURES / "zh-hant-ev-market.txt")}
+    assert all(c["text"] and c["end"] > c["start"] for c in claims)
+
+
+def test_local_files_are_listed_as_the_command_line_lists_them(tmp_path, monkeypatch):
+    monkeypatch.chdir(FIXTURES)
+    assert list_files("*.txt") == sorted(p.name for p in FIXTURES.glob("*.txt"))
+    assert list_files(["newsroom/drafts"])[0] == "newsroom/drafts/archive/2019-port-review.md"
+    remote = f"file://{FIXTURES}/newsroom"  # a URL goes through fsspec: directories searched for drafts
+    assert [Path(p).name for p in list_files(remote)] == [
+        "2019-port-review.md",
+        "council-budget.txt",
+        "eastbay-port.html",
+        "metro-line.md",
+        "xinghe-deliveries.md",
+    ]
+
+
+def test_the_readme_example_prints_its_comments(tmp_path, monkeypatch):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Speed and scale") : readme.index("## Where does my change go?")]
+    [block] = [b for b in re.findall(r"```py\n(.*?)```", section, re.S) if "LocalCluster" in b]
+    expected = [line[2:] for line in block.splitlines() if line.startswith("# ")]
+    (tmp_path / "fixtures").symlink_to(FIXTURES)
+    monkeypatch.chdir(tmp_path)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(block, "README.md", "exec"), {})
+    assert out.getvalue().splitlines() == expected
+    assert "".join(p.read_text(encoding="utf-8") for p in sorted((tmp_path / "claims").glob("*.jsonl"))) == cli(
+        "verify",
+        *sorted(f"fixtures/{p.name}" for p in FIXTURES.glob("*.txt")),
+        "--refs",
+        TABLE_IN_README,
+        "-f",
+        "jsonl",
+    )
