@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TextIO
 
 from claimcheck.batch import Done, Settings, expand, results, sizes
-from claimcheck.errors import InputError
+from claimcheck.files import atomic_output
 
 
 class _TerminalSafe:
@@ -34,18 +32,8 @@ def atomic_stream(path: str | None) -> Iterator[TextIO]:
     if path is None:
         yield _TerminalSafe() if sys.stdout.isatty() else sys.stdout
         return
-    target = Path(path)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write: {exc.strerror}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            yield stream
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic_output(path) as stream:
+        yield stream
 
 
 @contextmanager
