@@ -99,6 +99,7 @@ def test_local_files_are_listed_as_the_command_line_lists_them(tmp_path, monkeyp
     ]
 
 
+@pytest.mark.filterwarnings("ignore:Port 8787 is already in use")  # the example's dashboard port, taken by `client`
 def test_the_readme_example_prints_its_comments(tmp_path, monkeypatch):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Speed and scale") : readme.index("## Where does my change go?")]
