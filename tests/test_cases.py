@@ -20,7 +20,7 @@ def _load():
             yield pytest.param(case, id=f"{path.stem}: {case['name']}")
 
 
-def _actual(claim: claimcheck.Claim, field: str, claims: list[claimcheck.Claim]):
+def field_as_written(claim: claimcheck.Claim, field: str, claims: list[claimcheck.Claim]):
     """A field as a case writes it: spans by their text, related claims by theirs."""
     if field == "related":
         by_id = {c.id: c.text for c in claims}
@@ -29,7 +29,7 @@ def _actual(claim: claimcheck.Claim, field: str, claims: list[claimcheck.Claim])
     return value.text if isinstance(value, claimcheck.TextSpan) else value
 
 
-def _same(expected, actual) -> bool:
+def same(expected, actual) -> bool:
     if expected == NONE:
         return actual is None
     if isinstance(expected, float) or isinstance(actual, float):
@@ -46,5 +46,5 @@ def test_case(case):
     for claim, expected in zip(claims, case["expect"], strict=True):
         assert text[claim.start : claim.end] == claim.text
         for field, value in expected.items():
-            actual = _actual(claim, field, claims)
-            assert _same(value, actual), f"{claim.text}: {field} is {actual!r}, expected {value!r}"
+            actual = field_as_written(claim, field, claims)
+            assert same(value, actual), f"{claim.text}: {field} is {actual!r}, expected {value!r}"

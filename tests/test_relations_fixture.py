@@ -2,34 +2,17 @@
 
 from __future__ import annotations
 
-import math
 import tomllib
 from pathlib import Path
 
 import pytest
+from test_cases import field_as_written, same
 
 import claimcheck
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = tomllib.loads((ROOT / "tests" / "fixture_relations.toml").read_text(encoding="utf-8"))["fixture"]
-NONE = "__none__"
 RELATIONS = ("rank", "comparison", "superlative")
-
-
-def _field(claim: claimcheck.Claim, name: str, claims: list[claimcheck.Claim]):
-    if name == "related":
-        texts = {c.id: c.text for c in claims}
-        return [texts[i] for i in claim.related]
-    value = getattr(claim, name)
-    return value.text if isinstance(value, claimcheck.TextSpan) else value
-
-
-def _same(expected, actual) -> bool:
-    if expected == NONE:
-        return actual is None
-    if isinstance(expected, float):
-        return actual is not None and math.isclose(expected, actual, rel_tol=1e-9)
-    return expected == actual
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=[f["file"] for f in FIXTURES])
@@ -42,8 +25,8 @@ def test_relations_in_context(fixture):
     for expected in fixture["claims"]:
         claim = by_text[expected["text"]]
         for name, value in expected.items():
-            actual = _field(claim, name, claims)
-            assert _same(value, actual), f"{claim.text}: {name} is {actual!r}, expected {value!r}"
+            actual = field_as_written(claim, name, claims)
+            assert same(value, actual), f"{claim.text}: {name} is {actual!r}, expected {value!r}"
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=[f["file"] for f in FIXTURES])
