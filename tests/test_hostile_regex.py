@@ -25,11 +25,17 @@ def adversarial_text(case: dict, size: int) -> tuple[str, int]:
     return case.get("before", "") + case["repeat"] * times + case.get("after", ""), times
 
 
-def _claims(case: dict) -> list[tuple[str, int, int]]:
+def _claims(case: dict, read_data: bool = False) -> tuple[list[tuple[str, int, int]], bool]:
+    """The claims of the input, and whether it was found to be data; `read_data` makes the
+    engine read every number even so (the patterns then meet the whole input)."""
     import claimcheck
+    from claimcheck import data_blocks
 
     text, _ = adversarial_text(case, SIZE)
-    return [(claim.text, claim.start, claim.end) for claim in claimcheck.extract(text)]
+    is_data = bool(data_blocks.find(text))
+    if read_data:
+        data_blocks.find = lambda text: []  # a worker process of its own: nothing else sees this
+    return [(claim.text, claim.start, claim.end) for claim in claimcheck.extract(text)], is_data
 
 
 @pytest.fixture(scope="module")
@@ -41,23 +47,53 @@ def worker():
     pool.shutdown(wait=False, cancel_futures=True)
 
 
-@pytest.mark.parametrize("case", CASES["input"], ids=lambda case: case["name"])
-def test_each_adversarial_input_finishes_with_its_claims(worker, case):
+@pytest.fixture
+def reader():
+    """A worker of its own for each call: the engine is changed in it."""
+    pool = ProcessPoolExecutor(max_workers=1)
+    yield pool
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _result(pool, case: dict, read_data: bool = False):
     try:
-        claims = worker.submit(_claims, case).result(timeout=GUARD)
+        return pool.submit(_claims, case, read_data).result(timeout=GUARD)
     except Timeout:
         pytest.fail(f"{case['name']}: no result in {GUARD} s for {SIZE:,} characters")
-    text, times = adversarial_text(case, SIZE)
-    expected = case.get("claims", case.get("claims_per_repeat", 0) * times)
-    assert len(claims) == expected
+
+
+def _check_spans(text: str, claims: list[tuple[str, int, int]]) -> None:
     for claim, start, end in claims:
         assert text[start:end] == claim
     assert all(first[2] <= second[1] for first, second in zip(claims, claims[1:], strict=False))
 
 
-def test_a_campaign_after_a_run_of_scale_characters_is_still_a_trap():
+@pytest.mark.parametrize("case", CASES["input"], ids=lambda case: case["name"])
+def test_each_adversarial_input_finishes_as_shipped(worker, case):
+    claims, is_data = _result(worker, case)
+    text, times = adversarial_text(case, SIZE)
+    assert is_data == case.get("data", False)
+    expected = 0 if is_data else case.get("claims", case.get("claims_per_repeat", 0) * times)
+    assert len(claims) == expected
+    _check_spans(text, claims)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES["input"] if c.get("data")], ids=lambda case: case["name"])
+def test_each_data_input_read_number_by_number_finishes_with_its_claims(reader, case):
+    claims, _ = _result(reader, case, read_data=True)
+    text, times = adversarial_text(case, SIZE)
+    assert len(claims) == case.get("claims", case.get("claims_per_repeat", 0) * times)
+    _check_spans(text, claims)
+
+
+def test_a_campaign_after_a_run_of_scale_characters_is_still_a_trap(monkeypatch):
     """The trap 百億補貼 now matches only from the start of a run of scale characters."""
     import claimcheck
+    from claimcheck import data_blocks
+
+    monkeypatch.setattr(data_blocks, "find", lambda text: [])  # the run alone would be a data paragraph
 
     assert [c.text for c in claimcheck.extract("萬" * 5000 + "百億補貼,補貼3000元。")] == ["3000元"]
     assert [c.text for c in claimcheck.extract("推出千億補貼")] == []
@@ -100,8 +136,11 @@ def test_a_version_number_is_a_trap_and_a_trailing_full_stop_ends_it():
         "trap and date on the line before",
     ],
 )
-def test_fuzz_findings_stay_fixed(text, claims):
+def test_fuzz_findings_stay_fixed(text, claims, monkeypatch):
     import claimcheck
+    from claimcheck import data_blocks
+
+    monkeypatch.setattr(data_blocks, "find", lambda text: [])  # 萬萬萬… is read, not skipped as data
 
     found = claimcheck.extract(text)
     assert [(c.text, c.kind) for c in found] == claims

@@ -16,7 +16,7 @@ from fnmatch import fnmatch
 from typing import TypeVar
 
 from claimcheck.errors import InputError
-from claimcheck.models import Document
+from claimcheck.models import Document, Skipped
 
 DRAFTS = ("*.txt", "*.md", "*.markdown", "*.html")
 STDIN = "-"
@@ -42,6 +42,7 @@ class Done:
     claims: int
     nbytes: int
     payload: str | Document
+    skipped: list[Skipped]
 
 
 def is_pattern(path: str) -> bool:
@@ -105,7 +106,7 @@ def extract_file(job: tuple[str, str | None, Settings]) -> Done | str:
         return str(exc)
     document = extract_document(text, source=path, lang=settings.lang, min_checkworthy=settings.min_checkworthy)
     payload = render([document]) if settings.jsonl else document
-    return Done(path, len(document.claims), len(text.encode("utf-8")), payload)
+    return Done(path, len(document.claims), len(text.encode("utf-8")), payload, document.skipped)
 
 
 def ordered(work: Callable[[In], Out], items: Iterable[In], jobs: int, window: int | None = None) -> Iterator[Out]:

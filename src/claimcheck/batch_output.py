@@ -12,6 +12,7 @@ from typing import TextIO
 
 from claimcheck.batch import Done, Settings, expand, results, sizes
 from claimcheck.files import atomic_output
+from claimcheck.notices import say_skipped
 
 
 class _TerminalSafe:
@@ -92,11 +93,13 @@ def run_extract(
                     for done in results(files, settings, jobs):
                         stream.write(done.payload)
                         stream.flush()  # a reader downstream sees each file as soon as it is done
+                        say_skipped(done.path, done.skipped)
                         advance(done)
                 return
             documents = []
             for done in results(files, settings, jobs):
                 documents.append(done.payload)
+                say_skipped(done.path, done.skipped)
                 advance(done)
     except BrokenPipeError:  # `| head`: the reader has all it wants
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -99,6 +99,7 @@ def extract(
     from claimcheck import batch, batch_output
     from claimcheck.errors import ClaimcheckError
     from claimcheck.files import atomic_output, write_atomically
+    from claimcheck.notices import say_skipped
     from claimcheck.render import render
     from claimcheck.stream import stream_document, write_jsonl
 
@@ -117,6 +118,8 @@ def extract(
         documents = [
             stream_document(path, lang=lang.value, min_checkworthy=min_checkworthy, **read_options) for path in paths
         ]
+        for document in documents:
+            say_skipped(document.source, document.skipped)
         if fmt is Format.table and output is None and sys.stdout.isatty():
             from rich.console import Console
 

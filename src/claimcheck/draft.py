@@ -100,3 +100,7 @@ class Spans:
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect_right(self.starts, end - 1) - 1
         return i >= 0 and self.ends[i] > start
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and self.ends[i] >= end

@@ -11,10 +11,11 @@ import hashlib
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
-from claimcheck import checkworthy, rules
+from claimcheck import checkworthy, data_blocks, rules
 from claimcheck.attach import Quantity, currency_glued, read_before, read_quantity
 from claimcheck.classify import ONE_WITH_A_DURATION, classify, late_rejection, rejection
 from claimcheck.compound import join_compounds
@@ -75,11 +76,12 @@ class _Pass:
     claims: list[Quantity]
 
 
-def _read(text: str, lang: str | None) -> _Pass:
+def _read(text: str, lang: str | None, every: bool = False) -> _Pass:
     g = grammar(_languages(lang))
-    norm = normalize(text)
+    data = data_blocks.find(text)
+    norm = normalize(data_blocks.blank(text, data) if data else text)
     times = [m.span() for pattern in g.times for m in pattern.finditer(norm.text)]
-    pairs = list(_readings(norm.text, g, times))
+    pairs = list(_readings(norm.text, g, times, every=every))
     joinable = [(q, reason) for q, reason in pairs if reason in (None, ONE_WITH_A_DURATION)]
     return _Pass(norm, times, pairs, join_compounds(norm.text, joinable, g))
 
@@ -188,16 +190,24 @@ def _extract(
     return claims
 
 
-def _readings(clean: str, g, times: list[tuple[int, int]]):
+def _readings(clean: str, g, times: list[tuple[int, int]], every: bool = True):
     """Every number the scanner finds, with the reason it is not a claim (None if it is).
 
-    Years and days of the month found on the way are added to `times`.
+    Years and days of the month found on the way are added to `times`. every=False leaves
+    out, unread, the numbers that a trap covers or a letter touches (codes) when no currency
+    code stands against them: a megabyte of `1e1e1e…` is then a pass of the scanner, not half
+    a million readings.
     """
     traps = Spans(m.span() for pattern in g.traps for m in pattern.finditer(clean))
     time_spans = Spans(times)
+    glue = _glue_words(g.languages)
     position = floor = 0
     while (match := g.scan.search(clean, position)) is not None:
         position = match.end()
+        start = match.start()
+        if not every and clean[start] in _DIGITS and (traps.covers(start, position) or _glued(clean, start)):
+            if not clean.endswith(glue, max(0, start - _GLUE_REACH), start):
+                continue  # a trap or a code (A320, 1e1e…), as reading it would find
         q = read_quantity(clean, match, g)
         if q is None:
             continue
@@ -222,6 +232,26 @@ def _readings(clean: str, g, times: list[tuple[int, int]]):
         position = floor = max(q.end, match.end())
 
 
+_DIGITS = frozenset("0123456789")
+_GLUE_REACH = 12
+
+
+def _glued(text: str, start: int) -> bool:
+    """A letter (or a letter and a hyphen) against the number: classify calls it a code."""
+    before = text[start - 1 : start]
+    if before == "-":
+        before = text[start - 2 : start - 1]
+    return before.isascii() and before.isalpha()
+
+
+@cache
+def _glue_words(languages: tuple[str, ...]) -> tuple[str, ...]:
+    """Words that may stand against a number in a trap and still make it a figure (USD3)."""
+    words = [*grammar(languages).currency_of]
+    words += [w for lang in languages for w in rules.language(lang).negative_prefixes]
+    return tuple(w for w in words if w[-1:].isascii() and w[-1:].isalpha())
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
     """A number as the engine read it, claim or not (for debugging and scoring)."""
@@ -243,7 +273,7 @@ def readings(text: str, *, lang: str | None = None) -> list[Reading]:
 
 
 def _readings_of(text: str, lang: str | None) -> list[Reading]:
-    scan = _read(text, lang)
+    scan = _read(text, lang, every=True)
     joined = {id(q) for q in scan.claims}
     out = []
     for q, reason in scan.readings:
@@ -319,4 +349,5 @@ def extract_document(
     claims = extract(text, lang=lang)
     if min_checkworthy > 0:
         claims = [claim for claim in claims if claim.checkworthy >= min_checkworthy]
-    return Document(source=source, language=document_language(text, claims), claims=claims)
+    language = document_language(text, claims)
+    return Document(source=source, language=language, claims=claims, skipped=data_blocks.skipped(text))

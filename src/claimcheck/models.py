@@ -76,10 +76,23 @@ class Claim(_Record):
     checkworthy_reason: str = Field(default="", description="Why it got that score, in a few words.")
 
 
+class Skipped(_Record):
+    """A part of the input that was not read for claims, and why."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    line: int = Field(ge=1, description="1-based line of `start`.")
+    reason: str
+
+
 class Document(_Record):
     source: str
     language: Literal["zh", "en", "mixed", "unknown"]
     claims: list[Claim]
+    skipped: list[Skipped] = Field(
+        default_factory=list,
+        description="Parts of the input not read for claims (a long paragraph of bare figures), with why.",
+    )
 
 
 class Report(_Record):

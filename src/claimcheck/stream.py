@@ -20,10 +20,12 @@ from typing import TextIO
 
 import regex
 
+from claimcheck import data_blocks
 from claimcheck.extract import ClaimIds, document_language, extract
 from claimcheck.files import CHUNK, DEFAULT_MAX_BYTES, STDIN, text_chunks
-from claimcheck.models import Claim, Document, TextSpan
+from claimcheck.models import Claim, Document, Skipped, TextSpan
 from claimcheck.normalize import normalize
+from claimcheck.notices import say_skipped
 from claimcheck.subjects import Vocabulary, words_of
 
 BLOCK = 128 * 1024  # characters: a block ends at the last line break before this…
@@ -126,12 +128,16 @@ def claims_of_parts(
     vocabulary: Vocabulary | None = None,
     block_size: int = BLOCK,
     sample: list[str] | None = None,
+    skipped: list[Skipped] | None = None,
 ) -> Iterator[Claim]:
-    """The claims of the text the chunks make up, in order; `sample` gets its first characters."""
+    """The claims of the text the chunks make up, in order; `sample` gets its first
+    characters, `skipped` the parts not read for claims."""
     ids = ClaimIds()
     for block in blocks(chunks, block_size, 2 * block_size):
         if sample is not None and block.start < _SAMPLE:
             sample.append(block.text[: _SAMPLE - block.start])
+        if skipped is not None:
+            skipped += data_blocks.skipped(block.text, block.start, block.lines)
         found = extract(block.text, lang=lang, ids=ids, vocabulary=vocabulary)
         if block.start == 0:
             yield from found
@@ -170,6 +176,7 @@ def extract_stream(
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     block_size: int = BLOCK,
     sample: list[str] | None = None,
+    skipped: list[Skipped] | None = None,
 ) -> Iterator[Claim]:
     """The claims of a file (a path, or - for standard input) or of text given in pieces (an
     open text file, a list of strings), one at a time: those `extract` finds in the whole.
@@ -179,7 +186,8 @@ def extract_stream(
     """
     with _replayable(source, encoding, max_bytes) as chunks:
         words = vocabulary(chunks(), block_size)
-        yield from claims_of_parts(chunks(), lang=lang, vocabulary=words, block_size=block_size, sample=sample)
+        found = {"sample": sample, "skipped": skipped}
+        yield from claims_of_parts(chunks(), lang=lang, vocabulary=words, block_size=block_size, **found)
 
 
 def stream_document(
@@ -192,12 +200,11 @@ def stream_document(
 ) -> Document:
     """What extract_document gives for the file's text, without holding the text whole."""
     sample: list[str] = []
-    claims = [
-        claim
-        for claim in extract_stream(path, lang=lang, encoding=encoding, max_bytes=max_bytes, sample=sample)
-        if claim.checkworthy >= min_checkworthy
-    ]
-    return Document(source=path, language=document_language("".join(sample), claims), claims=claims)
+    skipped: list[Skipped] = []
+    found = extract_stream(path, lang=lang, encoding=encoding, max_bytes=max_bytes, sample=sample, skipped=skipped)
+    claims = [claim for claim in found if claim.checkworthy >= min_checkworthy]
+    language = document_language("".join(sample), claims)
+    return Document(source=path, language=language, claims=claims, skipped=skipped)
 
 
 def write_jsonl(
@@ -213,7 +220,9 @@ def write_jsonl(
     from claimcheck.render.jsonl_format import render
 
     for path in paths:
-        claims = extract_stream(path, lang=lang, encoding=encoding, max_bytes=max_bytes)
+        skipped: list[Skipped] = []
+        claims = extract_stream(path, lang=lang, encoding=encoding, max_bytes=max_bytes, skipped=skipped)
         wanted = (claim for claim in claims if claim.checkworthy >= min_checkworthy)
         while batch := list(itertools.islice(wanted, _BATCH)):
             out.write(render([Document.model_construct(source=path, language="unknown", claims=batch)]))
+        say_skipped(path, skipped)

@@ -216,6 +216,13 @@ class NormalizeRules(_Table):
     replace: NormalizeReplace
 
 
+class DataBlockRules(_Table):
+    min_chars: int = Field(ge=1)
+    min_share: float = Field(gt=0, le=1)
+    characters: list[str]
+    reason: str
+
+
 def _read(name: str) -> dict:
     path = resources.files(__package__).joinpath(name)
     try:
@@ -273,6 +280,11 @@ def canonical_units() -> dict[str, tuple[str, float]]:
 @cache
 def normalization() -> NormalizeRules:
     return _validated(NormalizeRules, "normalize.toml", _read("normalize.toml"))
+
+
+@cache
+def data_blocks() -> DataBlockRules:
+    return _validated(DataBlockRules, "data_blocks.toml", _read("data_blocks.toml"))
 
 
 def _check_units(rules: LanguageRules, name: str) -> None:
