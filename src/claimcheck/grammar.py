@@ -274,7 +274,8 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
 
     return Grammar(
         languages=languages,
-        scan=compile_("|".join(scan_parts)),
+        # No number starts inside a word: one test there instead of every alternative's own.
+        scan=compile_(f"(?:(?<![A-Za-z])|(?![A-Za-z]))(?:{'|'.join(scan_parts)})"),
         tail=compile_(tail(separators)),
         tail_between=compile_(tail(separators + between_separators)),
         range_after_unit=regex.compile(
