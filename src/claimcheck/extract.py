@@ -207,7 +207,10 @@ def _readings(clean: str, g, times: list[tuple[int, int]], every: bool = True):
         start = match.start()
         if not every and clean[start] in _DIGITS and (traps.covers(start, position) or _glued(clean, start)):
             if not clean.endswith(glue, max(0, start - _GLUE_REACH), start):
-                continue  # a trap or a code (A320, 1e1e…), as reading it would find
+                # A trap or a code (A320, 1e1e…), as reading it would find; so is every
+                # number later in the same run of letters and digits, a letter against each.
+                position = _ALPHANUMERIC_RUN.match(clean, position).end()
+                continue
         q = read_quantity(clean, match, g)
         if q is None:
             continue
@@ -233,6 +236,7 @@ def _readings(clean: str, g, times: list[tuple[int, int]], every: bool = True):
 
 
 _DIGITS = frozenset("0123456789")
+_ALPHANUMERIC_RUN = regex.compile("[A-Za-z0-9]*+")
 _GLUE_REACH = 12
 
 
