@@ -204,13 +204,11 @@ def _readings(clean: str, g, times: list[tuple[int, int]], every: bool = True):
     position = floor = 0
     while (match := g.scan.search(clean, position)) is not None:
         position = match.end()
-        start = match.start()
-        if not every and clean[start] in _DIGITS and (traps.covers(start, position) or _glued(clean, start)):
-            if not clean.endswith(glue, max(0, start - _GLUE_REACH), start):
-                # A trap or a code (A320, 1e1e…), as reading it would find; so is every
-                # number later in the same run of letters and digits, a letter against each.
-                position = _ALPHANUMERIC_RUN.match(clean, position).end()
-                continue
+        if not every and _left_unread(clean, match.start(), position, traps, glue):
+            # So is every number later in the same run of letters and digits: a letter
+            # stands against each.
+            position = _ALPHANUMERIC_RUN.match(clean, position).end()
+            continue
         q = read_quantity(clean, match, g)
         if q is None:
             continue
@@ -237,7 +235,20 @@ def _readings(clean: str, g, times: list[tuple[int, int]], every: bool = True):
 
 _DIGITS = frozenset("0123456789")
 _ALPHANUMERIC_RUN = regex.compile("[A-Za-z0-9]*+")
+_LETTER = regex.compile("[A-Za-z]")
 _GLUE_REACH = 12
+
+
+def _left_unread(text: str, start: int, end: int, traps: Spans, glue: tuple[str, ...]) -> bool:
+    """Whether reading the number at text[start:end] would end in a trap or a code (A320,
+    1e1e…, 百分之百): a trap covers it, or a letter touches it when it begins with a digit,
+    and no currency code or negative word (USD3) can stand against it."""
+    if text[start] in _DIGITS:
+        if not (traps.covers(start, end) or _glued(text, start)):
+            return False
+    elif not traps.covers(start, end) or _LETTER.search(text, max(0, start - 1), end):
+        return False
+    return not text.endswith(glue, max(0, start - _GLUE_REACH), start)
 
 
 def _glued(text: str, start: int) -> bool:
