@@ -7,7 +7,7 @@
 
 from claimcheck.errors import ClaimcheckError
 from claimcheck.extract import extract, extract_document
-from claimcheck.models import Claim, Document, ReferenceRow, Report, TextSpan, Verdict
+from claimcheck.models import Claim, Document, ReferenceRow, Report, Skipped, TextSpan, Verdict
 from claimcheck.references import ReferenceTable, load_references
 from claimcheck.verify import verify
 
@@ -19,6 +19,7 @@ __all__ = [
     "ReferenceRow",
     "ReferenceTable",
     "Report",
+    "Skipped",
     "TextSpan",
     "Verdict",
     "extract",
