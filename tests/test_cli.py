@@ -17,7 +17,11 @@ DRAFT = "12月2日,工廠交付了50萬臺,營收增長12%。\nThe firm raised $
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "claimcheck", *args],
-        input=stdin, capture_output=True, text=True, encoding="utf-8", timeout=60,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
     )
 
 
@@ -125,8 +129,23 @@ def test_unknown_format_is_a_usage_error(draft):
 def test_schema_describes_the_json_output(draft):
     schema = json.loads(run("schema").stdout)
     claim = schema["$defs"]["Claim"]["properties"]
-    for field in ("id", "kind", "text", "start", "end", "line", "column", "value", "value_max",
-                  "unit", "unit_canonical", "qualifier", "time", "sentence", "lang"):
+    for field in (
+        "id",
+        "kind",
+        "text",
+        "start",
+        "end",
+        "line",
+        "column",
+        "value",
+        "value_max",
+        "unit",
+        "unit_canonical",
+        "qualifier",
+        "time",
+        "sentence",
+        "lang",
+    ):
         assert field in claim
 
 

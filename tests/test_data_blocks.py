@@ -114,3 +114,34 @@ def test_a_directory_run_says_it_for_each_file(tmp_path, fmt):
     )
     assert run.returncode == 0
     assert [line.split(": ")[1] for line in run.stderr.splitlines()] == [f"{tmp_path / 'a.txt'}:1"]
+
+
+def test_check_lists_the_data_paragraphs_it_did_not_read_and_counts_them_in_the_summary(tmp_path):
+    from pathlib import Path
+
+    refs = Path(__file__).parent.parent / "fixtures" / "refs" / "zh-hant-ev-market.csv"
+    path = tmp_path / "draft.md"
+    path.write_text(f"{PROSE}\n\n{repeated('1,', MIN)}\n", encoding="utf-8")
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "claimcheck",
+            "check",
+            str(path),
+            "--refs",
+            str(refs),
+            "-f",
+            "json",
+            "--fail-on",
+            "none",
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert run.returncode == 0
+    report = json.loads(run.stdout)
+    assert report["summary"]["not_read"] == 1
+    assert [(part["line"], part["start"]) for part in report["files"][0]["not_read"]] == [(3, len(PROSE) + 2)]
+    assert run.stderr.strip().endswith("; 1 data paragraph not read")

@@ -1,8 +1,8 @@
 """claimcheck: find the checkable claims in a news draft.
 
-    >>> import claimcheck
-    >>> [c.value for c in claimcheck.extract("交付了50萬臺")]
-    [500000]
+>>> import claimcheck
+>>> [c.value for c in claimcheck.extract("交付了50萬臺")]
+[500000]
 """
 
 from claimcheck.errors import ClaimcheckError

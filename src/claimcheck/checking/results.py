@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from claimcheck.checking.config import FailOn
-from claimcheck.models import Claim, Status, Verdict
+from claimcheck.models import Claim, Skipped, Status, Verdict
 
 Suppression = Literal["inline", "baseline"]
 FORMATS = ("text", "json", "github", "sarif", "junit")
@@ -48,6 +48,7 @@ class FileResult(_Record):
     format: Literal["markdown", "html", "text"]
     fail_on: FailOn
     claims: list[Checked] = []
+    not_read: list[Skipped] = Field(default=[], description="Parts of the draft not read for claims (data paragraphs).")
 
 
 class Summary(_Record):
@@ -61,6 +62,7 @@ class Summary(_Record):
     failing: int = Field(description="Findings that fail the build.")
     seconds: float
     skipped: int = Field(default=0, description="Binary files found in the directories and left out.")
+    not_read: int = Field(default=0, description="Paragraphs of data in the drafts, not read for claims.")
 
 
 class SkippedFile(_Record):
@@ -108,6 +110,7 @@ def summarize(files: list[FileResult], seconds: float, skipped: int = 0) -> Summ
         failing=sum(c.fails for c in checked),
         seconds=round(seconds, 3),
         skipped=skipped,
+        not_read=sum(len(result.not_read) for result in files),
     )
 
 
@@ -119,6 +122,8 @@ def summary_line(summary: Summary) -> str:
     skipped = ""
     if summary.skipped:
         skipped = f"; {summary.skipped} binary {'file' if summary.skipped == 1 else 'files'} skipped"
+    if summary.not_read:
+        skipped += f"; {summary.not_read} data {'paragraph' if summary.not_read == 1 else 'paragraphs'} not read"
     return (
         f"{summary.files} files, {summary.claims} claims: {summary.sourced} sourced, {summary.mismatch} mismatch, "
         f"{summary.unsourced} unsourced{silenced} — {verdict} in {summary.seconds:.2f} s{skipped}"

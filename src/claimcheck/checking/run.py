@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
+from claimcheck import data_blocks
 from claimcheck.checking.config import Settings
 from claimcheck.checking.discover import STDIN
 from claimcheck.checking.positions import anchor
@@ -64,7 +65,11 @@ def check_text(path: str, text: str, settings: Settings) -> FileResult:
                 fails=fails(verdict.status, settings.fail_on, suppressed),
             )
         )
-    return FileResult(path=path, format=fmt, fail_on=settings.fail_on, claims=checked)
+    not_read = [  # lines counted in the original: the prose copy of an HTML file has none
+        part.model_copy(update={"line": text.count("\n", 0, part.start) + 1})
+        for part in data_blocks.skipped(masked.text)
+    ]
+    return FileResult(path=path, format=fmt, fail_on=settings.fail_on, claims=checked, not_read=not_read)
 
 
 def check_file(job: Job) -> FileResult | str:
