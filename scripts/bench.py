@@ -93,9 +93,15 @@ def throughput(text: str, repeat: int) -> dict:
         claimcheck.extract(text, figures_only=True)
         figures_best = min(figures_best, time.perf_counter() - start)
     nbytes = len(text.encode("utf-8"))
-    return {"chars": len(text), "bytes": nbytes, "claims": claims, "seconds": best,
-            "chars_per_s": len(text) / best, "mb_per_s": nbytes / MIB / best,
-            "figures_only_chars_per_s": len(text) / figures_best}
+    return {
+        "chars": len(text),
+        "bytes": nbytes,
+        "claims": claims,
+        "seconds": best,
+        "chars_per_s": len(text) / best,
+        "mb_per_s": nbytes / MIB / best,
+        "figures_only_chars_per_s": len(text) / figures_best,
+    }
 
 
 def child(lang: str, mb: float) -> dict:
@@ -111,14 +117,24 @@ def child(lang: str, mb: float) -> dict:
     claimcheck.extract(text)
     traced_peak = tracemalloc.get_traced_memory()[1] / MIB
     tracemalloc.stop()
-    return {"lang": lang, "mb": mb, "chars": len(text), "claims": claims, "seconds": seconds,
-            "chars_per_s": len(text) / seconds, "rss_before_mb": rss_before,
-            "rss_peak_mb": rss_peak, "tracemalloc_peak_mb": traced_peak}
+    return {
+        "lang": lang,
+        "mb": mb,
+        "chars": len(text),
+        "claims": claims,
+        "seconds": seconds,
+        "chars_per_s": len(text) / seconds,
+        "rss_before_mb": rss_before,
+        "rss_peak_mb": rss_peak,
+        "tracemalloc_peak_mb": traced_peak,
+    }
 
 
 def in_subprocess(lang: str, mb: float) -> dict:
-    snippet = (f"import json, sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import bench; "
-               f"print(json.dumps(bench.child({lang!r}, {mb!r})))")
+    snippet = (
+        f"import json, sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import bench; "
+        f"print(json.dumps(bench.child({lang!r}, {mb!r})))"
+    )
     out = subprocess.run([sys.executable, "-c", snippet], check=True, capture_output=True, text=True)
     return json.loads(out.stdout)
 
@@ -149,23 +165,39 @@ def cpu_model() -> str:
 
 
 def markdown(r: dict) -> str:
-    lines = [f"claimcheck {r['claimcheck']}, Python {r['python']}, {r['cpu']}, {r['pinning']}", "",
-             "| corpus | chars | claims | chars per claim | chars/s | MiB/s | chars/s, figures only | peak RSS (MiB) | tracemalloc peak (MiB) |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        f"claimcheck {r['claimcheck']}, Python {r['python']}, {r['cpu']}, {r['pinning']}",
+        "",
+        "| corpus | chars | claims | chars per claim | chars/s | MiB/s | chars/s, figures only | peak RSS (MiB) | tracemalloc peak (MiB) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for lang in r["throughput"]:
         t, m = r["throughput"][lang], r["memory"][lang]
-        lines.append(f"| {lang} | {t['chars']:,} | {t['claims']:,} | {t['chars'] / max(t['claims'], 1):.0f} "
-                     f"| {t['chars_per_s']:,.0f} | {t['mb_per_s']:.2f} | {t['figures_only_chars_per_s']:,.0f} "
-                     f"| {m['rss_peak_mb']:.0f} (before extract: {m['rss_before_mb']:.0f}) | {m['tracemalloc_peak_mb']:.0f} |")
+        lines.append(
+            f"| {lang} | {t['chars']:,} | {t['claims']:,} | {t['chars'] / max(t['claims'], 1):.0f} "
+            f"| {t['chars_per_s']:,.0f} | {t['mb_per_s']:.2f} | {t['figures_only_chars_per_s']:,.0f} "
+            f"| {m['rss_peak_mb']:.0f} (before extract: {m['rss_before_mb']:.0f}) | {m['tracemalloc_peak_mb']:.0f} |"
+        )
     s = r["startup"]
-    lines += ["", "| start-up (median of 10) | seconds |", "|---|---:|",
-              f"| `claimcheck --help` | {s['claimcheck_help_s']:.3f} |", f"| `python -c pass` | "
-              f"{s['python_pass_s']:.3f} |", f"| difference | {s['difference_s']:.3f} |"]
+    lines += [
+        "",
+        "| start-up (median of 10) | seconds |",
+        "|---|---:|",
+        f"| `claimcheck --help` | {s['claimcheck_help_s']:.3f} |",
+        f"| `python -c pass` | {s['python_pass_s']:.3f} |",
+        f"| difference | {s['difference_s']:.3f} |",
+    ]
     if r.get("scale"):
-        lines += ["", "| zh corpus (MiB), one run in a fresh process | chars | claims | chars/s | peak RSS (MiB) | tracemalloc peak (MiB) |",
-                  "|---:|---:|---:|---:|---:|---:|"]
-        lines += [f"| {s['mb']:g} | {s['chars']:,} | {s['claims']:,} | {s['chars_per_s']:,.0f} "
-                  f"| {s['rss_peak_mb']:.0f} | {s['tracemalloc_peak_mb']:.0f} |" for s in r["scale"]]
+        lines += [
+            "",
+            "| zh corpus (MiB), one run in a fresh process | chars | claims | chars/s | peak RSS (MiB) | tracemalloc peak (MiB) |",
+            "|---:|---:|---:|---:|---:|---:|",
+        ]
+        lines += [
+            f"| {s['mb']:g} | {s['chars']:,} | {s['claims']:,} | {s['chars_per_s']:,.0f} "
+            f"| {s['rss_peak_mb']:.0f} | {s['tracemalloc_peak_mb']:.0f} |"
+            for s in r["scale"]
+        ]
     return "\n".join(lines)
 
 
@@ -177,8 +209,13 @@ def main() -> None:
     ap.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
     args = ap.parse_args()
 
-    result = {"claimcheck": claimcheck.__version__, "python": platform.python_version(),
-              "cpu": cpu_model(), "pinning": pin_one_core(), "mb": args.mb}
+    result = {
+        "claimcheck": claimcheck.__version__,
+        "python": platform.python_version(),
+        "cpu": cpu_model(),
+        "pinning": pin_one_core(),
+        "mb": args.mb,
+    }
     result["throughput"] = {lang: throughput(corpus(lang, args.mb), args.repeat) for lang in corpora()}
     result["memory"] = {lang: in_subprocess(lang, args.mb) for lang in corpora()}
     result["startup"] = startup()

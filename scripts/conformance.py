@@ -30,17 +30,30 @@ DEFAULT_DATA = ROOT.parent / "shared" / "conformance"
 SCORED_KINDS = {"number", "percent", "money", "dimension", "duration", "age", "temperature", "count"}
 SKIPPED_KINDS = {"ordinal"}  # claimcheck does not report ranks yet
 # The data's unit names where they differ from canonical.toml's (and age_year, which is a year).
-UNIT_ALIASES = {"%": "percent", "age_year": "year", "pence": "penny", "sq mi": "mi2", "cm3": "mL",
-                "megawatt hour": "MWh"}
+UNIT_ALIASES = {
+    "%": "percent",
+    "age_year": "year",
+    "pence": "penny",
+    "sq mi": "mi2",
+    "cm3": "mL",
+    "megawatt hour": "MWh",
+}
 GENERIC_MONEY = {"dollar", "pound", "franc", "rupee"}  # names that do not fix one currency
 MONEY_SUBUNITS = {"cent": 0.01, "penny": 0.01}  # a hundredth of whichever main currency
 TEMPERATURES = {"degC", "degF", "K", "degree"}
 # Units that leave the scale open: they agree with any of these units, number for number.
 UNSPECIFIED = {"degree": TEMPERATURES, "ton": {"t", "ton"}}
 UNITS = canonical_units()
-COLUMNS = [("cases", "cases"), ("scored", "entities"), ("value hits", "value_hits"),
-           ("acc %", "value_accuracy"), ("span exact", "span_exact"), ("neg", "negatives"),
-           ("FP", "false_positives"), ("ordinals skipped", "skipped_ordinals")]
+COLUMNS = [
+    ("cases", "cases"),
+    ("scored", "entities"),
+    ("value hits", "value_hits"),
+    ("acc %", "value_accuracy"),
+    ("span exact", "span_exact"),
+    ("neg", "negatives"),
+    ("FP", "false_positives"),
+    ("ordinals skipped", "skipped_ordinals"),
+]
 
 
 def close(a: float, b: float) -> bool:
@@ -102,15 +115,27 @@ def best_claim(claims: list, entity: dict):
 def in_scope(claim, scope: list[str]) -> bool:
     """Whether a claim is of a kind that a negative case says is absent."""
     unit = claim.unit_canonical
-    checks = {"all": True, "number": True, "percent": claim.kind == "percent", "money": claim.kind == "money",
-              "dimension": claim.kind == "quantity" and unit is not None, "duration": claim.kind == "duration",
-              "age": unit == "age_year", "temperature": unit in TEMPERATURES}
+    checks = {
+        "all": True,
+        "number": True,
+        "percent": claim.kind == "percent",
+        "money": claim.kind == "money",
+        "dimension": claim.kind == "quantity" and unit is not None,
+        "duration": claim.kind == "duration",
+        "age": unit == "age_year",
+        "temperature": unit in TEMPERATURES,
+    }
     return any(checks.get(s, False) for s in scope)
 
 
 def claim_record(claim) -> dict:
-    return {"kind": claim.kind, "text": claim.text, "value": claim.value, "value_max": claim.value_max,
-            "unit": claim.unit_canonical}
+    return {
+        "kind": claim.kind,
+        "text": claim.text,
+        "value": claim.value,
+        "value_max": claim.value_max,
+        "unit": claim.unit_canonical,
+    }
 
 
 def score_case(case: dict, tally: dict, engine: bool) -> None:
