@@ -202,6 +202,7 @@ class NormalizeRemove(_Table):
     pinyin_gloss: str
     image_placeholder: str
     invisible: str
+    numeral_space: str
 
 
 class NormalizeReplace(_Table):
