@@ -93,6 +93,8 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
         q.percent = True
         q.unit_text = groups["pct"]
         return _finish(text, q, g, allow_unit=False)
+    if groups.get("den2"):
+        return _mixed_fraction(text, match, g)
     if groups.get("den"):
         denominator, numerator = _parse(groups["den"], g), _parse(groups["numr"], g)
         if not denominator or numerator is None:
@@ -137,6 +139,16 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
     start = match.start(core)
     q = Quantity(start, start + used, start, start + used, groups[core][:used], value)
     q.words = core == "words"
+    return _finish(text, q, g, allow_unit=True)
+
+
+def _mixed_fraction(text: str, match: regex.Match[str], g: Grammar) -> Quantity | None:
+    """三又四分之一: a whole number and a fraction, one number (3.25) in the unit after it."""
+    whole, denominator, numerator = (_parse(match.group(name), g) for name in ("den", "den2", "numr"))
+    if whole is None or not denominator or numerator is None:
+        return None
+    q = _whole(match, whole + numerator / denominator)
+    q.fraction = True
     return _finish(text, q, g, allow_unit=True)
 
 

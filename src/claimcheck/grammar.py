@@ -198,6 +198,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     between_separators = [s for t in tables for s in t.ranges.between_separators]
     denominators = {k: v for t in tables if t.fractions for k, v in t.fractions.denominators.items()}
     fraction_infix = [s for t in tables for s in t.fraction.infix]
+    fraction_whole = [s for t in tables for s in t.fraction.whole]
 
     number = _zh_number(zh)
     en_number = _en_number(en)
@@ -222,7 +223,9 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     if percent_prefixes:
         scan_parts.append(f"(?P<pct>{alternation(percent_prefixes)})(?P<pctn>{number})")
     if fraction_infix:
-        scan_parts.append(f"(?P<den>(?>{number}))(?:{alternation(fraction_infix)})(?P<numr>{number})")
+        # With a whole part (三又四分之一) the first number is the whole, den2 the denominator.
+        whole = f"(?:{alternation(fraction_whole)}(?P<den2>(?>{number})))?" if fraction_whole else ""
+        scan_parts.append(f"(?P<den>(?>{number})){whole}(?:{alternation(fraction_infix)})(?P<numr>{number})")
     if denominators:
         numerators = alternation([*(en.words if en else {}), *(en.article if en else [])])
         denominator = alternation(denominators, ascii_boundary=False)

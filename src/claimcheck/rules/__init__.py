@@ -86,6 +86,7 @@ class Words(_Table):
 
 class Fraction(_Table):
     infix: list[str] = []
+    whole: list[str] = []
 
 
 class EnFractions(_Table):
