@@ -13,6 +13,7 @@ import regex
 
 from claimcheck.grammar import Grammar, UnitInfo
 from claimcheck.numbers import parse_arabic, parse_en, parse_zh
+from claimcheck.parts import read_parts
 
 _LOOK_BACK = 16
 _ASCII_DIGITS = frozenset("0123456789")
@@ -251,6 +252,7 @@ def _read_after(text: str, q: Quantity, g: Grammar) -> None:
         q.unit = g.unit(q.unit_text)
         if not q.scaled and not tail.group("post"):
             _half_after_unit(text, q, g)
+            read_parts(text, q, g)
     _peel_scale_into_unit(text, q, g)
     if tail.group("unit") and not tail.group("post"):
         _range_after_unit(text, q, g)

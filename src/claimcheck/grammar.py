@@ -56,6 +56,7 @@ class UnitInfo:
     factor_below: float | None
     add: float
     classifier: bool
+    tenths: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,9 @@ class Grammar:
     duration_cues: tuple[str, ...]
     not_qualifiers: frozenset[str]
     number_pattern: str
+    unit_parts: dict[str, dict[str, PartInfo]]
+    part_at: regex.Pattern[str]
+    tenths_not_before: frozenset[str]
 
     def unit(self, written: str) -> UnitInfo | None:
         return self.units.get(written) or self.units_folded.get(written.lower())
@@ -139,7 +143,26 @@ def _units(tables: list[LanguageRules]) -> dict[str, UnitInfo]:
 
 
 def _unit_info(form: str, unit: Unit) -> UnitInfo:
-    return UnitInfo(form, unit.kind, unit.canonical, unit.factor, unit.factor_below, unit.add, unit.classifier)
+    return UnitInfo(
+        form, unit.kind, unit.canonical, unit.factor, unit.factor_below, unit.add, unit.classifier, unit.tenths
+    )
+
+
+@dataclass(frozen=True)
+class PartInfo:
+    unit: UnitInfo
+    ends_phrase: bool
+
+
+def _unit_parts(tables: list[LanguageRules], units: dict[str, UnitInfo]) -> dict[str, dict[str, PartInfo]]:
+    """unit form → {word of the next part: the unit that part stands for}."""
+    parts: dict[str, dict[str, PartInfo]] = {}
+    for table in tables:
+        for part in table.unit_part:
+            read = {word: PartInfo(units[unit], part.ends_phrase) for word, unit in part.parts.items()}
+            for form in part.after:
+                parts.setdefault(form, {}).update(read)
+    return parts
 
 
 def _qualifiers(tables: list[LanguageRules], section: str) -> dict[str, str]:
@@ -184,6 +207,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     tables = [rules.language(lang) for lang in (*languages, "common")]
     zh, en = _numeral_tables(tables)
     units = _units(tables)
+    unit_parts = _unit_parts(tables, units)
     before_q = _qualifiers(tables, "qualifiers")
     infix_q = _qualifiers(tables, "qualifiers_infix")
     after_q = _qualifiers(tables, "qualifiers_after")
@@ -327,4 +351,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         duration_cues=tuple(w for t in tables for w in t.duration_cues.words),
         not_qualifiers=not_qualifiers,
         number_pattern=any_number,
+        unit_parts=unit_parts,
+        tenths_not_before=frozenset(w for t in tables for w in t.tenths_not_before),
+        part_at=regex.compile(f"(?P<n>{number})(?P<w>{alternation({w for p in unit_parts.values() for w in p})})"),
     )
