@@ -128,12 +128,17 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
         q = _whole(match, value)
         q.fraction = q.needs_unit = True
         return _finish(text, q, g, allow_unit=True)
+    if groups.get("pword"):
+        q = _whole(match, Decimal(str(g.percent_words[groups["pword"]])))
+        q.percent = True
+        q.unit_text = groups["pword"]
+        return _finish(text, q, g, allow_unit=False)
     if groups.get("half"):
         q = _whole(match, Decimal("0.5"))
         q.needs_unit = True
         return _finish(text, q, g, allow_unit=True)
     core = "num" if groups.get("num") else "words"
-    read = number_value(groups[core], g)
+    read = number_value(groups[core], g) or _digits_one_by_one(text, match.end(core), groups[core], g)
     if read is None:
         return None
     value, used = read
@@ -141,6 +146,16 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
     q = Quantity(start, start + used, start, start + used, groups[core][:used], value)
     q.words = core == "words"
     return _finish(text, q, g, allow_unit=True)
+
+
+def _digits_one_by_one(text: str, end: int, written: str, g: Grammar) -> tuple[Decimal, int] | None:
+    """七五折: before some units two Chinese digits are read digit by digit (75)."""
+    if g.zh is None or len(written) != 2 or not all(c in g.zh.digits for c in written):
+        return None
+    unit = g.unit_at.match(text, end)
+    if unit is None or not g.unit(unit.group()).digits_one_by_one:
+        return None
+    return Decimal("".join(str(g.zh.digits[c]) for c in written)), len(written)
 
 
 def _mixed_fraction(text: str, match: regex.Match[str], g: Grammar) -> Quantity | None:

@@ -57,6 +57,7 @@ class Unit(_Table):
     add: float = 0
     classifier: bool = False
     tenths: bool = False
+    digits_one_by_one: bool = False
 
 
 class UnitPart(_Table):
@@ -118,6 +119,7 @@ class LanguageRules(_Table):
     money_subunits: dict[str, float] = {}
     scales: ShortScales = ShortScales()
     percent_prefixes: dict[str, float] = {}
+    percent_words: dict[str, float] = {}
     fraction: Fraction = Fraction()
     fractions: EnFractions | None = None
     qualifiers: Qualifiers = Qualifiers()
