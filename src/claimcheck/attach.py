@@ -128,12 +128,9 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
         q = _whole(match, value)
         q.fraction = q.needs_unit = True
         return _finish(text, q, g, allow_unit=True)
-    if groups.get("pword"):
-        q = _whole(match, Decimal(str(g.percent_words[groups["pword"]])))
-        q.percent = True
-        q.unit_text = groups["pword"]
-        return _finish(text, q, g, allow_unit=False)
     if groups.get("half"):
+        if (word := _half_percent_word(text, match.start(), g)) is not None:
+            return word
         q = _whole(match, Decimal("0.5"))
         q.needs_unit = True
         return _finish(text, q, g, allow_unit=True)
@@ -146,6 +143,17 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
     q = Quantity(start, start + used, start, start + used, groups[core][:used], value)
     q.words = core == "words"
     return _finish(text, q, g, allow_unit=True)
+
+
+def _half_percent_word(text: str, start: int, g: Grammar) -> Quantity | None:
+    """半折, 半價: half price, a percent of its own (not half of 折)."""
+    for word, value in g.half_percent_words.items():
+        if text.startswith(word, start):
+            q = Quantity(start, start + len(word), start, start + len(word), word, Decimal(str(value)))
+            q.percent = True
+            q.unit_text = word
+            return _finish(text, q, g, allow_unit=False)
+    return None
 
 
 def _digits_one_by_one(text: str, end: int, written: str, g: Grammar) -> tuple[Decimal, int] | None:

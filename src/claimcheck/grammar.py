@@ -98,7 +98,7 @@ class Grammar:
     unit_parts: dict[str, dict[str, PartInfo]]
     part_at: regex.Pattern[str]
     tenths_not_before: frozenset[str]
-    percent_words: dict[str, float]
+    half_percent_words: dict[str, float]
 
     def unit(self, written: str) -> UnitInfo | None:
         return self.units.get(written) or self.units_folded.get(written.lower())
@@ -264,9 +264,6 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         numerators = alternation([*(en.words if en else {}), *(en.article if en else [])])
         denominator = alternation(denominators, ascii_boundary=False)
         scan_parts.append(rf"(?P<frac>(?i:\b{numerators}[ -]{{1,3}}{denominator}\b|\b{denominator}\b(?=[ ]of\b)))")
-    percent_words = {k: v for t in tables for k, v in t.percent_words.items()}
-    if percent_words:
-        scan_parts.append(f"(?P<pword>{alternation(percent_words)})")
     halves = [w for t in tables for w in t.half]
     if halves:
         scan_parts.append(f"(?P<half>(?i:{alternation(halves)})(?:[ ]an?(?=[ ]))?)")
@@ -366,6 +363,6 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         number_pattern=any_number,
         unit_parts=unit_parts,
         tenths_not_before=frozenset(w for t in tables for w in t.tenths_not_before),
-        percent_words=percent_words,
+        half_percent_words={k: v for t in tables for k, v in t.half_percent_words.items()},
         part_at=regex.compile(f"(?P<n>{number})(?P<w>{alternation({w for p in unit_parts.values() for w in p})})"),
     )

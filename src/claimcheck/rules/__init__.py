@@ -119,7 +119,7 @@ class LanguageRules(_Table):
     money_subunits: dict[str, float] = {}
     scales: ShortScales = ShortScales()
     percent_prefixes: dict[str, float] = {}
-    percent_words: dict[str, float] = {}
+    half_percent_words: dict[str, float] = {}
     fraction: Fraction = Fraction()
     fractions: EnFractions | None = None
     qualifiers: Qualifiers = Qualifiers()
