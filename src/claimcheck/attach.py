@@ -94,8 +94,6 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
         q.percent = True
         q.unit_text = groups["pct"]
         return _finish(text, q, g, allow_unit=False)
-    if groups.get("den2"):
-        return _mixed_fraction(text, match, g)
     if groups.get("den"):
         denominator, numerator = _parse(groups["den"], g), _parse(groups["numr"], g)
         if not denominator or numerator is None:
@@ -142,6 +140,8 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
     start = match.start(core)
     q = Quantity(start, start + used, start, start + used, groups[core][:used], value)
     q.words = core == "words"
+    if text[q.end : q.end + 1] in g.fraction_whole_starts:
+        _mixed_fraction(text, q, g)
     return _finish(text, q, g, allow_unit=True)
 
 
@@ -166,14 +166,18 @@ def _digits_one_by_one(text: str, end: int, written: str, g: Grammar) -> tuple[D
     return Decimal("".join(str(g.zh.digits[c]) for c in written)), len(written)
 
 
-def _mixed_fraction(text: str, match: regex.Match[str], g: Grammar) -> Quantity | None:
+def _mixed_fraction(text: str, q: Quantity, g: Grammar) -> None:
     """三又四分之一: a whole number and a fraction, one number (3.25) in the unit after it."""
-    whole, denominator, numerator = (_parse(match.group(name), g) for name in ("den", "den2", "numr"))
-    if whole is None or not denominator or numerator is None:
-        return None
-    q = _whole(match, whole + numerator / denominator)
+    match = g.fraction_after_whole.match(text, q.end)
+    if match is None:
+        return
+    denominator, numerator = _parse(match.group("den"), g), _parse(match.group("numr"), g)
+    if not denominator or numerator is None:
+        return
+    q.value = q.number_value = q.number_value + numerator / denominator
+    q.end = q.number_end = match.end()
+    q.number_text = text[q.number_start : q.end]
     q.fraction = True
-    return _finish(text, q, g, allow_unit=True)
 
 
 def _english_fraction(text: str, match: regex.Match[str], g: Grammar) -> Quantity | None:

@@ -98,6 +98,8 @@ class Grammar:
     unit_parts: dict[str, dict[str, PartInfo]]
     part_at: regex.Pattern[str]
     tenths_not_before: frozenset[str]
+    fraction_after_whole: regex.Pattern[str]
+    fraction_whole_starts: frozenset[str]
     half_percent_words: dict[str, float]
 
     def unit(self, written: str) -> UnitInfo | None:
@@ -257,9 +259,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     if percent_prefixes:
         scan_parts.append(f"(?P<pct>{alternation(percent_prefixes)})(?P<pctn>{number})")
     if fraction_infix:
-        # With a whole part (三又四分之一) the first number is the whole, den2 the denominator.
-        whole = f"(?:{alternation(fraction_whole)}(?P<den2>(?>{number})))?" if fraction_whole else ""
-        scan_parts.append(f"(?P<den>(?>{number})){whole}(?:{alternation(fraction_infix)})(?P<numr>{number})")
+        scan_parts.append(f"(?P<den>(?>{number}))(?:{alternation(fraction_infix)})(?P<numr>{number})")
     if denominators:
         numerators = alternation([*(en.words if en else {}), *(en.article if en else [])])
         denominator = alternation(denominators, ascii_boundary=False)
@@ -363,6 +363,11 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         number_pattern=any_number,
         unit_parts=unit_parts,
         tenths_not_before=frozenset(w for t in tables for w in t.tenths_not_before),
+        # Read after a whole number (三又四分之一) rather than scanned for: cheaper per position.
+        fraction_after_whole=regex.compile(
+            f"{alternation(fraction_whole)}(?P<den>(?>{number}))(?:{alternation(fraction_infix)})(?P<numr>{number})"
+        ),
+        fraction_whole_starts=_first_chars(fraction_whole),
         half_percent_words={k: v for t in tables for k, v in t.half_percent_words.items()},
         part_at=regex.compile(f"(?P<n>{number})(?P<w>{alternation({w for p in unit_parts.values() for w in p})})"),
     )
