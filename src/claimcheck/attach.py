@@ -133,7 +133,7 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
         q.needs_unit = True
         return _finish(text, q, g, allow_unit=True)
     core = "num" if groups.get("num") else "words"
-    read = number_value(groups[core], g) or _digits_one_by_one(text, match.end(core), groups[core], g)
+    read = number_value(groups[core], g) or _unread_run(text, match.end(core), groups[core], g)
     if read is None:
         return None
     value, used = read
@@ -156,9 +156,26 @@ def _half_percent_word(text: str, start: int, g: Grammar) -> Quantity | None:
     return None
 
 
+def _unread_run(text: str, end: int, written: str, g: Grammar) -> tuple[Decimal, int] | None:
+    """Chinese numerals that do not read as one number, read another way (or None)."""
+    if g.zh is None or len(written) < 2:
+        return None
+    return _digits_one_by_one(text, end, written, g) or _number_then_unit(text, end, written, g)
+
+
+def _number_then_unit(text: str, end: int, written: str, g: Grammar) -> tuple[Decimal, int] | None:
+    """八兩, 九兩半: a run ending in a character that is a unit too (兩) is a number and that
+    unit, when nothing but a half follows. 三兩個 and 三兩天 stay "two or three", 兩兩 "in pairs"."""
+    after = text[end : end + 1]
+    if g.unit(written[-1]) is None or written[-2] == written[-1] or (after.isalnum() and after not in g.halves):
+        return None
+    value = _parse(written[:-1], g)
+    return (value, len(written) - 1) if value is not None else None
+
+
 def _digits_one_by_one(text: str, end: int, written: str, g: Grammar) -> tuple[Decimal, int] | None:
     """七五折: before some units two Chinese digits are read digit by digit (75)."""
-    if g.zh is None or len(written) != 2 or not all(c in g.zh.digits for c in written):
+    if len(written) != 2 or not all(c in g.zh.digits for c in written):
         return None
     unit = g.unit_at.match(text, end)
     if unit is None or not g.unit(unit.group()).digits_one_by_one:
