@@ -27,10 +27,11 @@ def read_parts(text: str, q: Quantity, g: Grammar) -> None:
     last, written = q.unit, q.unit_text
     while (parts := g.unit_parts.get(written)) is not None:
         match = g.part_at.match(text, q.end)
-        if match is None or _runs_on(text, match, parts[match.group("w")].ends_phrase, g):
+        read = parts.get(match.group("w")) if match else None  # 角 is no part after 小時
+        if read is None or _runs_on(text, match, read.ends_phrase, g):
             break
         value = parse_zh(match.group("n"), g.zh)
-        part = parts[match.group("w")].unit
+        part = read.unit
         if value is None or not _add(q, part, match.group("w"), value):
             break
         q.end = match.end()
