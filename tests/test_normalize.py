@@ -19,6 +19,11 @@ CLEANED = [
     ("no-break and thin spaces", "10\u00a0km 5\u2009kg", "10 km 5 kg"),
     ("CRLF keeps its length", "a\r\nb", "a\n\nb"),
     ("Latin in parentheses after Han is kept", "公里(km)和(SUV)", "公里(km)和(SUV)"),
+    ("spaces inside a Chinese numeral", "兩千 三百 餘 萬", "兩千三百餘萬"),
+    ("an Arabic number and its scale", "500  億 元", "500億 元"),
+    ("spaced 百分之", "百 分 之 ３", "百分之3"),
+    ("Arabic numbers in a row stay apart", "7 8 9 和 2024 年", "7 8 9 和 2024 年"),
+    ("an Arabic number is not joined to a Chinese digit", "第 3 五", "第 3 五"),
 ]
 
 

@@ -74,3 +74,12 @@ def test_a_bad_entry_is_named_with_its_file(data, message):
     base = tomllib.loads(resources.files("claimcheck.rules").joinpath("en.toml").read_text(encoding="utf-8"))
     with pytest.raises(RulesError, match=rf"rules/en\.toml: entry {message}"):
         rules._validated(rules.LanguageRules, "en.toml", {**base, **data})
+
+
+def test_a_unit_part_must_stand_for_a_unit_form_of_its_table():
+    base = tomllib.loads(resources.files("claimcheck.rules").joinpath("zh.toml").read_text(encoding="utf-8"))
+    table = rules._validated(
+        rules.LanguageRules, "zh.toml", {**base, "unit_part": [{"after": ["元"], "parts": {"分": "分幣"}}]}
+    )
+    with pytest.raises(RulesError, match=r"rules/zh\.toml: entry unit_part\.0 \(分\)"):
+        rules._check_units(table, "zh.toml")

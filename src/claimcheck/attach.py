@@ -13,6 +13,7 @@ import regex
 
 from claimcheck.grammar import Grammar, UnitInfo
 from claimcheck.numbers import parse_arabic, parse_en, parse_zh
+from claimcheck.parts import read_parts
 
 _LOOK_BACK = 16
 _ASCII_DIGITS = frozenset("0123456789")
@@ -126,18 +127,74 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
         q.fraction = q.needs_unit = True
         return _finish(text, q, g, allow_unit=True)
     if groups.get("half"):
+        if (word := _half_percent_word(text, match.start(), g)) is not None:
+            return word
         q = _whole(match, Decimal("0.5"))
         q.needs_unit = True
         return _finish(text, q, g, allow_unit=True)
     core = "num" if groups.get("num") else "words"
-    read = number_value(groups[core], g)
+    read = number_value(groups[core], g) or _unread_run(text, match.end(core), groups[core], g)
     if read is None:
         return None
     value, used = read
     start = match.start(core)
     q = Quantity(start, start + used, start, start + used, groups[core][:used], value)
     q.words = core == "words"
+    if text[q.end : q.end + 1] in g.fraction_whole_starts:
+        _mixed_fraction(text, q, g)
     return _finish(text, q, g, allow_unit=True)
+
+
+def _half_percent_word(text: str, start: int, g: Grammar) -> Quantity | None:
+    """半折, 半價: half price, a percent of its own (not half of 折)."""
+    for word, value in g.half_percent_words.items():
+        if text.startswith(word, start):
+            q = Quantity(start, start + len(word), start, start + len(word), word, Decimal(str(value)))
+            q.percent = True
+            q.unit_text = word
+            return _finish(text, q, g, allow_unit=False)
+    return None
+
+
+def _unread_run(text: str, end: int, written: str, g: Grammar) -> tuple[Decimal, int] | None:
+    """Chinese numerals that do not read as one number, read another way (or None)."""
+    if g.zh is None or len(written) < 2:
+        return None
+    return _digits_one_by_one(text, end, written, g) or _number_then_unit(text, end, written, g)
+
+
+def _number_then_unit(text: str, end: int, written: str, g: Grammar) -> tuple[Decimal, int] | None:
+    """八兩, 九兩半: a run ending in a character that is a unit too (兩) is a number and that
+    unit, when nothing but a half follows. 三兩個 and 三兩天 stay "two or three", 兩兩 "in pairs"."""
+    after = text[end : end + 1]
+    if g.unit(written[-1]) is None or written[-2] == written[-1] or (after.isalnum() and after not in g.halves):
+        return None
+    value = _parse(written[:-1], g)
+    return (value, len(written) - 1) if value is not None else None
+
+
+def _digits_one_by_one(text: str, end: int, written: str, g: Grammar) -> tuple[Decimal, int] | None:
+    """七五折: before some units two Chinese digits are read digit by digit (75)."""
+    if len(written) != 2 or not all(c in g.zh.digits for c in written):
+        return None
+    unit = g.unit_at.match(text, end)
+    if unit is None or not g.unit(unit.group()).digits_one_by_one:
+        return None
+    return Decimal("".join(str(g.zh.digits[c]) for c in written)), len(written)
+
+
+def _mixed_fraction(text: str, q: Quantity, g: Grammar) -> None:
+    """三又四分之一: a whole number and a fraction, one number (3.25) in the unit after it."""
+    match = g.fraction_after_whole.match(text, q.end)
+    if match is None:
+        return
+    denominator, numerator = _parse(match.group("den"), g), _parse(match.group("numr"), g)
+    if not denominator or numerator is None:
+        return
+    q.value = q.number_value = q.number_value + numerator / denominator
+    q.end = q.number_end = match.end()
+    q.number_text = text[q.number_start : q.end]
+    q.fraction = True
 
 
 def _english_fraction(text: str, match: regex.Match[str], g: Grammar) -> Quantity | None:
@@ -239,6 +296,7 @@ def _read_after(text: str, q: Quantity, g: Grammar) -> None:
         q.unit = g.unit(q.unit_text)
         if not q.scaled and not tail.group("post"):
             _half_after_unit(text, q, g)
+            read_parts(text, q, g)
     _peel_scale_into_unit(text, q, g)
     if tail.group("unit") and not tail.group("post"):
         _range_after_unit(text, q, g)

@@ -56,6 +56,8 @@ class UnitInfo:
     factor_below: float | None
     add: float
     classifier: bool
+    tenths: bool = False
+    digits_one_by_one: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,12 @@ class Grammar:
     duration_cues: tuple[str, ...]
     not_qualifiers: frozenset[str]
     number_pattern: str
+    unit_parts: dict[str, dict[str, PartInfo]]
+    part_at: regex.Pattern[str]
+    tenths_not_before: frozenset[str]
+    fraction_after_whole: regex.Pattern[str]
+    fraction_whole_starts: frozenset[str]
+    half_percent_words: dict[str, float]
 
     def unit(self, written: str) -> UnitInfo | None:
         return self.units.get(written) or self.units_folded.get(written.lower())
@@ -139,7 +147,34 @@ def _units(tables: list[LanguageRules]) -> dict[str, UnitInfo]:
 
 
 def _unit_info(form: str, unit: Unit) -> UnitInfo:
-    return UnitInfo(form, unit.kind, unit.canonical, unit.factor, unit.factor_below, unit.add, unit.classifier)
+    return UnitInfo(
+        form,
+        unit.kind,
+        unit.canonical,
+        unit.factor,
+        unit.factor_below,
+        unit.add,
+        unit.classifier,
+        unit.tenths,
+        unit.digits_one_by_one,
+    )
+
+
+@dataclass(frozen=True)
+class PartInfo:
+    unit: UnitInfo
+    ends_phrase: bool
+
+
+def _unit_parts(tables: list[LanguageRules], units: dict[str, UnitInfo]) -> dict[str, dict[str, PartInfo]]:
+    """unit form → {word of the next part: the unit that part stands for}."""
+    parts: dict[str, dict[str, PartInfo]] = {}
+    for table in tables:
+        for part in table.unit_part:
+            read = {word: PartInfo(units[unit], part.ends_phrase) for word, unit in part.parts.items()}
+            for form in part.after:
+                parts.setdefault(form, {}).update(read)
+    return parts
 
 
 def _qualifiers(tables: list[LanguageRules], section: str) -> dict[str, str]:
@@ -184,6 +219,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     tables = [rules.language(lang) for lang in (*languages, "common")]
     zh, en = _numeral_tables(tables)
     units = _units(tables)
+    unit_parts = _unit_parts(tables, units)
     before_q = _qualifiers(tables, "qualifiers")
     infix_q = _qualifiers(tables, "qualifiers_infix")
     after_q = _qualifiers(tables, "qualifiers_after")
@@ -198,6 +234,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     between_separators = [s for t in tables for s in t.ranges.between_separators]
     denominators = {k: v for t in tables if t.fractions for k, v in t.fractions.denominators.items()}
     fraction_infix = [s for t in tables for s in t.fraction.infix]
+    fraction_whole = [s for t in tables for s in t.fraction.whole]
 
     number = _zh_number(zh)
     en_number = _en_number(en)
@@ -325,4 +362,13 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         duration_cues=tuple(w for t in tables for w in t.duration_cues.words),
         not_qualifiers=not_qualifiers,
         number_pattern=any_number,
+        unit_parts=unit_parts,
+        tenths_not_before=frozenset(w for t in tables for w in t.tenths_not_before),
+        # Read after a whole number (三又四分之一) rather than scanned for: cheaper per position.
+        fraction_after_whole=regex.compile(
+            f"{alternation(fraction_whole)}(?P<den>(?>{number}))(?:{alternation(fraction_infix)})(?P<numr>{number})"
+        ),
+        fraction_whole_starts=_first_chars(fraction_whole),
+        half_percent_words={k: v for t in tables for k, v in t.half_percent_words.items()},
+        part_at=regex.compile(f"(?P<n>{number})(?P<w>{alternation({w for p in unit_parts.values() for w in p})})"),
     )

@@ -2,7 +2,8 @@
 
 Two kinds of change, both driven by rules/normalize.toml:
 - one-for-one character replacements (full-width digits, odd spaces), which move no offset;
-- removals (pinyin glosses, image placeholders, invisible characters), recorded as
+- removals (pinyin glosses, image placeholders, invisible characters, spaces inside a
+  Chinese numeral), recorded as
   segments so that every clean offset maps back to an exact original offset.
 """
 
@@ -64,7 +65,7 @@ def _translation() -> dict[int, str]:
 @cache
 def _removal_pattern() -> regex.Pattern[str]:
     remove = rules.normalization().remove
-    parts = (remove.image_placeholder, remove.pinyin_gloss, remove.invisible)
+    parts = (remove.image_placeholder, remove.pinyin_gloss, remove.invisible, remove.numeral_space)
     return regex.compile("|".join(f"(?:{part})" for part in parts))
 
 

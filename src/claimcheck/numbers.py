@@ -91,12 +91,12 @@ def _zh_integer(tokens: list[tuple[str, Decimal]]) -> Decimal | None:
             section += value
         elif kind == "s":
             if number is None:
-                if previous not in (None, "l"):
+                if previous not in (None, "l") and not _tens_after_larger(tokens, index):
                     return None
                 number = Decimal(1)
             elif number == 0:
-                if index == 1:
-                    return None  # 零百: a zero cannot lead a scale
+                if index == 1 and value != 10:
+                    return None  # 零百: a zero cannot lead a scale (零十五 is fifteen)
                 number = Decimal(1)  # 一千零十: the zero only marks a gap
             section += number * value
             number = None
@@ -120,6 +120,13 @@ def _zh_integer(tokens: list[tuple[str, Decimal]]) -> Decimal | None:
             number *= before[1] / 10  # 三千五 is 3500, 兩萬五 is 25000
         section += number
     return total + section
+
+
+def _tens_after_larger(tokens: list[tuple[str, Decimal]], index: int) -> bool:
+    """一百十一: 十 straight after a counted larger scale is 一十 (111), as it is said.
+    百十 alone is "a hundred or so" and stays unread."""
+    kind, value = tokens[index - 1]
+    return kind == "s" and value > 10 and tokens[index][1] == 10 and index >= 2 and tokens[index - 2][0] == "d"
 
 
 def parse_zh(text: str, zh: ZhNumerals) -> Decimal | None:

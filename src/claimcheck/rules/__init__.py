@@ -56,6 +56,14 @@ class Unit(_Table):
     factor_below: float | None = None
     add: float = 0
     classifier: bool = False
+    tenths: bool = False
+    digits_one_by_one: bool = False
+
+
+class UnitPart(_Table):
+    after: list[str] = Field(min_length=1)
+    parts: dict[str, str] = Field(min_length=1)
+    ends_phrase: bool = False
 
 
 class Qualifiers(_Table):
@@ -86,6 +94,7 @@ class Words(_Table):
 
 class Fraction(_Table):
     infix: list[str] = []
+    whole: list[str] = []
 
 
 class EnFractions(_Table):
@@ -106,9 +115,11 @@ class LanguageRules(_Table):
     pairs: list[str] = []
     unit_modifiers: list[str] = []
     compound_joiners: list[str] = []
+    tenths_not_before: list[str] = []
     money_subunits: dict[str, float] = {}
     scales: ShortScales = ShortScales()
     percent_prefixes: dict[str, float] = {}
+    half_percent_words: dict[str, float] = {}
     fraction: Fraction = Fraction()
     fractions: EnFractions | None = None
     qualifiers: Qualifiers = Qualifiers()
@@ -116,6 +127,7 @@ class LanguageRules(_Table):
     qualifiers_after: Qualifiers = Qualifiers()
     ranges: Ranges = Ranges()
     unit: list[Unit] = []
+    unit_part: list[UnitPart] = []
     currency_prefixes: dict[str, str] = {}
     duration_cues: Words = Words()
     traps: dict[str, Trap] = {}
@@ -202,6 +214,7 @@ class NormalizeRemove(_Table):
     pinyin_gloss: str
     image_placeholder: str
     invisible: str
+    numeral_space: str
 
 
 class NormalizeReplace(_Table):
@@ -295,6 +308,11 @@ def _check_units(rules: LanguageRules, name: str) -> None:
                 f"rules/{name}: entry unit.{index} ({unit.forms[0]}): canonical unit "
                 f"{unit.canonical!r} is not in canonical.toml"
             )
+    forms = {form for unit in rules.unit for form in unit.forms}
+    for index, part in enumerate(rules.unit_part):
+        for word, unit_form in part.parts.items():
+            if unit_form not in forms:
+                raise RulesError(f"rules/{name}: entry unit_part.{index} ({word}): {unit_form!r} is no unit form")
     for prefix, code in rules.currency_prefixes.items():
         if code not in known:
             raise RulesError(f"rules/{name}: currency prefix {prefix!r}: {code!r} is not in canonical.toml")
