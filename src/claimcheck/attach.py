@@ -16,6 +16,7 @@ from claimcheck.numbers import parse_arabic, parse_en, parse_zh
 
 _LOOK_BACK = 16
 _ASCII_DIGITS = frozenset("0123456789")
+_POWER = regex.compile(r"\^([-+]{0,2})(\d{1,3})(?![\d.])")
 
 
 @dataclass(slots=True)
@@ -117,11 +118,13 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
         q.words = q.needs_unit = True
         return _finish(text, q, g, allow_unit=True)
     if groups.get("slash"):
-        whole, _, fraction = groups["slash"].rpartition(" ")
+        written = groups["slash"]
+        sign = -1 if written.startswith("-") else 1
+        whole, _, fraction = written.lstrip("-").rpartition(" ")
         numerator, denominator = (Decimal(part) for part in fraction.split("/"))
         if not denominator:
             return None
-        value = Decimal(whole or 0) + numerator / denominator  # 10 1/2 miles
+        value = sign * (Decimal(whole or 0) + numerator / denominator)  # 10 1/2 miles, -3/4
         q = _whole(match, value)
         q.fraction = q.needs_unit = True
         return _finish(text, q, g, allow_unit=True)
@@ -137,7 +140,23 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
     start = match.start(core)
     q = Quantity(start, start + used, start, start + used, groups[core][:used], value)
     q.words = core == "words"
+    if not q.words and text[q.end : q.end + 1] == "^":
+        _power(text, q)
     return _finish(text, q, g, allow_unit=True)
+
+
+def _power(text: str, q: Quantity) -> None:
+    """2^10, 2.5^-1: a power; a minus before the base binds looser (-3^2 is -9)."""
+    power = _POWER.match(text, q.end)
+    if power is None:
+        return
+    exponent = int(power.group(2)) * (-1 if power.group(1).count("-") % 2 else 1)
+    base = abs(q.value)
+    if base == 0 and exponent < 0:
+        return
+    q.value = q.number_value = (base**exponent) * (-1 if q.value < 0 else 1)
+    q.end = q.number_end = power.end()
+    q.number_text = text[q.number_start : q.end]
 
 
 def _english_fraction(text: str, match: regex.Match[str], g: Grammar) -> Quantity | None:

@@ -50,6 +50,8 @@ def rejection(text: str, q: Quantity, g: Grammar) -> Rejected | None:
         return Rejected("code")
     if q.unit is None and not q.percent and not q.scaled and (_is_ascii_letter(after) or after.isdigit()):
         return Rejected("code")
+    if before == "^":
+        return Rejected("exponent")
     if before == "/" and q.number_start > 1 and text[q.number_start - 2].isdigit():
         return Rejected("ratio or fraction")
     if after == "/" and text[q.end + 1 : q.end + 2].isdigit():

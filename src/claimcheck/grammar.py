@@ -19,7 +19,7 @@ from claimcheck.rules import EnNumerals, LanguageRules, Trap, Unit, ZhNumerals
 # Arabic numbers: 33,662.5 / 10 000 / 33662 / 1.5e3 / .75
 ARABIC = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-    r"|\d{1,3}(?:[ ]\d{3})+(?![\d.,])"
+    r"|\d{1,3}(?:[ ]\d{3})+(?![\d,]|\.\d)"
     r"|\d+(?:\.\d+)?(?:[eE][-+]?\d+(?![A-Za-z]))?"
     r"|(?<![\d.])\.\d+)"
 )
@@ -236,12 +236,14 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     if en:
         articles = alternation(en.article)
         scan_parts.append(f"(?P<article>(?i:{articles}))(?=[ ](?=[^\\W\\d_]){unit_alt})")
-    scan_parts.append(r"(?P<slash>(?<![\d/.])(?:\d{1,3}[ ])?\d{1,3}/\d{1,3}(?![\d/]))")
+    scan_parts.append(r"(?P<slash>(?<![\d/.])(?:(?<![A-Za-z0-9.\-/])-)?(?:\d{1,3}[ ]{1,2})?\d{1,3}/\d{1,3}(?![\d/]))")
     scan_parts.append(f"(?P<num>{number})")
     if en:
         scan_parts.append(f"(?P<words>{en_number})")
 
-    scale_words = alternation(word_scales, case_insensitive_words=True)
+    # Scale abbreviations of two letters or more may also stand after a space: 12 bln.
+    spaced = [s for s in short_scales if len(s) >= 2 and s.islower()]
+    scale_words = f"(?:{alternation(word_scales, case_insensitive_words=True)}|{alternation(spaced)})"
     short_scale_letters = alternation([*short_scales, *currency_scales])
     zh_scale_run = f"[{''.join(zh_scales)}]+" if zh_scales else "(?!)"
     infix = alternation(infix_q, ascii_boundary=False) if infix_q else "(?!)"
