@@ -13,6 +13,7 @@ import regex
 
 from claimcheck.grammar import Grammar, UnitInfo
 from claimcheck.numbers import parse_arabic, parse_en, parse_zh
+from claimcheck.word_fractions import fraction_after, mixed_after, of_unit
 
 _LOOK_BACK = 16
 _ASCII_DIGITS = frozenset("0123456789")
@@ -131,7 +132,9 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
     if groups.get("half"):
         q = _whole(match, Decimal("0.5"))
         q.needs_unit = True
-        return _finish(text, q, g, allow_unit=True)
+        _finish(text, q, g, allow_unit=True)
+        q.needs_unit = not q.scaled  # half a million, half a dozen: a figure of its own
+        return q
     core = "num" if groups.get("num") else "words"
     read = number_value(groups[core], g)
     if read is None:
@@ -142,6 +145,8 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
     q.words = core == "words"
     if not q.words and text[q.end : q.end + 1] == "^":
         _power(text, q)
+    if q.words and (fraction := fraction_after(text, q.end, q.number_text, g)) is not None:
+        return _fraction(text, q, *fraction, g)
     return _finish(text, q, g, allow_unit=True)
 
 
@@ -165,12 +170,29 @@ def _english_fraction(text: str, match: regex.Match[str], g: Grammar) -> Quantit
     numerator = Decimal(1)
     if len(words) == 2 and g.en is not None and words[0] in g.en.words:
         numerator = Decimal(g.en.words[words[0]])
-    if words[-1] in ("quarter", "quarters") and g.tail.match(text, match.end()).group("unit"):
-        return None  # "three quarters" before a unit is not a fraction of it
-    if not denominator:
-        return None
-    q = _whole(match, numerator / denominator * 100)
-    q.percent = q.fraction = True
+    if not denominator or (numerator != 1 and not words[-1].endswith("s")):
+        return None  # "twenty third" is a rank
+    return _fraction(text, _whole(match, Decimal(0)), numerator / denominator, match.end(), g)
+
+
+def _fraction(text: str, q: Quantity, value: Decimal, end: int, g: Grammar) -> Quantity:
+    """A fraction in words: of the unit that follows ("a tenth of a litre"), else a share in
+    percent, or a plain number when it is one or more ("seventeen fifths")."""
+    q.value = q.number_value = value
+    q.end = q.number_end = end
+    q.number_text = text[q.number_start : end]
+    q.fraction = q.words = True
+    unit_at = of_unit(text, end, g)
+    if unit_at is not None:
+        q.end = unit_at
+    _read_after(text, q, g)
+    if q.unit is not None and q.unit.canonical is not None and not q.unit.classifier:
+        return q
+    if value >= 1:
+        return q
+    q.unit = q.unit_text = None
+    q.value, q.value_max, q.scaled = value * 100, None, False
+    q.end, q.percent = end, True
     return _finish(text, q, g, allow_unit=False)
 
 
@@ -225,11 +247,15 @@ def _qualify(q: Quantity, words: str, g: Grammar) -> None:
 
 def _read_after(text: str, q: Quantity, g: Grammar) -> None:
     half = g.and_a_half.match(text, q.end) if text[q.end : q.end + 1] in (" ", "-") else None
-    if half is not None:
-        q.value += Decimal("0.5")  # "one and a half", "5 and a half minutes"
+    mixed = (Decimal("0.5"), half.end()) if half is not None else None
+    if mixed is None and not q.fraction and text.startswith(" and ", q.end) and g.en is not None:
+        mixed = mixed_after(text, q.end, g)
+    if mixed is not None:
+        q.value += mixed[0]  # "one and a half", "5 and a half minutes", "two and three quarters"
         q.number_value = q.value
-        q.end = q.number_end = half.end()
+        q.end = q.number_end = mixed[1]
         q.number_text = text[q.number_start : q.end]
+        q.end = of_unit(text, q.end, g) or q.end
     if q.end < len(text) and text[q.end] not in g.tail_first_chars:
         return
     between = q.qualifier_text is not None and q.qualifier_text.lower() in g.between_words

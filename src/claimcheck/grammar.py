@@ -89,6 +89,11 @@ class Grammar:
     compound_joiners: frozenset[str]
     money_subunits: dict[str, Decimal]
     fraction_denominators: dict[str, int]
+    compound_ordinals: dict[str, int]
+    en_tens: frozenset[str]
+    denominator_after: regex.Pattern[str]
+    mixed_fraction: regex.Pattern[str]
+    of_before_unit: regex.Pattern[str]
     between_words: frozenset[str]
     duration_cues: tuple[str, ...]
     not_qualifiers: frozenset[str]
@@ -179,6 +184,27 @@ def _first_chars(words: list[str]) -> frozenset[str]:
     return frozenset(c for w in words if w for c in (w[0], w[0].lower(), w[0].upper()))
 
 
+def _word_fractions(en: EnNumerals | None, denominators: dict[str, int], tables) -> dict:
+    """The patterns of claimcheck.word_fractions: denominators after a number, mixed numbers."""
+    ordinals = {k: v for t in tables for k, v in t.compound_ordinals.items()}
+    words = en.words if en else {}
+    tens = [w for w, v in words.items() if 20 <= v < 100 and v % 10 == 0]
+    small = [w for w, v in words.items() if 0 < v < 10] + list(en.article if en else [])
+    den = alternation(denominators, ascii_boundary=False)
+    return {
+        "compound_ordinals": ordinals,
+        "en_tens": frozenset(tens),
+        "denominator_after": regex.compile(
+            rf"(?P<sep>[ ]{{1,3}}|[ ]?-[ ]?)(?i:(?P<tens>{alternation(tens, ascii_boundary=False)})[ -]"
+            rf"(?P<unit>{alternation(ordinals, ascii_boundary=False)})|(?P<den>{den}))(?![A-Za-z])"
+        ),
+        "mixed_fraction": regex.compile(
+            rf"(?i:[ ]and[ ](?:(?P<num>{alternation(small, ascii_boundary=False)})[ -])?(?P<den>{den}))(?![A-Za-z])"
+        ),
+        "of_before_unit": regex.compile(r"(?i:[ ]of[ ](?:an?[ ])?)"),
+    }
+
+
 @cache
 def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     tables = [rules.language(lang) for lang in (*languages, "common")]
@@ -192,6 +218,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     short_scales = {k: v for t in tables for k, v in t.scales.short.items()}
     currency_scales = {k: v for t in tables for k, v in t.scales.needs_currency.items()}
     word_scales = {**(en.small_scales if en else {}), **(en.large_scales if en else {})}
+    multipliers = {w: en.words[w] for w in en.multipliers} if en else {}
     zh_scales = {**(zh.small_scales if zh else {}), **(zh.large_scales if zh else {})}
     separators = [s for t in tables for s in t.ranges.separators]
     between = [s for t in tables for s in t.ranges.between]
@@ -243,7 +270,8 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
 
     # Scale abbreviations of two letters or more may also stand after a space: 12 bln.
     spaced = [s for s in short_scales if len(s) >= 2 and s.islower()]
-    scale_words = f"(?:{alternation(word_scales, case_insensitive_words=True)}|{alternation(spaced)})"
+    spelled = alternation({**word_scales, **multipliers}, case_insensitive_words=True)
+    scale_words = f"(?:{spelled}|{alternation(spaced)})"
     short_scale_letters = alternation([*short_scales, *currency_scales])
     zh_scale_run = f"[{''.join(zh_scales)}]+" if zh_scales else "(?!)"
     infix = alternation(infix_q, ascii_boundary=False) if infix_q else "(?!)"
@@ -305,7 +333,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         qualifier_of={**after_q, **infix_q, **before_q, **{w: "range" for w in between}},
         percent_prefixes=percent_prefixes,
         currency_of=currency_of,
-        scale_of={**short_scales, **currency_scales, **word_scales, **zh_scales},
+        scale_of={**short_scales, **currency_scales, **word_scales, **multipliers, **zh_scales},
         currency_scales=frozenset(currency_scales),
         zh=zh,
         en=en,
@@ -322,6 +350,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         compound_joiners=frozenset(w for t in tables for w in t.compound_joiners),
         money_subunits={k: Decimal(str(v)) for t in tables for k, v in t.money_subunits.items()},
         fraction_denominators=denominators,
+        **_word_fractions(en, denominators, [t.fractions for t in tables if t.fractions]),
         between_words=frozenset(w.lower() for w in between),
         duration_cues=tuple(w for t in tables for w in t.duration_cues.words),
         not_qualifiers=not_qualifiers,

@@ -38,6 +38,7 @@ class EnNumerals(_Table):
     small_scales: dict[str, int]
     large_scales: dict[str, int]
     article: list[str]
+    multipliers: list[str] = []
     joiners: list[str]
     decimal_points: list[str] = []
     not_figures_alone: list[str]
@@ -90,6 +91,7 @@ class Fraction(_Table):
 
 class EnFractions(_Table):
     denominators: dict[str, int]
+    compound_ordinals: dict[str, int] = {}
     and_a_half: list[str] = []
 
 
