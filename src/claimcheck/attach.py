@@ -13,6 +13,7 @@ import regex
 
 from claimcheck.grammar import Grammar, UnitInfo
 from claimcheck.numbers import parse_arabic, parse_en, parse_zh
+from claimcheck.subunits import bare_subunit
 from claimcheck.word_fractions import fraction_after, mixed_after, of_unit
 
 _LOOK_BACK = 16
@@ -220,6 +221,8 @@ def read_before(text: str, q: Quantity, g: Grammar, floor: int) -> None:
         q.currency_text = before.group("cur")
         q.currency = g.currency_of[q.currency_text]
         q.start = before.start("cur")
+        if q.unit is None and q.value_max is None and not q.scaled and q.end == q.number_end:
+            _bare_subunit(text, q, g)
     qualifier = before.group("q")
     if qualifier and text[before.start("q") - 1 : before.end("q")] not in g.not_qualifiers:
         q.start = before.start("q")
@@ -287,6 +290,19 @@ def _read_after(text: str, q: Quantity, g: Grammar) -> None:
     _peel_scale_into_unit(text, q, g)
     if tail.group("unit") and not tail.group("post"):
         _range_after_unit(text, q, g)
+    if q.unit is not None and q.value_max is None and not q.scaled:
+        _bare_subunit(text, q, g)
+
+
+def _bare_subunit(text: str, q: Quantity, g: Grammar) -> None:
+    money = q.currency is not None or (q.unit is not None and q.unit.kind == "money")
+    canonical = q.unit.canonical if q.unit is not None else None
+    if canonical in g.money_subunits:
+        return
+    part = bare_subunit(text, q.end, canonical, money, g)
+    if part is not None:
+        q.value += part[0]
+        q.end = part[1]
 
 
 def _half_after_unit(text: str, q: Quantity, g: Grammar) -> None:

@@ -90,6 +90,8 @@ class Grammar:
     money_subunits: dict[str, Decimal]
     fraction_denominators: dict[str, int]
     compound_ordinals: dict[str, int]
+    bare_subunits: dict[str, int]
+    bare_count: regex.Pattern[str]
     en_tens: frozenset[str]
     denominator_after: regex.Pattern[str]
     mixed_fraction: regex.Pattern[str]
@@ -350,6 +352,11 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         compound_joiners=frozenset(w for t in tables for w in t.compound_joiners),
         money_subunits={k: Decimal(str(v)) for t in tables for k, v in t.money_subunits.items()},
         fraction_denominators=denominators,
+        bare_subunits={k: v for t in tables for k, v in t.bare_subunits.items()},
+        bare_count=regex.compile(
+            r"(?:[ ]and[ ]|,[ ]and[ ]|[ ]|,[ ])(?P<n>\d{1,2}|(?i:[a-z]+(?:[ -][a-z]+)?))(?=[ ]*(?:[.;:!?)\]]|,(?!\d)|\Z))"
+            r"(?![.,]\d)"
+        ),
         **_word_fractions(en, denominators, [t.fractions for t in tables if t.fractions]),
         between_words=frozenset(w.lower() for w in between),
         duration_cues=tuple(w for t in tables for w in t.duration_cues.words),

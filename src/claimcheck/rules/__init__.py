@@ -109,6 +109,7 @@ class LanguageRules(_Table):
     unit_modifiers: list[str] = []
     compound_joiners: list[str] = []
     money_subunits: dict[str, float] = {}
+    bare_subunits: dict[str, int] = {}
     scales: ShortScales = ShortScales()
     percent_prefixes: dict[str, float] = {}
     fraction: Fraction = Fraction()
