@@ -354,8 +354,8 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         fraction_denominators=denominators,
         bare_subunits={k: v for t in tables for k, v in t.bare_subunits.items()},
         bare_count=regex.compile(
-            r"(?:[ ]and[ ]|,[ ]and[ ]|[ ]|,[ ])(?P<n>\d{1,2}|(?i:[a-z]+(?:[ -][a-z]+)?))(?=[ ]*(?:[.;:!?)\]]|,(?!\d)|\Z))"
-            r"(?![.,]\d)"
+            r"(?:[ ]and[ ]|,[ ]and[ ]|[ ]|,[ ])(?P<n>\d{1,2}|(?i:[a-z]+(?:[ -][a-z]+)?))"
+            r"(?=[ ]*(?:[.;:!?)\]]|,(?!\d)|\Z))(?![.,]\d)"
         ),
         **_word_fractions(en, denominators, [t.fractions for t in tables if t.fractions]),
         between_words=frozenset(w.lower() for w in between),
