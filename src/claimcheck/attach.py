@@ -18,6 +18,7 @@ from claimcheck.word_fractions import fraction_after, mixed_after, of_unit
 
 _LOOK_BACK = 16
 _ASCII_DIGITS = frozenset("0123456789")
+_NUMBER_NEXT = regex.compile(r"[ ]?[\d.]")
 _POWER = regex.compile(r"\^([-+]{0,2})(\d{1,3})(?![\d.])")
 
 
@@ -118,7 +119,8 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
     if groups.get("article"):
         q = _whole(match, Decimal(1))
         q.words = q.needs_unit = True
-        return _finish(text, q, g, allow_unit=True)
+        _finish(text, q, g, allow_unit=True)
+        return None if _NUMBER_NEXT.match(text, q.end) else q  # "a US$4.7 billion": the sign's own number
     if groups.get("slash"):
         written = groups["slash"]
         sign = -1 if written.startswith("-") else 1
@@ -171,8 +173,13 @@ def _english_fraction(text: str, match: regex.Match[str], g: Grammar) -> Quantit
     numerator = Decimal(1)
     if len(words) == 2 and g.en is not None and words[0] in g.en.words:
         numerator = Decimal(g.en.words[words[0]])
-    if not denominator or (numerator != 1 and not words[-1].endswith("s")):
-        return None  # "twenty third" is a rank
+    if not denominator:
+        return None
+    if numerator != 1 and not words[-1].endswith("s"):  # "twenty third": a rank after a number
+        start = match.start()
+        q = Quantity(start, start + len(words[0]), start, start + len(words[0]), words[0], numerator)
+        q.words = True
+        return q
     return _fraction(text, _whole(match, Decimal(0)), numerator / denominator, match.end(), g)
 
 
