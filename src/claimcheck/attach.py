@@ -14,10 +14,11 @@ import regex
 from claimcheck.grammar import Grammar, UnitInfo
 from claimcheck.numbers import parse_arabic, parse_en, parse_zh
 from claimcheck.subunits import bare_subunit
-from claimcheck.word_fractions import fraction_after, mixed_after, of_unit
+from claimcheck.word_fractions import fraction_after, mixed_after, of_unit, ratio_after
 
 _LOOK_BACK = 16
 _ASCII_DIGITS = frozenset("0123456789")
+_PHRASE_END = regex.compile(r"[ ]*(?:[.,;:!?)\]]|\Z)")
 _NUMBER_NEXT = regex.compile(r"[ ]?[\d.]")
 _POWER = regex.compile(r"\^([-+]{0,2})(\d{1,3})(?![\d.])")
 
@@ -121,6 +122,11 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
         q.words = q.needs_unit = True
         _finish(text, q, g, allow_unit=True)
         return None if _NUMBER_NEXT.match(text, q.end) else q  # "a US$4.7 billion": the sign's own number
+    if groups.get("vulgar"):
+        written = groups["vulgar"]
+        q = _whole(match, Decimal(written[:-1] or 0) + g.vulgar_fractions[written[-1]])  # 1½, ¾
+        q.fraction = q.needs_unit = True
+        return _finish(text, q, g, allow_unit=True)
     if groups.get("slash"):
         written = groups["slash"]
         sign = -1 if written.startswith("-") else 1
@@ -150,6 +156,8 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
         _power(text, q)
     if q.words and (fraction := fraction_after(text, q.end, q.number_text, g)) is not None:
         return _fraction(text, q, *fraction, g)
+    if (ratio := ratio_after(text, q.end, g)) is not None and ratio[0]:
+        return _fraction(text, q, q.value / ratio[0], ratio[1], g)  # three out of four, 1 over 3
     return _finish(text, q, g, allow_unit=True)
 
 
@@ -269,16 +277,20 @@ def _read_after(text: str, q: Quantity, g: Grammar) -> None:
     if q.end < len(text) and text[q.end] not in g.tail_first_chars:
         return
     between = q.qualifier_text is not None and q.qualifier_text.lower() in g.between_words
-    tail = (g.tail_between if between else g.tail).match(text, q.end)
+    pattern = g.tail_between if between else g.tail
+    tail = pattern.match(text, q.end)
+    if tail is not None and tail.group("unit") and not _unit_placed(text, q, tail, g):
+        tail = pattern.match(text, q.end, tail.start("unit"))  # read up to the unit, not it
     if tail is None or tail.end() == q.end:
         _peel_scale_into_unit(text, q, g)
         return
     scale_text = tail.group("scale")
     if scale_text in g.currency_scales and not _currency_before(text, q, g):
-        # Without a currency sign, 10m is ten metres, not ten million.
-        unit = g.unit(scale_text)
+        # Without a currency sign, 10m is ten metres, not ten million (and 10m2 ten square metres).
+        written = g.unit_at.match(text, tail.start("scale"))
+        unit = g.unit(written.group()) if written else None
         if unit is not None:
-            q.unit, q.unit_text, q.end = unit, scale_text, tail.end("scale")
+            q.unit, q.unit_text, q.end = unit, written.group(), written.end()
         return
     scale = _scale_value(scale_text, g) if scale_text else Decimal(1)
     q.scaled = scale_text is not None
@@ -292,6 +304,9 @@ def _read_after(text: str, q: Quantity, g: Grammar) -> None:
     if tail.group("unit"):
         q.unit_text = tail.group("unit")
         q.unit = g.unit(q.unit_text)
+        money = g.money_when_scaled.get(q.unit_text.lower()) if q.scaled else None
+        if money is not None and not text.startswith(" of ", q.end):
+            q.unit = g.unit(money)  # 45 million pounds (spent), but 2 million pounds of beef
         if not q.scaled and not tail.group("post"):
             _half_after_unit(text, q, g)
     _peel_scale_into_unit(text, q, g)
@@ -299,6 +314,19 @@ def _read_after(text: str, q: Quantity, g: Grammar) -> None:
         _range_after_unit(text, q, g)
     if q.unit is not None and q.value_max is None and not q.scaled:
         _bare_subunit(text, q, g)
+
+
+def _unit_placed(text: str, q: Quantity, tail: regex.Match[str], g: Grammar) -> bool:
+    """Whether a unit that may stand only in some places stands in one: 13" against the number
+    and outside a quotation, "4 in" where the phrase ends."""
+    unit = g.unit(tail.group("unit"))
+    if unit is None or unit.position == "any":
+        return True
+    if unit.position == "end":
+        return _PHRASE_END.match(text, tail.end("unit")) is not None
+    line_start = text.rfind("\n", 0, q.start) + 1
+    quoted = text.count(tail.group("unit")[0], line_start, q.start) % 2 == 1
+    return tail.start("unit") == q.end and not quoted
 
 
 def _bare_subunit(text: str, q: Quantity, g: Grammar) -> None:

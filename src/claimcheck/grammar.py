@@ -19,7 +19,7 @@ from claimcheck.rules import EnNumerals, LanguageRules, Trap, Unit, ZhNumerals
 # Arabic numbers: 33,662.5 / 10 000 / 33662 / 1.5e3 / .75
 ARABIC = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-    r"|\d{1,3}(?:[ ]\d{3})+(?![\d,]|\.\d)"
+    r"|\d{1,3}(?:[ ]\d{3})+(?:\.\d+)?(?![\d,]|\.\d)"
     r"|\d+(?:\.\d+)?(?:[eE][-+]?\d+(?![A-Za-z]))?"
     r"|(?<![\d.])\.\d+)"
 )
@@ -56,6 +56,7 @@ class UnitInfo:
     factor_below: float | None
     add: float
     classifier: bool
+    position: str = "any"
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,9 @@ class Grammar:
     fraction_denominators: dict[str, int]
     compound_ordinals: dict[str, int]
     bare_subunits: dict[str, int]
+    ratio_after: regex.Pattern[str]
+    money_when_scaled: dict[str, str]
+    vulgar_fractions: dict[str, Decimal]
     bare_count: regex.Pattern[str]
     en_tens: frozenset[str]
     denominator_after: regex.Pattern[str]
@@ -146,7 +150,9 @@ def _units(tables: list[LanguageRules]) -> dict[str, UnitInfo]:
 
 
 def _unit_info(form: str, unit: Unit) -> UnitInfo:
-    return UnitInfo(form, unit.kind, unit.canonical, unit.factor, unit.factor_below, unit.add, unit.classifier)
+    return UnitInfo(
+        form, unit.kind, unit.canonical, unit.factor, unit.factor_below, unit.add, unit.classifier, unit.position
+    )
 
 
 def _qualifiers(tables: list[LanguageRules], section: str) -> dict[str, str]:
@@ -265,6 +271,9 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     if en:
         articles = alternation(en.article)
         scan_parts.append(f"(?P<article>(?i:{articles}))(?=[ ](?=[^\\W\\d_]){unit_alt})")
+    vulgar = {k: v for t in tables for k, v in t.vulgar_fractions.items()}
+    if vulgar:
+        scan_parts.append(f"(?P<vulgar>(?<![\\d.])\\d{{0,3}}[{''.join(vulgar)}])")
     scan_parts.append(r"(?P<slash>(?<![\d/.])(?:(?<![A-Za-z0-9.\-/])-)?(?:\d{1,3}[ ]{1,2})?\d{1,3}/\d{1,3}(?![\d/]))")
     scan_parts.append(f"(?P<num>{number})")
     if en:
@@ -353,6 +362,12 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         money_subunits={k: Decimal(str(v)) for t in tables for k, v in t.money_subunits.items()},
         fraction_denominators=denominators,
         bare_subunits={k: v for t in tables for k, v in t.bare_subunits.items()},
+        ratio_after=regex.compile(
+            f"[ ](?:{alternation([w for t in tables for w in t.ratio_words], case_insensitive_words=True)})[ ]"
+            f"(?P<n2>{any_number})"
+        ),
+        money_when_scaled={k: v for t in tables for k, v in t.money_when_scaled.items()},
+        vulgar_fractions={k: Decimal(str(v)) for k, v in vulgar.items()},
         bare_count=regex.compile(
             r"(?:[ ]and[ ]|,[ ]and[ ]|[ ]|,[ ])(?P<n>\d{1,2}|(?i:[a-z]+(?:[ -][a-z]+)?))"
             r"(?=[ ]*(?:[.;:!?)\]]|,(?!\d)|\Z))(?![.,]\d)"

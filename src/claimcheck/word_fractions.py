@@ -15,7 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from claimcheck.grammar import Grammar
-from claimcheck.numbers import parse_en
+from claimcheck.numbers import parse_arabic, parse_en
 
 
 def _plural(word: str) -> bool:
@@ -68,6 +68,27 @@ def mixed_after(text: str, end: int, g: Grammar) -> tuple[Decimal, int] | None:
     if not 0 < numerator < denominator:
         return None
     return numerator / denominator, match.end()
+
+
+def ratio_after(text: str, end: int, g: Grammar) -> tuple[Decimal, int] | None:
+    """ " out of four", " over 3": the denominator of a ratio, when a bare number follows (not
+    a unit, not a year: "over 3 days" and "over 2023" are comparisons)."""
+    match = g.ratio_after.match(text, end) if text.startswith(" ", end) else None
+    if match is None:
+        return None
+    written = match.group("n2")
+    if written[0].isdigit():
+        value = parse_arabic(written)
+        if value is None or (written.isdigit() and len(written) == 4 and 1800 <= value <= 2100):
+            return None
+    else:
+        value = _words_value(written, g)
+        if value is None:
+            return None
+    after = g.tail.match(text, match.end())
+    if after is not None and (after.group("unit") or after.group("scale")):
+        return None
+    return value, match.end()
 
 
 def of_unit(text: str, end: int, g: Grammar) -> int | None:

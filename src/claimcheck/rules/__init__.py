@@ -57,6 +57,8 @@ class Unit(_Table):
     factor_below: float | None = None
     add: float = 0
     classifier: bool = False
+    # "glued": only written against the number (13"); "end": only where a phrase ends (4 in).
+    position: Literal["any", "glued", "end"] = "any"
 
 
 class Qualifiers(_Table):
@@ -110,6 +112,9 @@ class LanguageRules(_Table):
     compound_joiners: list[str] = []
     money_subunits: dict[str, float] = {}
     bare_subunits: dict[str, int] = {}
+    ratio_words: list[str] = []
+    money_when_scaled: dict[str, str] = {}
+    vulgar_fractions: dict[str, float] = {}
     scales: ShortScales = ShortScales()
     percent_prefixes: dict[str, float] = {}
     fraction: Fraction = Fraction()
