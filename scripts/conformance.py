@@ -31,7 +31,8 @@ SCORED_KINDS = {"number", "percent", "money", "dimension", "duration", "age", "t
 SKIPPED_KINDS = {"ordinal"}  # claimcheck does not report ranks yet
 # The data's unit names where they differ from canonical.toml's (and age_year, which is a year).
 UNIT_ALIASES = {"%": "percent", "age_year": "year", "pence": "penny", "sq mi": "mi2", "cm3": "mL",
-                "megawatt hour": "MWh", "watt hour": "Wh", "centilitre": "cL"}
+                "megawatt hour": "MWh", "watt hour": "Wh", "centilitre": "cL",
+                "electronvolt": "eV", "gray": "Gy", "milligray": "mGy"}
 GENERIC_MONEY = {"dollar", "pound", "franc", "rupee"}  # names that do not fix one currency
 MONEY_SUBUNITS = {"cent": 0.01, "penny": 0.01}  # a hundredth of whichever main currency
 TEMPERATURES = {"degC", "degF", "K", "degree"}

@@ -83,6 +83,8 @@ def rejection(text: str, q: Quantity, g: Grammar) -> Rejected | None:
 
 def _negated(text: str, q: Quantity, g: Grammar) -> bool:
     """Whether "minus" or "negative" stands before the number: minus one is a figure."""
+    if q.start < 2 or text[q.start - 1] != " ":  # "minus one": a word and a space before it
+        return False
     before = g.before.match(text, max(0, q.start - 16), q.start)
     return before is not None and before.group("neg") is not None
 
