@@ -20,6 +20,11 @@ _LOOK_BACK = 16
 _ASCII_DIGITS = frozenset("0123456789")
 _PHRASE_END = regex.compile(r"[ ]*(?:[.,;:!?)\]]|\Z)")
 _NUMBER_NEXT = regex.compile(r"[ ]?[\d.]")
+_TIMES_SIGNS = frozenset("×xX*")
+_DEGREES = frozenset(["degree", "degC", "degF"])
+_TIMES_POWER = regex.compile(
+    r"[ ]?[×xX*][ ]?(?P<base>\d+(?:\.\d+)?)(?:\^(?P<sign>[-+]{0,2})(?P<exp>\d{1,3})|-(?P<neg>\d{1,3}))(?![\d.])"
+)
 _POWER = regex.compile(r"\^([-+]{0,2})(\d{1,3})(?![\d.])")
 
 
@@ -154,11 +159,27 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
     q.words = core == "words"
     if not q.words and text[q.end : q.end + 1] == "^":
         _power(text, q)
+    if not q.words and text[q.end : q.end + 2].strip()[:1] in _TIMES_SIGNS:
+        _times_power(text, q)
     if q.words and (fraction := fraction_after(text, q.end, q.number_text, g)) is not None:
         return _fraction(text, q, *fraction, g)
     if (ratio := ratio_after(text, q.end, g)) is not None and ratio[0]:
         return _fraction(text, q, q.value / ratio[0], ratio[1], g)  # three out of four, 1 over 3
-    return _finish(text, q, g, allow_unit=True)
+    _finish(text, q, g, allow_unit=True)
+    if text.startswith(" ", q.end) and (below := g.negative_after.match(text, q.end)) is not None:
+        _negate_after(q, below, g)
+    return q
+
+
+def _negate_after(q: Quantity, below: regex.Match[str], g: Grammar) -> None:
+    """12 degrees below zero, 5 below zero: a negative figure, in degrees if no unit is given."""
+    if q.value_max is not None or q.percent or (q.unit is not None and q.unit.canonical not in _DEGREES):
+        return
+    q.value, q.number_value = -q.value, -q.number_value
+    if q.unit is None:
+        q.unit_text = None
+        q.unit = g.unit(g.negative_after_unit[below.group("words").lower()])
+    q.end = below.end()
 
 
 def _power(text: str, q: Quantity) -> None:
@@ -172,6 +193,21 @@ def _power(text: str, q: Quantity) -> None:
         return
     q.value = q.number_value = (base**exponent) * (-1 if q.value < 0 else 1)
     q.end = q.number_end = power.end()
+    q.number_text = text[q.number_start : q.end]
+
+
+def _times_power(text: str, q: Quantity) -> None:
+    """3.2×10^-4, 4x2^10, 2.48×10-5: a number times a power (a power is required)."""
+    times = _TIMES_POWER.match(text, q.end)
+    if times is None or (times.group("neg") and times.group("base") != "10"):
+        return
+    sign, exponent = (times.group("sign"), times.group("exp")) if times.group("exp") else ("-", times.group("neg"))
+    power = int(exponent) * (-1 if sign.count("-") % 2 else 1)
+    base = Decimal(times.group("base"))
+    if base == 0 and power < 0:
+        return
+    q.value = q.number_value = q.value * base**power
+    q.end = q.number_end = times.end()
     q.number_text = text[q.number_start : q.end]
 
 

@@ -93,6 +93,8 @@ class Grammar:
     compound_ordinals: dict[str, int]
     bare_subunits: dict[str, int]
     ratio_after: regex.Pattern[str]
+    negative_after: regex.Pattern[str]
+    negative_after_unit: dict[str, str]
     money_when_scaled: dict[str, str]
     vulgar_fractions: dict[str, Decimal]
     bare_count: regex.Pattern[str]
@@ -272,6 +274,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         articles = alternation(en.article)
         scan_parts.append(f"(?P<article>(?i:{articles}))(?=[ ](?=[^\\W\\d_]){unit_alt})")
     vulgar = {k: v for t in tables for k, v in t.vulgar_fractions.items()}
+    negative_after = {k: v for t in tables for k, v in t.negative_after.items()}
     if vulgar:
         scan_parts.append(f"(?P<vulgar>(?<![\\d.])\\d{{0,3}}[{''.join(vulgar)}])")
     scan_parts.append(r"(?P<slash>(?<![\d/.])(?:(?<![A-Za-z0-9.\-/])-)?(?:\d{1,3}[ ]{1,2})?\d{1,3}/\d{1,3}(?![\d/]))")
@@ -367,6 +370,8 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
             f"(?P<n2>{any_number})"
         ),
         money_when_scaled={k: v for t in tables for k, v in t.money_when_scaled.items()},
+        negative_after=regex.compile(f"[ ](?P<words>{alternation(negative_after, case_insensitive_words=True)})"),
+        negative_after_unit=negative_after,
         vulgar_fractions={k: Decimal(str(v)) for k, v in vulgar.items()},
         bare_count=regex.compile(
             r"(?:[ ]and[ ]|,[ ]and[ ]|[ ]|,[ ])(?P<n>\d{1,2}|(?i:[a-z]+(?:[ -][a-z]+)?))"

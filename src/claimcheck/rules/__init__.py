@@ -114,6 +114,7 @@ class LanguageRules(_Table):
     bare_subunits: dict[str, int] = {}
     ratio_words: list[str] = []
     money_when_scaled: dict[str, str] = {}
+    negative_after: dict[str, str] = {}
     vulgar_fractions: dict[str, float] = {}
     scales: ShortScales = ShortScales()
     percent_prefixes: dict[str, float] = {}
