@@ -20,7 +20,8 @@ _LOOK_BACK = 16
 _ASCII_DIGITS = frozenset("0123456789")
 _PHRASE_END = regex.compile(r"[ ]*(?:[.,;:!?)\]]|\Z)")
 _NUMBER_NEXT = regex.compile(r"[ ]?[\d.]")
-_TIMES_SIGNS = frozenset("×xX*")
+_DIGIT_SUFFIXES = frozenset("/^×xX* ")  # what may follow digits in 3/4, 2^10, 3.2×10^-4, 2 x 10^3
+_SLASH_DENOMINATOR = regex.compile(r"\d{1,3}(?![\d/])")
 _DEGREES = frozenset(["degree", "degC", "degF"])
 _TIMES_POWER = regex.compile(
     r"[ ]?[×xX*][ ]?(?P<base>\d+(?:\.\d+)?)(?:\^(?P<sign>[-+]{0,2})(?P<exp>\d{1,3})|-(?P<neg>\d{1,3}))(?![\d.])"
@@ -127,19 +128,12 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
         q.words = q.needs_unit = True
         _finish(text, q, g, allow_unit=True)
         return None if _NUMBER_NEXT.match(text, q.end) else q  # "a US$4.7 billion": the sign's own number
-    if groups.get("vulgar"):
-        written = groups["vulgar"]
-        q = _whole(match, Decimal(written[:-1] or 0) + g.vulgar_fractions[written[-1]])  # 1½, ¾
-        q.fraction = q.needs_unit = True
-        return _finish(text, q, g, allow_unit=True)
     if groups.get("slash"):
-        written = groups["slash"]
-        sign = -1 if written.startswith("-") else 1
-        whole, _, fraction = written.lstrip("-").rpartition(" ")
+        whole, _, fraction = groups["slash"].rpartition(" ")
         numerator, denominator = (Decimal(part) for part in fraction.split("/"))
         if not denominator:
             return None
-        value = sign * (Decimal(whole or 0) + numerator / denominator)  # 10 1/2 miles, -3/4
+        value = Decimal(whole or 0) + numerator / denominator  # 10 1/2 miles
         q = _whole(match, value)
         q.fraction = q.needs_unit = True
         return _finish(text, q, g, allow_unit=True)
@@ -157,18 +151,28 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
     start = match.start(core)
     q = Quantity(start, start + used, start, start + used, groups[core][:used], value)
     q.words = core == "words"
-    if not q.words and text[q.end : q.end + 1] == "^":
-        _power(text, q)
-    if not q.words and text[q.end : q.end + 2].strip()[:1] in _TIMES_SIGNS:
-        _times_power(text, q)
+    after = text[q.end : q.end + 1]
+    if not q.words and (after in _DIGIT_SUFFIXES or after in g.vulgar_fractions):
+        _digit_suffixes(text, q, g)
     if q.words and (fraction := fraction_after(text, q.end, q.number_text, g)) is not None:
         return _fraction(text, q, *fraction, g)
-    if (ratio := ratio_after(text, q.end, g)) is not None and ratio[0]:
+    spaced = text.startswith(" ", q.end)
+    if spaced and (ratio := ratio_after(text, q.end, g)) is not None and ratio[0]:
         return _fraction(text, q, q.value / ratio[0], ratio[1], g)  # three out of four, 1 over 3
     _finish(text, q, g, allow_unit=True)
-    if text.startswith(" ", q.end) and (below := g.negative_after.match(text, q.end)) is not None:
+    if spaced and text.startswith(" ", q.end) and (below := g.negative_after.match(text, q.end)) is not None:
         _negate_after(q, below, g)
     return q
+
+
+def _digit_suffixes(text: str, q: Quantity, g: Grammar) -> None:
+    after = text[q.end]
+    if after == "/" or after in g.vulgar_fractions:
+        _fraction_after_digits(text, q, g)
+    elif after == "^":
+        _power(text, q)
+    else:
+        _times_power(text, q)
 
 
 def _negate_after(q: Quantity, below: regex.Match[str], g: Grammar) -> None:
@@ -180,6 +184,24 @@ def _negate_after(q: Quantity, below: regex.Match[str], g: Grammar) -> None:
         q.unit_text = None
         q.unit = g.unit(g.negative_after_unit[below.group("words").lower()])
     q.end = below.end()
+
+
+def _fraction_after_digits(text: str, q: Quantity, g: Grammar) -> None:
+    """1½ (a fraction character after digits) and -3/4 (a signed slash fraction)."""
+    char = text[q.end]
+    if char in g.vulgar_fractions and q.number_text.isdigit():
+        q.value = q.number_value = q.value + g.vulgar_fractions[char]
+    elif char == "/" and q.number_text[:1] == "-" and q.number_text[1:].isdigit():
+        denominator = _SLASH_DENOMINATOR.match(text, q.end + 1)
+        if denominator is None or not int(denominator.group()):
+            return
+        q.value = q.number_value = q.value / Decimal(denominator.group())
+        q.end = denominator.end() - 1
+    else:
+        return
+    q.fraction = q.needs_unit = True
+    q.end = q.number_end = q.end + 1
+    q.number_text = text[q.number_start : q.end]
 
 
 def _power(text: str, q: Quantity) -> None:
@@ -272,7 +294,7 @@ def read_before(text: str, q: Quantity, g: Grammar, floor: int) -> None:
         q.currency_text = before.group("cur")
         q.currency = g.currency_of[q.currency_text]
         q.start = before.start("cur")
-        if q.unit is None and q.value_max is None and not q.scaled and q.end == q.number_end:
+        if q.unit is None and q.end == q.number_end and not q.scaled and text.startswith((" ", ","), q.end):
             _bare_subunit(text, q, g)
     qualifier = before.group("q")
     if qualifier and text[before.start("q") - 1 : before.end("q")] not in g.not_qualifiers:
@@ -315,7 +337,7 @@ def _read_after(text: str, q: Quantity, g: Grammar) -> None:
     between = q.qualifier_text is not None and q.qualifier_text.lower() in g.between_words
     pattern = g.tail_between if between else g.tail
     tail = pattern.match(text, q.end)
-    if tail is not None and tail.group("unit") and not _unit_placed(text, q, tail, g):
+    if tail is not None and tail.group("unit") in g.placed_units and not _unit_placed(text, q, tail, g):
         tail = pattern.match(text, q.end, tail.start("unit"))  # read up to the unit, not it
     if tail is None or tail.end() == q.end:
         _peel_scale_into_unit(text, q, g)
@@ -348,7 +370,7 @@ def _read_after(text: str, q: Quantity, g: Grammar) -> None:
     _peel_scale_into_unit(text, q, g)
     if tail.group("unit") and not tail.group("post"):
         _range_after_unit(text, q, g)
-    if q.unit is not None and q.value_max is None and not q.scaled:
+    if q.unit is not None and q.value_max is None and not q.scaled and text.startswith((" ", ","), q.end):
         _bare_subunit(text, q, g)
 
 

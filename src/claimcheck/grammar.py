@@ -93,6 +93,7 @@ class Grammar:
     compound_ordinals: dict[str, int]
     bare_subunits: dict[str, int]
     ratio_after: regex.Pattern[str]
+    placed_units: frozenset[str]
     negative_after: regex.Pattern[str]
     negative_after_unit: dict[str, str]
     money_when_scaled: dict[str, str]
@@ -241,13 +242,23 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     any_number = f"(?:{number}|{en_number})"
     # Units are matched from named lists (longest first, much faster than an alternation
     # of hundreds of forms); a unit ending in a letter may not run on into another letter.
+    # A list costs in proportion to its length at every position it is tried, so the forms
+    # that begin with an ASCII character are kept apart and tried only where one stands:
+    # after a Chinese number only the non-ASCII forms (公里, 元, ℃) are looked up.
+    words = [f for f in units if len(f) >= 3 and f.islower()]
     unit_lists = {
-        "units": list(units),
-        "unit_words": [f for f in units if len(f) >= 3 and f.islower()],
+        "ascii_units": [f for f in units if f[0].isascii()],
+        "other_units": [f for f in units if not f[0].isascii()],
+        "ascii_unit_words": [f for f in words if f[0].isascii()],
+        "other_unit_words": [f for f in words if not f[0].isascii()],
     }
     # Words first: in an alternation the first branch that matches wins, and the word
     # list holds the long forms (degrees celsius) whose prefixes are symbols too.
-    unit_alt = r"(?:(?i:\L<unit_words>)|\L<units>)(?!(?<=[A-Za-z])[A-Za-z])"
+    other_words = r"(?i:\L<other_unit_words>)|" if unit_lists["other_unit_words"] else ""
+    unit_alt = (
+        r"(?:(?=[\x00-\x7f])(?:(?i:\L<ascii_unit_words>)|\L<ascii_units>)"
+        rf"|{other_words}\L<other_units>)(?!(?<=[A-Za-z])[A-Za-z])"
+    )
 
     def compile_(pattern: str) -> regex.Pattern[str]:
         return regex.compile(pattern, ignore_unused=True, **unit_lists)
@@ -263,7 +274,10 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     if denominators:
         numerators = alternation([*(en.words if en else {}), *(en.article if en else [])])
         denominator = alternation(denominators, ascii_boundary=False)
-        scan_parts.append(rf"(?P<frac>(?i:\b{numerators}[ -]{{1,3}}{denominator}\b|\b{denominator}\b(?=[ ]of\b)))")
+        alone = alternation(
+            [w for t in tables if t.fractions for w in t.fractions.alone_before_of], ascii_boundary=False
+        )
+        scan_parts.append(rf"(?P<frac>(?i:\b{numerators}[ -]{{1,3}}{denominator}\b|\b{alone}\b(?=[ ]of\b)))")
     halves = [w for t in tables for w in t.half]
     if halves:
         scan_parts.append(f"(?P<half>(?i:{alternation(halves)})(?:[ ]an?(?=[ ]))?)")
@@ -273,11 +287,11 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     if en:
         articles = alternation(en.article)
         scan_parts.append(f"(?P<article>(?i:{articles}))(?=[ ](?=[^\\W\\d_]){unit_alt})")
+    # Fraction characters are read after digits only (1½): an alternative of its own, for a
+    # lone ¾, would slow the whole scan by several percent.
     vulgar = {k: v for t in tables for k, v in t.vulgar_fractions.items()}
     negative_after = {k: v for t in tables for k, v in t.negative_after.items()}
-    if vulgar:
-        scan_parts.append(f"(?P<vulgar>(?<![\\d.])\\d{{0,3}}[{''.join(vulgar)}])")
-    scan_parts.append(r"(?P<slash>(?<![\d/.])(?:(?<![A-Za-z0-9.\-/])-)?(?:\d{1,3}[ ]{1,2})?\d{1,3}/\d{1,3}(?![\d/]))")
+    scan_parts.append(r"(?P<slash>(?<![\d/.])(?:\d{1,3}[ ]{1,2})?\d{1,3}/\d{1,3}(?![\d/]))")
     scan_parts.append(f"(?P<num>{number})")
     if en:
         scan_parts.append(f"(?P<words>{en_number})")
@@ -370,6 +384,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
             f"(?P<n2>{any_number})"
         ),
         money_when_scaled={k: v for t in tables for k, v in t.money_when_scaled.items()},
+        placed_units=frozenset(f for f, u in units.items() if u.position != "any"),
         negative_after=regex.compile(f"[ ](?P<words>{alternation(negative_after, case_insensitive_words=True)})"),
         negative_after_unit=negative_after,
         vulgar_fractions={k: Decimal(str(v)) for k, v in vulgar.items()},

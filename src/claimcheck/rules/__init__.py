@@ -94,6 +94,7 @@ class Fraction(_Table):
 class EnFractions(_Table):
     denominators: dict[str, int]
     compound_ordinals: dict[str, int] = {}
+    alone_before_of: list[str] = []
     and_a_half: list[str] = []
 
 
