@@ -179,7 +179,8 @@ def print_table(rows: list[dict]) -> None:
 
 def describe(item: dict) -> str:
     upper = "" if item.get("value_max") is None else f"..{item['value_max']:.12g}"
-    return f"{item['kind']} {item['text']!r}={item['value']:.12g}{upper} {item['unit'] or '-'}"
+    value = "-" if item["value"] is None else f"{item['value']:.12g}"  # a comparison may have no value
+    return f"{item['kind']} {item['text']!r}={value}{upper} {item['unit'] or '-'}"
 
 
 def print_misses(results: list[dict], limit: int) -> None:

@@ -18,7 +18,6 @@ from claimcheck.word_fractions import fraction_after, mixed_after, of_unit, rati
 
 _LOOK_BACK = 16
 _ASCII_DIGITS = frozenset("0123456789")
-_PHRASE_END = regex.compile(r"[ ]*(?:[.,;:!?)\]]|\Z)")
 _NUMBER_NEXT = regex.compile(r"[ ]?[\d.]")
 _DIGIT_SUFFIXES = frozenset("/^×xX* ")  # what may follow digits in 3/4, 2^10, 3.2×10^-4, 2 x 10^3
 _SLASH_DENOMINATOR = regex.compile(r"\d{1,3}(?![\d/])")
@@ -376,12 +375,12 @@ def _read_after(text: str, q: Quantity, g: Grammar) -> None:
 
 def _unit_placed(text: str, q: Quantity, tail: regex.Match[str], g: Grammar) -> bool:
     """Whether a unit that may stand only in some places stands in one: 13" against the number
-    and outside a quotation, "4 in" where the phrase ends."""
+    and outside a quotation, "4 in" where the phrase ends or before "thick"."""
     unit = g.unit(tail.group("unit"))
     if unit is None or unit.position == "any":
         return True
     if unit.position == "end":
-        return _PHRASE_END.match(text, tail.end("unit")) is not None
+        return g.phrase_end.match(text, tail.end("unit")) is not None
     line_start = text.rfind("\n", 0, q.start) + 1
     quoted = text.count(tail.group("unit")[0], line_start, q.start) % 2 == 1
     return tail.start("unit") == q.end and not quoted

@@ -94,6 +94,7 @@ class Grammar:
     bare_subunits: dict[str, int]
     ratio_after: regex.Pattern[str]
     placed_units: frozenset[str]
+    phrase_end: regex.Pattern[str]
     negative_after: regex.Pattern[str]
     negative_after_unit: dict[str, str]
     money_when_scaled: dict[str, str]
@@ -291,6 +292,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     # lone ¾, would slow the whole scan by several percent.
     vulgar = {k: v for t in tables for k, v in t.vulgar_fractions.items()}
     negative_after = {k: v for t in tables for k, v in t.negative_after.items()}
+    measure_words = [w for t in tables for w in t.measure_words]
     scan_parts.append(r"(?P<slash>(?<![\d/.])(?:\d{1,3}[ ]{1,2})?\d{1,3}/\d{1,3}(?![\d/]))")
     scan_parts.append(f"(?P<num>{number})")
     if en:
@@ -385,6 +387,10 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         ),
         money_when_scaled={k: v for t in tables for k, v in t.money_when_scaled.items()},
         placed_units=frozenset(f for f, u in units.items() if u.position != "any"),
+        phrase_end=regex.compile(
+            r"[ ]*(?:[.,;:!?)\]]|\Z)"
+            + (f"|[ ]{alternation(measure_words, case_insensitive_words=True)}" if measure_words else "")
+        ),
         negative_after=regex.compile(f"[ ](?P<words>{alternation(negative_after, case_insensitive_words=True)})"),
         negative_after_unit=negative_after,
         vulgar_fractions={k: Decimal(str(v)) for k, v in vulgar.items()},
