@@ -127,6 +127,10 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
         q.words = q.needs_unit = True
         _finish(text, q, g, allow_unit=True)
         return None if _NUMBER_NEXT.match(text, q.end) else q  # "a US$4.7 billion": the sign's own number
+    if groups.get("vulgar"):
+        q = _whole(match, g.vulgar_fractions[groups["vulgar"]])  # ¾ cup
+        q.fraction = q.needs_unit = True
+        return _finish(text, q, g, allow_unit=True)
     if groups.get("slash"):
         whole, _, fraction = groups["slash"].rpartition(" ")
         numerator, denominator = (Decimal(part) for part in fraction.split("/"))
@@ -339,6 +343,10 @@ def _read_after(text: str, q: Quantity, g: Grammar) -> None:
     if tail is not None and tail.group("unit") in g.placed_units and not _unit_placed(text, q, tail, g):
         tail = pattern.match(text, q.end, tail.start("unit"))  # read up to the unit, not it
     if tail is None or tail.end() == q.end:
+        if text.startswith(" ", q.end) and (bracketed := g.bracketed_unit.match(text, q.end)) is not None:
+            q.unit_text = bracketed.group("unit")  # 500 (kg), as in a table
+            q.unit, q.end = g.unit(q.unit_text), bracketed.end()
+            return
         _peel_scale_into_unit(text, q, g)
         return
     scale_text = tail.group("scale")

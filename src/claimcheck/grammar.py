@@ -95,6 +95,7 @@ class Grammar:
     ratio_after: regex.Pattern[str]
     placed_units: frozenset[str]
     phrase_end: regex.Pattern[str]
+    bracketed_unit: regex.Pattern[str]
     negative_after: regex.Pattern[str]
     negative_after_unit: dict[str, str]
     money_when_scaled: dict[str, str]
@@ -288,11 +289,11 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     if en:
         articles = alternation(en.article)
         scan_parts.append(f"(?P<article>(?i:{articles}))(?=[ ](?=[^\\W\\d_]){unit_alt})")
-    # Fraction characters are read after digits only (1½): an alternative of its own, for a
-    # lone ¾, would slow the whole scan by several percent.
     vulgar = {k: v for t in tables for k, v in t.vulgar_fractions.items()}
     negative_after = {k: v for t in tables for k, v in t.negative_after.items()}
     measure_words = [w for t in tables for w in t.measure_words]
+    if vulgar:  # a lone ¾; after digits (1½) it is read with them
+        scan_parts.append(f"(?P<vulgar>[{''.join(vulgar)}])")
     scan_parts.append(r"(?P<slash>(?<![\d/.])(?:\d{1,3}[ ]{1,2})?\d{1,3}/\d{1,3}(?![\d/]))")
     scan_parts.append(f"(?P<num>{number})")
     if en:
@@ -387,6 +388,9 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         ),
         money_when_scaled={k: v for t in tables for k, v in t.money_when_scaled.items()},
         placed_units=frozenset(f for f, u in units.items() if u.position != "any"),
+        bracketed_unit=compile_(
+            "[ ]?(?:" + "|".join(rf"\{o}(?P<unit>{unit_alt})\{c}" for o, c in ("()", "[]", "{}", "<>")) + ")"
+        ),
         phrase_end=regex.compile(
             r"[ ]*(?:[.,;:!?)\]]|\Z)"
             + (f"|[ ]{alternation(measure_words, case_insensitive_words=True)}" if measure_words else "")
