@@ -244,6 +244,12 @@ def _english_fraction(text: str, match: regex.Match[str], g: Grammar) -> Quantit
         numerator = Decimal(g.en.words[words[0]])
     if not denominator:
         return None
+    if text[match.end() : match.end() + 2][1:].isalpha() and text.startswith("-", match.end()):
+        # a quarter-litre is a fraction of it; a quarter-final, a third-party app are words
+        unit = g.unit_at.match(text, match.end() + 1)
+        info = g.unit(unit.group()) if unit else None
+        if info is None or info.classifier or info.canonical is None:
+            return None
     if numerator != 1 and not words[-1].endswith("s"):  # "twenty third": a rank after a number
         start = match.start()
         q = Quantity(start, start + len(words[0]), start, start + len(words[0]), words[0], numerator)

@@ -279,7 +279,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         alone = alternation(
             [w for t in tables if t.fractions for w in t.fractions.alone_before_of], ascii_boundary=False
         )
-        scan_parts.append(rf"(?P<frac>(?i:\b{numerators}[ -]{{1,3}}{denominator}\b|\b{alone}\b(?=[ ]of\b)))")
+        scan_parts.append(rf"(?P<frac>(?i:\b{numerators}[ -]{{1,3}}{denominator}\b|\b{alone}\b(?=[ ]of\b|-[^\W\d_])))")
     halves = [w for t in tables for w in t.half]
     if halves:
         scan_parts.append(f"(?P<half>(?i:{alternation(halves)})(?:[ ]an?(?=[ ]))?)")
@@ -314,7 +314,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         return (
             f"(?:{GAP}(?P<rsep>{sep}){GAP}(?:{currency}[ ]?)?(?P<n2>{any_number}))?"
             f"(?P<infix>{infix})?"
-            f"(?:(?P<scale>{zh_scale_run}|{short_scale_letters})|[ ](?P<scale>{scale_words}))?"
+            f"(?:(?P<scale>{zh_scale_run}|{short_scale_letters})|[ ]{{1,2}}(?P<scale>{scale_words}))?"
             f"(?P<infix2>{infix})?"
             f"(?:(?:{GAP}|-){modifier}(?P<unit>{unit_alt}))?"
             f"(?:{GAP}(?P<post>{after})(?![\\d]))?"
