@@ -37,6 +37,11 @@ UNIT_ALIASES = {
     "sq mi": "mi2",
     "cm3": "mL",
     "megawatt hour": "MWh",
+    "watt hour": "Wh",
+    "centilitre": "cL",
+    "electronvolt": "eV",
+    "gray": "Gy",
+    "milligray": "mGy",
 }
 GENERIC_MONEY = {"dollar", "pound", "franc", "rupee"}  # names that do not fix one currency
 MONEY_SUBUNITS = {"cent": 0.01, "penny": 0.01}  # a hundredth of whichever main currency
@@ -203,7 +208,8 @@ def print_table(rows: list[dict]) -> None:
 
 def describe(item: dict) -> str:
     upper = "" if item.get("value_max") is None else f"..{item['value_max']:.12g}"
-    return f"{item['kind']} {item['text']!r}={item['value']:.12g}{upper} {item['unit'] or '-'}"
+    value = "-" if item["value"] is None else f"{item['value']:.12g}"  # a comparison may have no value
+    return f"{item['kind']} {item['text']!r}={value}{upper} {item['unit'] or '-'}"
 
 
 def print_misses(results: list[dict], limit: int) -> None:

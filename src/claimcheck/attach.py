@@ -14,9 +14,19 @@ import regex
 from claimcheck.grammar import Grammar, UnitInfo
 from claimcheck.numbers import parse_arabic, parse_en, parse_zh
 from claimcheck.parts import read_parts
+from claimcheck.subunits import bare_subunit
+from claimcheck.word_fractions import fraction_after, mixed_after, of_unit, ratio_after
 
 _LOOK_BACK = 16
 _ASCII_DIGITS = frozenset("0123456789")
+_NUMBER_NEXT = regex.compile(r"[ ]?[\d.]")
+_DIGIT_SUFFIXES = frozenset("/^×xX* ")  # what may follow digits in 3/4, 2^10, 3.2×10^-4, 2 x 10^3
+_SLASH_DENOMINATOR = regex.compile(r"\d{1,3}(?![\d/])")
+_DEGREES = frozenset(["degree", "degC", "degF"])
+_TIMES_POWER = regex.compile(
+    r"[ ]?[×xX*][ ]?(?P<base>\d+(?:\.\d+)?)(?:\^(?P<sign>[-+]{0,2})(?P<exp>\d{1,3})|-(?P<neg>\d{1,3}))(?![\d.])"
+)
+_POWER = regex.compile(r"\^([-+]{0,2})(\d{1,3})(?![\d.])")
 
 
 @dataclass(slots=True)
@@ -116,6 +126,11 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
     if groups.get("article"):
         q = _whole(match, Decimal(1))
         q.words = q.needs_unit = True
+        _finish(text, q, g, allow_unit=True)
+        return None if _NUMBER_NEXT.match(text, q.end) else q  # "a US$4.7 billion": the sign's own number
+    if groups.get("vulgar"):
+        q = _whole(match, g.vulgar_fractions[groups["vulgar"]])  # ¾ cup
+        q.fraction = q.needs_unit = True
         return _finish(text, q, g, allow_unit=True)
     if groups.get("slash"):
         whole, _, fraction = groups["slash"].rpartition(" ")
@@ -131,7 +146,9 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
             return word
         q = _whole(match, Decimal("0.5"))
         q.needs_unit = True
-        return _finish(text, q, g, allow_unit=True)
+        _finish(text, q, g, allow_unit=True)
+        q.needs_unit = not q.scaled  # half a million, half a dozen: a figure of its own
+        return q
     core = "num" if groups.get("num") else "words"
     read = number_value(groups[core], g) or _unread_run(text, match.end(core), groups[core], g)
     if read is None:
@@ -142,7 +159,86 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
     q.words = core == "words"
     if text[q.end : q.end + 1] in g.fraction_whole_starts:
         _mixed_fraction(text, q, g)
-    return _finish(text, q, g, allow_unit=True)
+    after = text[q.end : q.end + 1]
+    if not q.words and (after in _DIGIT_SUFFIXES or after in g.vulgar_fractions):
+        _digit_suffixes(text, q, g)
+    if q.words and (fraction := fraction_after(text, q.end, q.number_text, g)) is not None:
+        return _fraction(text, q, *fraction, g)
+    spaced = text.startswith(" ", q.end)
+    if spaced and (ratio := ratio_after(text, q.end, g)) is not None and ratio[0]:
+        return _fraction(text, q, q.value / ratio[0], ratio[1], g)  # three out of four, 1 over 3
+    _finish(text, q, g, allow_unit=True)
+    if spaced and text.startswith(" ", q.end) and (below := g.negative_after.match(text, q.end)) is not None:
+        _negate_after(q, below, g)
+    return q
+
+
+def _digit_suffixes(text: str, q: Quantity, g: Grammar) -> None:
+    after = text[q.end]
+    if after == "/" or after in g.vulgar_fractions:
+        _fraction_after_digits(text, q, g)
+    elif after == "^":
+        _power(text, q)
+    else:
+        _times_power(text, q)
+
+
+def _negate_after(q: Quantity, below: regex.Match[str], g: Grammar) -> None:
+    """12 degrees below zero, 5 below zero: a negative figure, in degrees if no unit is given."""
+    if q.value_max is not None or q.percent or (q.unit is not None and q.unit.canonical not in _DEGREES):
+        return
+    q.value, q.number_value = -q.value, -q.number_value
+    if q.unit is None:
+        q.unit_text = None
+        q.unit = g.unit(g.negative_after_unit[below.group("words").lower()])
+    q.end = below.end()
+
+
+def _fraction_after_digits(text: str, q: Quantity, g: Grammar) -> None:
+    """1½ (a fraction character after digits) and -3/4 (a signed slash fraction)."""
+    char = text[q.end]
+    if char in g.vulgar_fractions and q.number_text.isdigit():
+        q.value = q.number_value = q.value + g.vulgar_fractions[char]
+    elif char == "/" and q.number_text[:1] == "-" and q.number_text[1:].isdigit():
+        denominator = _SLASH_DENOMINATOR.match(text, q.end + 1)
+        if denominator is None or not int(denominator.group()):
+            return
+        q.value = q.number_value = q.value / Decimal(denominator.group())
+        q.end = denominator.end() - 1
+    else:
+        return
+    q.fraction = q.needs_unit = True
+    q.end = q.number_end = q.end + 1
+    q.number_text = text[q.number_start : q.end]
+
+
+def _power(text: str, q: Quantity) -> None:
+    """2^10, 2.5^-1: a power; a minus before the base binds looser (-3^2 is -9)."""
+    power = _POWER.match(text, q.end)
+    if power is None:
+        return
+    exponent = int(power.group(2)) * (-1 if power.group(1).count("-") % 2 else 1)
+    base = abs(q.value)
+    if base == 0 and exponent < 0:
+        return
+    q.value = q.number_value = (base**exponent) * (-1 if q.value < 0 else 1)
+    q.end = q.number_end = power.end()
+    q.number_text = text[q.number_start : q.end]
+
+
+def _times_power(text: str, q: Quantity) -> None:
+    """3.2×10^-4, 4x2^10, 2.48×10-5: a number times a power (a power is required)."""
+    times = _TIMES_POWER.match(text, q.end)
+    if times is None or (times.group("neg") and times.group("base") != "10"):
+        return
+    sign, exponent = (times.group("sign"), times.group("exp")) if times.group("exp") else ("-", times.group("neg"))
+    power = int(exponent) * (-1 if sign.count("-") % 2 else 1)
+    base = Decimal(times.group("base"))
+    if base == 0 and power < 0:
+        return
+    q.value = q.number_value = q.value * base**power
+    q.end = q.number_end = times.end()
+    q.number_text = text[q.number_start : q.end]
 
 
 def _half_percent_word(text: str, start: int, g: Grammar) -> Quantity | None:
@@ -203,12 +299,40 @@ def _english_fraction(text: str, match: regex.Match[str], g: Grammar) -> Quantit
     numerator = Decimal(1)
     if len(words) == 2 and g.en is not None and words[0] in g.en.words:
         numerator = Decimal(g.en.words[words[0]])
-    if words[-1] in ("quarter", "quarters") and g.tail.match(text, match.end()).group("unit"):
-        return None  # "three quarters" before a unit is not a fraction of it
     if not denominator:
         return None
-    q = _whole(match, numerator / denominator * 100)
-    q.percent = q.fraction = True
+    if text[match.end() : match.end() + 2][1:].isalpha() and text.startswith("-", match.end()):
+        # a quarter-litre is a fraction of it; a quarter-final, a third-party app are words
+        unit = g.unit_at.match(text, match.end() + 1)
+        info = g.unit(unit.group()) if unit else None
+        if info is None or info.classifier or info.canonical is None:
+            return None
+    if numerator != 1 and not words[-1].endswith("s"):  # "twenty third": a rank after a number
+        start = match.start()
+        q = Quantity(start, start + len(words[0]), start, start + len(words[0]), words[0], numerator)
+        q.words = True
+        return q
+    return _fraction(text, _whole(match, Decimal(0)), numerator / denominator, match.end(), g)
+
+
+def _fraction(text: str, q: Quantity, value: Decimal, end: int, g: Grammar) -> Quantity:
+    """A fraction in words: of the unit that follows ("a tenth of a litre"), else a share in
+    percent, or a plain number when it is one or more ("seventeen fifths")."""
+    q.value = q.number_value = value
+    q.end = q.number_end = end
+    q.number_text = text[q.number_start : end]
+    q.fraction = q.words = True
+    unit_at = of_unit(text, end, g)
+    if unit_at is not None:
+        q.end = unit_at
+    _read_after(text, q, g)
+    if q.unit is not None and q.unit.canonical is not None and not q.unit.classifier:
+        return q
+    if value >= 1:
+        return q
+    q.unit = q.unit_text = None
+    q.value, q.value_max, q.scaled = value * 100, None, False
+    q.end, q.percent = end, True
     return _finish(text, q, g, allow_unit=False)
 
 
@@ -236,6 +360,8 @@ def read_before(text: str, q: Quantity, g: Grammar, floor: int) -> None:
         q.currency_text = before.group("cur")
         q.currency = g.currency_of[q.currency_text]
         q.start = before.start("cur")
+        if q.unit is None and q.end == q.number_end and not q.scaled and text.startswith((" ", ","), q.end):
+            _bare_subunit(text, q, g)
     qualifier = before.group("q")
     if qualifier and text[before.start("q") - 1 : before.end("q")] not in g.not_qualifiers:
         q.start = before.start("q")
@@ -263,24 +389,36 @@ def _qualify(q: Quantity, words: str, g: Grammar) -> None:
 
 def _read_after(text: str, q: Quantity, g: Grammar) -> None:
     half = g.and_a_half.match(text, q.end) if text[q.end : q.end + 1] in (" ", "-") else None
-    if half is not None:
-        q.value += Decimal("0.5")  # "one and a half", "5 and a half minutes"
+    mixed = (Decimal("0.5"), half.end()) if half is not None else None
+    if mixed is None and not q.fraction and text.startswith(" and ", q.end) and g.en is not None:
+        mixed = mixed_after(text, q.end, g)
+    if mixed is not None:
+        q.value += mixed[0]  # "one and a half", "5 and a half minutes", "two and three quarters"
         q.number_value = q.value
-        q.end = q.number_end = half.end()
+        q.end = q.number_end = mixed[1]
         q.number_text = text[q.number_start : q.end]
+        q.end = of_unit(text, q.end, g) or q.end
     if q.end < len(text) and text[q.end] not in g.tail_first_chars:
         return
     between = q.qualifier_text is not None and q.qualifier_text.lower() in g.between_words
-    tail = (g.tail_between if between else g.tail).match(text, q.end)
+    pattern = g.tail_between if between else g.tail
+    tail = pattern.match(text, q.end)
+    if tail is not None and tail.group("unit") in g.placed_units and not _unit_placed(text, q, tail, g):
+        tail = pattern.match(text, q.end, tail.start("unit"))  # read up to the unit, not it
     if tail is None or tail.end() == q.end:
+        if text.startswith(" ", q.end) and (bracketed := g.bracketed_unit.match(text, q.end)) is not None:
+            q.unit_text = bracketed.group("unit")  # 500 (kg), as in a table
+            q.unit, q.end = g.unit(q.unit_text), bracketed.end()
+            return
         _peel_scale_into_unit(text, q, g)
         return
     scale_text = tail.group("scale")
     if scale_text in g.currency_scales and not _currency_before(text, q, g):
-        # Without a currency sign, 10m is ten metres, not ten million.
-        unit = g.unit(scale_text)
+        # Without a currency sign, 10m is ten metres, not ten million (and 10m2 ten square metres).
+        written = g.unit_at.match(text, tail.start("scale"))
+        unit = g.unit(written.group()) if written else None
         if unit is not None:
-            q.unit, q.unit_text, q.end = unit, scale_text, tail.end("scale")
+            q.unit, q.unit_text, q.end = unit, written.group(), written.end()
         return
     scale = _scale_value(scale_text, g) if scale_text else Decimal(1)
     q.scaled = scale_text is not None
@@ -294,12 +432,41 @@ def _read_after(text: str, q: Quantity, g: Grammar) -> None:
     if tail.group("unit"):
         q.unit_text = tail.group("unit")
         q.unit = g.unit(q.unit_text)
+        money = g.money_when_scaled.get(q.unit_text.lower()) if q.scaled else None
+        if money is not None and not text.startswith(" of ", q.end):
+            q.unit = g.unit(money)  # 45 million pounds (spent), but 2 million pounds of beef
         if not q.scaled and not tail.group("post"):
             _half_after_unit(text, q, g)
             read_parts(text, q, g)
     _peel_scale_into_unit(text, q, g)
     if tail.group("unit") and not tail.group("post"):
         _range_after_unit(text, q, g)
+    if q.unit is not None and q.value_max is None and not q.scaled and text.startswith((" ", ","), q.end):
+        _bare_subunit(text, q, g)
+
+
+def _unit_placed(text: str, q: Quantity, tail: regex.Match[str], g: Grammar) -> bool:
+    """Whether a unit that may stand only in some places stands in one: 13" against the number
+    and outside a quotation, "4 in" where the phrase ends or before "thick"."""
+    unit = g.unit(tail.group("unit"))
+    if unit is None or unit.position == "any":
+        return True
+    if unit.position == "end":
+        return g.phrase_end.match(text, tail.end("unit")) is not None
+    line_start = text.rfind("\n", 0, q.start) + 1
+    quoted = text.count(tail.group("unit")[0], line_start, q.start) % 2 == 1
+    return tail.start("unit") == q.end and not quoted
+
+
+def _bare_subunit(text: str, q: Quantity, g: Grammar) -> None:
+    money = q.currency is not None or (q.unit is not None and q.unit.kind == "money")
+    canonical = q.unit.canonical if q.unit is not None else None
+    if canonical in g.money_subunits:
+        return
+    part = bare_subunit(text, q.end, canonical, money, g)
+    if part is not None:
+        q.value += part[0]
+        q.end = part[1]
 
 
 def _half_after_unit(text: str, q: Quantity, g: Grammar) -> None:

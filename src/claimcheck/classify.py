@@ -50,11 +50,13 @@ def rejection(text: str, q: Quantity, g: Grammar) -> Rejected | None:
         return Rejected("code")
     if q.unit is None and not q.percent and not q.scaled and (_is_ascii_letter(after) or after.isdigit()):
         return Rejected("code")
+    if before == "^":
+        return Rejected("exponent")
     if before == "/" and q.number_start > 1 and text[q.number_start - 2].isdigit():
         return Rejected("ratio or fraction")
     if after == "/" and text[q.end + 1 : q.end + 2].isdigit():
         return Rejected("ratio or fraction")
-    if q.unit_text and _is_ascii_letter(q.unit_text[-1]) and (after.isascii() and after.isalnum()):
+    if q.unit_text and q.unit_text[-1].isascii() and q.unit_text[-1].isalnum() and after.isascii() and after.isalnum():
         return Rejected("code")
     if q.needs_unit and (q.unit is None or q.unit.classifier):
         return Rejected("ratio or fraction" if q.fraction else "no unit")
@@ -66,9 +68,9 @@ def rejection(text: str, q: Quantity, g: Grammar) -> Rejected | None:
         if plain and (len(written) == 1 or written[0] in g.zh.lone_scales_not_numbers):
             return Rejected("bare numeral")
     if written.lower() in g.not_figures_alone and not q.scaled and not q.percent and not q.currency:
-        if q.unit is None or q.unit.classifier:
+        if (q.unit is None or q.unit.classifier) and not _negated(text, q, g):
             return Rejected("not a figure alone")
-    if q.words and plain and " " not in written.strip() and "-" not in written:
+    if q.words and plain and " " not in written.strip() and "-" not in written and not _negated(text, q, g):
         return Rejected("bare number word")
     if plain and written.isdigit() and len(written) == 4 and _YEARS[0] <= int(written) <= _YEARS[1]:
         return Rejected("year", is_time=True)
@@ -77,6 +79,14 @@ def rejection(text: str, q: Quantity, g: Grammar) -> Rejected | None:
         if not any(window.endswith(cue) for cue in g.duration_cues):
             return Rejected("day of month", is_time=True)
     return None
+
+
+def _negated(text: str, q: Quantity, g: Grammar) -> bool:
+    """Whether "minus" or "negative" stands before the number: minus one is a figure."""
+    if q.start < 2 or text[q.start - 1] != " ":  # "minus one": a word and a space before it
+        return False
+    before = g.before.match(text, max(0, q.start - 16), q.start)
+    return before is not None and before.group("neg") is not None
 
 
 def late_rejection(q: Quantity, g: Grammar) -> Rejected | None:

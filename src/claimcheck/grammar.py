@@ -19,7 +19,7 @@ from claimcheck.rules import EnNumerals, LanguageRules, Trap, Unit, ZhNumerals
 # Arabic numbers: 33,662.5 / 10 000 / 33662 / 1.5e3 / .75
 ARABIC = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-    r"|\d{1,3}(?:[ ]\d{3})+(?![\d.,])"
+    r"|\d{1,3}(?:[ ]\d{3})+(?:\.\d+)?(?![\d,]|\.\d)"
     r"|\d+(?:\.\d+)?(?:[eE][-+]?\d+(?![A-Za-z]))?"
     r"|(?<![\d.])\.\d+)"
 )
@@ -58,6 +58,7 @@ class UnitInfo:
     classifier: bool
     tenths: bool = False
     digits_one_by_one: bool = False
+    position: str = "any"
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,21 @@ class Grammar:
     compound_joiners: frozenset[str]
     money_subunits: dict[str, Decimal]
     fraction_denominators: dict[str, int]
+    compound_ordinals: dict[str, int]
+    bare_subunits: dict[str, int]
+    ratio_after: regex.Pattern[str]
+    placed_units: frozenset[str]
+    phrase_end: regex.Pattern[str]
+    bracketed_unit: regex.Pattern[str]
+    negative_after: regex.Pattern[str]
+    negative_after_unit: dict[str, str]
+    money_when_scaled: dict[str, str]
+    vulgar_fractions: dict[str, Decimal]
+    bare_count: regex.Pattern[str]
+    en_tens: frozenset[str]
+    denominator_after: regex.Pattern[str]
+    mixed_fraction: regex.Pattern[str]
+    of_before_unit: regex.Pattern[str]
     between_words: frozenset[str]
     duration_cues: tuple[str, ...]
     not_qualifiers: frozenset[str]
@@ -157,6 +173,7 @@ def _unit_info(form: str, unit: Unit) -> UnitInfo:
         unit.classifier,
         unit.tenths,
         unit.digits_one_by_one,
+        unit.position,
     )
 
 
@@ -214,6 +231,27 @@ def _first_chars(words: list[str]) -> frozenset[str]:
     return frozenset(c for w in words if w for c in (w[0], w[0].lower(), w[0].upper()))
 
 
+def _word_fractions(en: EnNumerals | None, denominators: dict[str, int], tables) -> dict:
+    """The patterns of claimcheck.word_fractions: denominators after a number, mixed numbers."""
+    ordinals = {k: v for t in tables for k, v in t.compound_ordinals.items()}
+    words = en.words if en else {}
+    tens = [w for w, v in words.items() if 20 <= v < 100 and v % 10 == 0]
+    small = [w for w, v in words.items() if 0 < v < 10] + list(en.article if en else [])
+    den = alternation(denominators, ascii_boundary=False)
+    return {
+        "compound_ordinals": ordinals,
+        "en_tens": frozenset(tens),
+        "denominator_after": regex.compile(
+            rf"(?P<sep>[ ]{{1,3}}|[ ]?-[ ]?)(?i:(?P<tens>{alternation(tens, ascii_boundary=False)})[ -]"
+            rf"(?P<unit>{alternation(ordinals, ascii_boundary=False)})|(?P<den>{den}))(?![A-Za-z])"
+        ),
+        "mixed_fraction": regex.compile(
+            rf"(?i:[ ]and[ ](?:(?P<num>{alternation(small, ascii_boundary=False)})[ -])?(?P<den>{den}))(?![A-Za-z])"
+        ),
+        "of_before_unit": regex.compile(r"(?i:[ ]of[ ](?:an?[ ])?)"),
+    }
+
+
 @cache
 def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     tables = [rules.language(lang) for lang in (*languages, "common")]
@@ -228,6 +266,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     short_scales = {k: v for t in tables for k, v in t.scales.short.items()}
     currency_scales = {k: v for t in tables for k, v in t.scales.needs_currency.items()}
     word_scales = {**(en.small_scales if en else {}), **(en.large_scales if en else {})}
+    multipliers = {w: en.words[w] for w in en.multipliers} if en else {}
     zh_scales = {**(zh.small_scales if zh else {}), **(zh.large_scales if zh else {})}
     separators = [s for t in tables for s in t.ranges.separators]
     between = [s for t in tables for s in t.ranges.between]
@@ -241,13 +280,23 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     any_number = f"(?:{number}|{en_number})"
     # Units are matched from named lists (longest first, much faster than an alternation
     # of hundreds of forms); a unit ending in a letter may not run on into another letter.
+    # A list costs in proportion to its length at every position it is tried, so the forms
+    # that begin with an ASCII character are kept apart and tried only where one stands:
+    # after a Chinese number only the non-ASCII forms (公里, 元, ℃) are looked up.
+    words = [f for f in units if len(f) >= 3 and f.islower()]
     unit_lists = {
-        "units": list(units),
-        "unit_words": [f for f in units if len(f) >= 3 and f.islower()],
+        "ascii_units": [f for f in units if f[0].isascii()],
+        "other_units": [f for f in units if not f[0].isascii()],
+        "ascii_unit_words": [f for f in words if f[0].isascii()],
+        "other_unit_words": [f for f in words if not f[0].isascii()],
     }
     # Words first: in an alternation the first branch that matches wins, and the word
     # list holds the long forms (degrees celsius) whose prefixes are symbols too.
-    unit_alt = r"(?:(?i:\L<unit_words>)|\L<units>)(?!(?<=[A-Za-z])[A-Za-z])"
+    other_words = r"(?i:\L<other_unit_words>)|" if unit_lists["other_unit_words"] else ""
+    unit_alt = (
+        r"(?:(?=[\x00-\x7f])(?:(?i:\L<ascii_unit_words>)|\L<ascii_units>)"
+        rf"|{other_words}\L<other_units>)(?!(?<=[A-Za-z])[A-Za-z])"
+    )
 
     def compile_(pattern: str) -> regex.Pattern[str]:
         return regex.compile(pattern, ignore_unused=True, **unit_lists)
@@ -263,7 +312,10 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     if denominators:
         numerators = alternation([*(en.words if en else {}), *(en.article if en else [])])
         denominator = alternation(denominators, ascii_boundary=False)
-        scan_parts.append(rf"(?P<frac>(?i:\b{numerators}[ -]{{1,3}}{denominator}\b|\b{denominator}\b(?=[ ]of\b)))")
+        alone = alternation(
+            [w for t in tables if t.fractions for w in t.fractions.alone_before_of], ascii_boundary=False
+        )
+        scan_parts.append(rf"(?P<frac>(?i:\b{numerators}[ -]{{1,3}}{denominator}\b|\b{alone}\b(?=[ ]of\b|-[^\W\d_])))")
     halves = [w for t in tables for w in t.half]
     if halves:
         scan_parts.append(f"(?P<half>(?i:{alternation(halves)})(?:[ ]an?(?=[ ]))?)")
@@ -273,12 +325,20 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     if en:
         articles = alternation(en.article)
         scan_parts.append(f"(?P<article>(?i:{articles}))(?=[ ](?=[^\\W\\d_]){unit_alt})")
-    scan_parts.append(r"(?P<slash>(?<![\d/.])(?:\d{1,3}[ ])?\d{1,3}/\d{1,3}(?![\d/]))")
+    vulgar = {k: v for t in tables for k, v in t.vulgar_fractions.items()}
+    negative_after = {k: v for t in tables for k, v in t.negative_after.items()}
+    measure_words = [w for t in tables for w in t.measure_words]
+    if vulgar:  # a lone ¾; after digits (1½) it is read with them
+        scan_parts.append(f"(?P<vulgar>[{''.join(vulgar)}])")
+    scan_parts.append(r"(?P<slash>(?<![\d/.])(?:\d{1,3}[ ]{1,2})?\d{1,3}/\d{1,3}(?![\d/]))")
     scan_parts.append(f"(?P<num>{number})")
     if en:
         scan_parts.append(f"(?P<words>{en_number})")
 
-    scale_words = alternation(word_scales, case_insensitive_words=True)
+    # Scale abbreviations of two letters or more may also stand after a space: 12 bln.
+    spaced = [s for s in short_scales if len(s) >= 2 and s.islower()]
+    spelled = alternation({**word_scales, **multipliers}, case_insensitive_words=True)
+    scale_words = f"(?:{spelled}|{alternation(spaced)})"
     short_scale_letters = alternation([*short_scales, *currency_scales])
     zh_scale_run = f"[{''.join(zh_scales)}]+" if zh_scales else "(?!)"
     infix = alternation(infix_q, ascii_boundary=False) if infix_q else "(?!)"
@@ -290,7 +350,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         return (
             f"(?:{GAP}(?P<rsep>{sep}){GAP}(?:{currency}[ ]?)?(?P<n2>{any_number}))?"
             f"(?P<infix>{infix})?"
-            f"(?:(?P<scale>{zh_scale_run}|{short_scale_letters})|[ ](?P<scale>{scale_words}))?"
+            f"(?:(?P<scale>{zh_scale_run}|{short_scale_letters})|[ ]{{1,2}}(?P<scale>{scale_words}))?"
             f"(?P<infix2>{infix})?"
             f"(?:(?:{GAP}|-){modifier}(?P<unit>{unit_alt}))?"
             f"(?:{GAP}(?P<post>{after})(?![\\d]))?"
@@ -341,7 +401,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         qualifier_of={**after_q, **infix_q, **before_q, **{w: "range" for w in between}},
         percent_prefixes=percent_prefixes,
         currency_of=currency_of,
-        scale_of={**short_scales, **currency_scales, **word_scales, **zh_scales},
+        scale_of={**short_scales, **currency_scales, **word_scales, **multipliers, **zh_scales},
         currency_scales=frozenset(currency_scales),
         zh=zh,
         en=en,
@@ -358,6 +418,28 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         compound_joiners=frozenset(w for t in tables for w in t.compound_joiners),
         money_subunits={k: Decimal(str(v)) for t in tables for k, v in t.money_subunits.items()},
         fraction_denominators=denominators,
+        bare_subunits={k: v for t in tables for k, v in t.bare_subunits.items()},
+        ratio_after=regex.compile(
+            f"[ ](?:{alternation([w for t in tables for w in t.ratio_words], case_insensitive_words=True)})[ ]"
+            f"(?P<n2>{any_number})"
+        ),
+        money_when_scaled={k: v for t in tables for k, v in t.money_when_scaled.items()},
+        placed_units=frozenset(f for f, u in units.items() if u.position != "any"),
+        bracketed_unit=compile_(
+            "[ ]?(?:" + "|".join(rf"\{o}(?P<unit>{unit_alt})\{c}" for o, c in ("()", "[]", "{}", "<>")) + ")"
+        ),
+        phrase_end=regex.compile(
+            r"[ ]*(?:[.,;:!?)\]]|\Z)"
+            + (f"|[ ]{alternation(measure_words, case_insensitive_words=True)}" if measure_words else "")
+        ),
+        negative_after=regex.compile(f"[ ](?P<words>{alternation(negative_after, case_insensitive_words=True)})"),
+        negative_after_unit=negative_after,
+        vulgar_fractions={k: Decimal(str(v)) for k, v in vulgar.items()},
+        bare_count=regex.compile(
+            r"(?:[ ]and[ ]|,[ ]and[ ]|[ ]|,[ ])(?P<n>\d{1,2}|(?i:[a-z]+(?:[ -][a-z]+)?))"
+            r"(?=[ ]*(?:[.;:!?)\]]|,(?!\d)|\Z))(?![.,]\d)"
+        ),
+        **_word_fractions(en, denominators, [t.fractions for t in tables if t.fractions]),
         between_words=frozenset(w.lower() for w in between),
         duration_cues=tuple(w for t in tables for w in t.duration_cues.words),
         not_qualifiers=not_qualifiers,

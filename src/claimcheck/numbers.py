@@ -189,6 +189,7 @@ def parse_en(text: str, en: EnNumerals) -> tuple[Decimal, int] | None:
     last_kind: str | None = None
     used = 0
     value: Decimal | None = None
+    since_hundred = Decimal(0)
     for index, (word, end) in enumerate(words):
         if word in en.joiners and last_kind in ("hundred", "large"):
             continue
@@ -205,14 +206,18 @@ def parse_en(text: str, en: EnNumerals) -> tuple[Decimal, int] | None:
             continue
         if word in en.words:
             number = Decimal(en.words[word])
-            if word == "dozen":
-                current = (current or Decimal(1)) * number
+            if word in en.multipliers:
+                # three hundred and two dozen: the dozens are the last group's, 300 + 24
+                group = since_hundred if last_kind in ("unit", "tens") else (current or Decimal(1))
+                current = (current or Decimal(0)) - (group if current else 0) + group * number
                 last_kind = "large"
             elif current is None or last_kind in ("hundred", "large"):
                 current = (current or Decimal(0)) + number
+                since_hundred = number
                 last_kind = "tens" if number >= 20 and number % 10 == 0 else "unit"
             elif last_kind == "tens" and number < 10:
                 current += number
+                since_hundred += number
                 last_kind = "unit"
             else:
                 break

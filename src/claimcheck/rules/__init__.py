@@ -38,6 +38,7 @@ class EnNumerals(_Table):
     small_scales: dict[str, int]
     large_scales: dict[str, int]
     article: list[str]
+    multipliers: list[str] = []
     joiners: list[str]
     decimal_points: list[str] = []
     not_figures_alone: list[str]
@@ -58,6 +59,8 @@ class Unit(_Table):
     classifier: bool = False
     tenths: bool = False
     digits_one_by_one: bool = False
+    # "glued": only written against the number (13"); "end": only where a phrase ends (4 in).
+    position: Literal["any", "glued", "end"] = "any"
 
 
 class UnitPart(_Table):
@@ -99,6 +102,8 @@ class Fraction(_Table):
 
 class EnFractions(_Table):
     denominators: dict[str, int]
+    compound_ordinals: dict[str, int] = {}
+    alone_before_of: list[str] = []
     and_a_half: list[str] = []
 
 
@@ -117,6 +122,12 @@ class LanguageRules(_Table):
     compound_joiners: list[str] = []
     tenths_not_before: list[str] = []
     money_subunits: dict[str, float] = {}
+    bare_subunits: dict[str, int] = {}
+    ratio_words: list[str] = []
+    money_when_scaled: dict[str, str] = {}
+    negative_after: dict[str, str] = {}
+    measure_words: list[str] = []
+    vulgar_fractions: dict[str, float] = {}
     scales: ShortScales = ShortScales()
     percent_prefixes: dict[str, float] = {}
     half_percent_words: dict[str, float] = {}
