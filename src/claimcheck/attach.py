@@ -26,6 +26,9 @@ _DEGREES = frozenset(["degree", "degC", "degF"])
 _TIMES_POWER = regex.compile(
     r"[ ]?[×xX*][ ]?(?P<base>\d+(?:\.\d+)?)(?:\^(?P<sign>[-+]{0,2})(?P<exp>\d{1,3})|-(?P<neg>\d{1,3}))(?![\d.])"
 )
+_SIGNS = frozenset("-−+")
+_SENTENCE_ENDS = (". ", "! ", "? ")
+_HYPHENED_DIGITS = regex.compile(r"-\d+(?:\.\d+)?")
 _POWER = regex.compile(r"\^([-+]{0,2})(\d{1,3})(?![\d.])")
 
 
@@ -406,8 +409,9 @@ def _read_after(text: str, q: Quantity, g: Grammar) -> None:
     if tail is not None and tail.group("unit") in g.placed_units and not _unit_placed(text, q, tail, g):
         tail = pattern.match(text, q.end, tail.start("unit"))  # read up to the unit, not it
     if tail is None or tail.end() == q.end:
-        if text.startswith(" ", q.end) and (bracketed := g.bracketed_unit.match(text, q.end)) is not None:
-            q.unit_text = bracketed.group("unit")  # 500 (kg), as in a table
+        bracketed = g.bracketed_unit.match(text, q.end) if text.startswith(" ", q.end) else None
+        if bracketed is not None and bracketed.group("unit") not in g.placed_units:
+            q.unit_text = bracketed.group("unit")  # 500 (kg), as in a table; not 45 (F), 3 (C)
             q.unit, q.end = g.unit(q.unit_text), bracketed.end()
             return
         _peel_scale_into_unit(text, q, g)
@@ -453,9 +457,28 @@ def _unit_placed(text: str, q: Quantity, tail: regex.Match[str], g: Grammar) -> 
         return True
     if unit.position == "end":
         return g.phrase_end.match(text, tail.end("unit")) is not None
+    if unit.position == "cued":
+        return _cued(text, q, tail.group("unit"), tail.end("unit"), g)
     line_start = text.rfind("\n", 0, q.start) + 1
     quoted = text.count(tail.group("unit")[0], line_start, q.start) % 2 == 1
     return tail.start("unit") == q.end and not quoted
+
+
+def _cued(text: str, q: Quantity, form: str, unit_end: int, g: Grammar) -> bool:
+    """30C as a temperature: a sign on the number or a cue word in its sentence (on its
+    line), and no label right before it (seat 12C, Row 30 C) nor a code hyphened to it
+    (C-sections, F-16); another temperature may follow (30C-32C)."""
+    if text.startswith("-", unit_end) and text[unit_end + 1 : unit_end + 2].isalnum():
+        second = _HYPHENED_DIGITS.match(text, unit_end)
+        if second is None or not text.startswith(form, second.end()):
+            return False
+    if g.unit_label.search(text, max(0, q.number_start - _LOOK_BACK), q.number_start) is not None:
+        return False
+    if q.number_text[:1] in _SIGNS:
+        return True
+    start = max(text.rfind("\n", 0, q.start), *(text.rfind(p, 0, q.start) for p in _SENTENCE_ENDS)) + 1
+    ends = [i for i in (text.find(c, q.end) for c in ("\n", *_SENTENCE_ENDS)) if i >= 0]
+    return g.unit_cue.search(text, start, min(ends, default=len(text))) is not None
 
 
 def _bare_subunit(text: str, q: Quantity, g: Grammar) -> None:

@@ -97,6 +97,8 @@ class Grammar:
     ratio_after: regex.Pattern[str]
     placed_units: frozenset[str]
     phrase_end: regex.Pattern[str]
+    unit_cue: regex.Pattern[str]
+    unit_label: regex.Pattern[str]
     bracketed_unit: regex.Pattern[str]
     negative_after: regex.Pattern[str]
     negative_after_unit: dict[str, str]
@@ -427,6 +429,12 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         placed_units=frozenset(f for f, u in units.items() if u.position != "any"),
         bracketed_unit=compile_(
             "[ ]?(?:" + "|".join(rf"\{o}(?P<unit>{unit_alt})\{c}" for o, c in ("()", "[]", "{}", "<>")) + ")"
+        ),
+        unit_cue=regex.compile(
+            alternation([w for t in tables for w in t.cued_units.cues], case_insensitive_words=True)
+        ),
+        unit_label=regex.compile(
+            alternation([w for t in tables for w in t.cued_units.labels], case_insensitive_words=True) + r"[ ]?\Z"
         ),
         phrase_end=regex.compile(
             r"[ ]*(?:[.,;:!?)\]]|\Z)"

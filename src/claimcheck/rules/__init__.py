@@ -59,8 +59,17 @@ class Unit(_Table):
     classifier: bool = False
     tenths: bool = False
     digits_one_by_one: bool = False
-    # "glued": only written against the number (13"); "end": only where a phrase ends (4 in).
-    position: Literal["any", "glued", "end"] = "any"
+    # "glued": only written against the number (13"); "end": only where a phrase ends (4 in);
+    # "cued": only in a sentence with a cue word of `cued_units`, or after a signed number (30C).
+    position: Literal["any", "glued", "end", "cued"] = "any"
+
+
+class CuedUnits(_Table):
+    """When a unit of position "cued" counts: a cue word in the sentence (or a sign on the
+    number), and no label word right before the number (seat 12C, Flat 4C)."""
+
+    cues: list[str] = []
+    labels: list[str] = []
 
 
 class UnitPart(_Table):
@@ -139,6 +148,7 @@ class LanguageRules(_Table):
     ranges: Ranges = Ranges()
     unit: list[Unit] = []
     unit_part: list[UnitPart] = []
+    cued_units: CuedUnits = CuedUnits()
     currency_prefixes: dict[str, str] = {}
     duration_cues: Words = Words()
     traps: dict[str, Trap] = {}
