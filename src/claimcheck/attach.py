@@ -353,8 +353,23 @@ def _finish(text: str, q: Quantity, g: Grammar, *, allow_unit: bool) -> Quantity
 def read_before(text: str, q: Quantity, g: Grammar, floor: int) -> None:
     """Extend q leftwards over a qualifier (超過, more than) and a currency sign (US$)."""
     before = g.before.match(text, max(floor, q.start - _LOOK_BACK), q.start)
-    if before is None or before.start() == q.start:
+    if before is not None and before.start() < q.start:
+        _read_before(text, q, g, before)
+    if q.unit is None and q.currency is None and not q.percent and not q.scaled:
+        _unit_before(text, q, g, floor)
+
+
+def _unit_before(text: str, q: Quantity, g: Grammar, floor: int) -> None:
+    """aged 87, ages 5 to 11: a word before the number that gives it its unit."""
+    word = g.unit_before.search(text, max(floor, q.start - _LOOK_BACK), q.start)
+    if word is None:
         return
+    q.unit_text = word.group("w")
+    q.unit = g.unit(g.unit_before_of[q.unit_text])
+    q.start = word.start()
+
+
+def _read_before(text: str, q: Quantity, g: Grammar, before: regex.Match[str]) -> None:
     if before.group("neg"):
         q.value, q.number_value = -q.value, -q.number_value
         q.value_max = -q.value_max if q.value_max is not None else None

@@ -102,6 +102,8 @@ class Grammar:
     bracketed_unit: regex.Pattern[str]
     negative_after: regex.Pattern[str]
     negative_after_unit: dict[str, str]
+    unit_before: regex.Pattern[str]
+    unit_before_of: dict[str, str]
     money_when_scaled: dict[str, str]
     vulgar_fractions: dict[str, Decimal]
     bare_count: regex.Pattern[str]
@@ -329,6 +331,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         scan_parts.append(f"(?P<article>(?i:{articles}))(?=[ ](?=[^\\W\\d_]){unit_alt})")
     vulgar = {k: v for t in tables for k, v in t.vulgar_fractions.items()}
     negative_after = {k: v for t in tables for k, v in t.negative_after.items()}
+    units_before = {k: v for t in tables for k, v in t.units_before.items()}
     measure_words = [w for t in tables for w in t.measure_words]
     if vulgar:  # a lone ¾; after digits (1½) it is read with them
         scan_parts.append(f"(?P<vulgar>[{''.join(vulgar)}])")
@@ -442,6 +445,8 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         ),
         negative_after=regex.compile(f"[ ](?P<words>{alternation(negative_after, case_insensitive_words=True)})"),
         negative_after_unit=negative_after,
+        unit_before=regex.compile(f"(?P<w>{alternation(units_before)})[ ]\\Z"),
+        unit_before_of=units_before,
         vulgar_fractions={k: Decimal(str(v)) for k, v in vulgar.items()},
         bare_count=regex.compile(
             r"(?:[ ]and[ ]|,[ ]and[ ]|[ ]|,[ ])(?P<n>\d{1,2}|(?i:[a-z]+(?:[ -][a-z]+)?))"

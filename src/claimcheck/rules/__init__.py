@@ -135,6 +135,7 @@ class LanguageRules(_Table):
     ratio_words: list[str] = []
     money_when_scaled: dict[str, str] = {}
     negative_after: dict[str, str] = {}
+    units_before: dict[str, str] = {}
     measure_words: list[str] = []
     vulgar_fractions: dict[str, float] = {}
     scales: ShortScales = ShortScales()
