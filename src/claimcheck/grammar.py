@@ -335,7 +335,10 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     measure_words = [w for t in tables for w in t.measure_words]
     if vulgar:  # a lone ¾; after digits (1½) it is read with them
         scan_parts.append(f"(?P<vulgar>[{''.join(vulgar)}])")
-    scan_parts.append(r"(?P<slash>(?<![\d/.])(?:\d{1,3}[ ]{1,2})?\d{1,3}/\d{1,3}(?![\d/]))")
+    # A denominator of four digits only before a unit (2/1000 kilograms, 1/4000 sec), and
+    # none that reads as a year: 3/2021 is a month.
+    slash_denominator = rf"(?:\d{{1,3}}|(?!19\d\d|20\d\d)\d{{4}}(?=[ ]?{unit_alt}))"
+    scan_parts.append(rf"(?P<slash>(?<![\d/.])(?:\d{{1,3}}[ ]{{1,2}})?\d{{1,3}}/{slash_denominator}(?![\d/]))")
     scan_parts.append(f"(?P<num>{number})")
     if en:
         scan_parts.append(f"(?P<words>{en_number})")
