@@ -103,6 +103,20 @@ def _any(words: list[str]) -> str:
     return alternation(words, case_insensitive_words=True)
 
 
+_FOLDS_TO_LATIN = regex.compile("(?i)[a-z]")
+
+
+def _searched(words: list[str]) -> str:
+    """_any for a pattern searched left to right: the words in Latin letters and the others as
+    two alternations, which the regex module scans several times faster than their mix. No
+    position can start a word of each kind, so the matches are the same."""
+    latin = [w for w in words if w[:1].isascii() and w[:1].isalpha()]
+    other = [w for w in words if not (w[:1].isascii() and w[:1].isalpha())]
+    if not latin or not other or any(_FOLDS_TO_LATIN.match(w) for w in other):
+        return _any(words)
+    return f"(?:{_any(other)}|{_any(latin)})"
+
+
 def _ending(words: list[str]) -> regex.Pattern[str]:
     """Matches when the text ends with one of the words (read right to left)."""
     return regex.compile(f"(?r)(?:{_any(words)})\\s?$") if words else regex.compile("(?!)")
@@ -243,8 +257,8 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         metrics=listed.compile(f"(?:{listed('modifiers', modifiers)}\\s?)?{listed('metrics', metrics)}"),
         metric_word=listed.compile(listed("metrics", metrics)),
         subject_codes=regex.compile("|".join(f"(?:{p})" for x in k for p in x.subject_patterns) or "(?!)"),
-        subject_stops=regex.compile(_any(stops)),
-        subject_end=regex.compile(f"[^\\p{{Han}}]|{_any(stops)}"),
+        subject_stops=regex.compile(_searched(stops)),
+        subject_end=regex.compile(f"[^\\p{{Han}}]|{_searched(stops)}"),
         subject_openers=regex.compile(_any([w for x in k for w in x.subject_openers])),
         stop_words=frozenset(w for w in stops if w[:1].isascii()),
         metric_words=frozenset(m.lower() for m in metrics),
