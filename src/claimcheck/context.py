@@ -10,7 +10,8 @@ import regex
 # stop followed by a space (so 2.61 and U.S. do not end one).
 _SENTENCE_END = regex.compile(r"[\n。！？!?；;]|\.(?=\s|$)")
 _HAN = regex.compile(r"\p{Han}")
-_LATIN = regex.compile(r"[A-Za-z]")
+_HAN_RUN = regex.compile(r"\p{Han}+")
+_LATIN_RUN = regex.compile(r"[A-Za-z]+")
 _CLAUSE_BREAK = regex.compile(r"[,;:，；：、]")
 
 
@@ -37,10 +38,14 @@ class Sentences:
     def language(self, span: tuple[int, int]) -> str:
         """zh when the sentence is mostly Chinese (a Han character weighs three letters)."""
         if span[0] not in self._languages:
-            sentence = self._text[span[0] : span[1]]
-            han = len(_HAN.findall(sentence))
-            latin = len(_LATIN.findall(sentence))
-            self._languages[span[0]] = "zh" if han * 3 >= latin and han else "en"
+            # Counted in runs, not one match per character; with no letter, one Han character decides.
+            latin = sum(map(len, _LATIN_RUN.findall(self._text, *span)))
+            if latin:
+                han = sum(map(len, _HAN_RUN.findall(self._text, *span)))
+                zh = bool(han) and han * 3 >= latin
+            else:
+                zh = _HAN.search(self._text, *span) is not None
+            self._languages[span[0]] = "zh" if zh else "en"
         return self._languages[span[0]]
 
 
