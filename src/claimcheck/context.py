@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 
 import regex
+
+from claimcheck.draft import LineMarks
 
 # A sentence ends at a line break, at Chinese or Western end punctuation, or at a full
 # stop followed by a space (so 2.61 and U.S. do not end one).
@@ -18,15 +20,15 @@ _CLAUSE_BREAK = regex.compile(r"[,;:，；：、]")
 class Sentences:
     def __init__(self, text: str) -> None:
         self._text = text
-        self._ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        self._ends = LineMarks(text, _SENTENCE_END)
         self._languages: dict[int, str] = {}
 
     def span_at(self, position: int) -> tuple[int, int]:
         """The clean span of the sentence holding `position`, without surrounding blanks."""
-        i = bisect_left(self._ends, position)
-        start = self._ends[i - 1] + 1 if i > 0 else 0
-        if i < len(self._ends):
-            end = self._ends[i] + (0 if self._text[self._ends[i]] == "\n" else 1)
+        before, after = self._ends.before(position), self._ends.at_or_after(position)
+        start = 0 if before is None else before + 1
+        if after is not None:
+            end = after + (0 if self._text[after] == "\n" else 1)
         else:
             end = len(self._text)
         while start < end and self._text[start].isspace():
