@@ -9,6 +9,8 @@ import regex
 
 Span = tuple[int, int]
 
+_NEWLINE = regex.compile("\n")
+
 
 @dataclass(slots=True, eq=False)
 class Draft:
@@ -77,15 +79,16 @@ class LineMarks:
 
     def __init__(self, text: str, pattern: regex.Pattern[str]) -> None:
         self.text, self.pattern = text, pattern
+        self._starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
         self._lines: dict[int, list[int]] = {}
 
     def _line(self, position: int) -> tuple[int, list[int]]:
         """The start of the line holding `position` (a line break ends its line) and its marks."""
-        start = self.text.rfind("\n", 0, position) + 1
+        i = bisect_right(self._starts, position) - 1
+        start = self._starts[i]
         marks = self._lines.get(start)
         if marks is None:
-            stop = self.text.find("\n", position)
-            end = len(self.text) if stop < 0 else stop + 1
+            end = self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text)
             marks = self._lines[start] = [m.start() for m in self.pattern.finditer(self.text, start, end)]
         return start, marks
 
