@@ -2,34 +2,43 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from claimcheck import rules
 from claimcheck.draft import Draft
 
 _PRECISE_DIGITS = 3
 _RELATIONS = frozenset({"rank", "comparison", "superlative"})
+_HAS = ("subject", "metric", "time", "precise_figure", "relation")
+_WEAK = ("approximate", "no_figure")
 
 
 def _significant_digits(written: str) -> int:
-    digits = "".join(c for c in written if c.isdigit()).strip("0")
+    digits = "".join(filter(str.isdigit, written)).strip("0")
     return len(digits)
 
 
 def score(d: Draft, written: str) -> tuple[float, str]:
+    relation = d.kind in _RELATIONS
+    return _scored(
+        d.subject is not None,
+        d.metric is not None,
+        d.time is not None,
+        d.has_figure and _significant_digits(written) >= _PRECISE_DIGITS,
+        relation,
+        d.qualifier == "approx",
+        relation and d.kind != "rank" and not d.has_figure,
+    )
+
+
+@cache  # a few dozen combinations of what a claim has: each is scored once
+def _scored(*present: bool) -> tuple[float, str]:
     table = rules.checkworthy()
-    has = (
-        ("subject", d.subject is not None),
-        ("metric", d.metric is not None),
-        ("time", d.time is not None),
-        ("precise_figure", d.has_figure and _significant_digits(written) >= _PRECISE_DIGITS),
-        ("relation", d.kind in _RELATIONS),
-    )
-    weak = (
-        ("approximate", d.qualifier == "approx"),
-        ("no_figure", d.kind in _RELATIONS and d.kind != "rank" and not d.has_figure),
-    )
-    total = table.base + sum(table.has[name] for name, present in has if present)
-    total -= sum(table.weakens[name] for name, present in weak if present)
-    parts = [name.replace("_", " ") for name, present in has if present]
-    parts += [f"no {name}" for name, present in has[:3] if not present]
-    parts += [name.replace("_", " ") for name, present in weak if present]
+    has = tuple(zip(_HAS, present[: len(_HAS)], strict=True))
+    weak = tuple(zip(_WEAK, present[len(_HAS) :], strict=True))
+    total = table.base + sum(table.has[name] for name, on in has if on)
+    total -= sum(table.weakens[name] for name, on in weak if on)
+    parts = [name.replace("_", " ") for name, on in has if on]
+    parts += [f"no {name}" for name, on in has[:3] if not on]
+    parts += [name.replace("_", " ") for name, on in weak if on]
     return round(min(1.0, max(0.0, total)), 2), ", ".join(parts)

@@ -2,30 +2,33 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 
 import regex
+
+from claimcheck.draft import LineMarks
 
 # A sentence ends at a line break, at Chinese or Western end punctuation, or at a full
 # stop followed by a space (so 2.61 and U.S. do not end one).
 _SENTENCE_END = regex.compile(r"[\n。！？!?；;]|\.(?=\s|$)")
 _HAN = regex.compile(r"\p{Han}")
-_LATIN = regex.compile(r"[A-Za-z]")
+_HAN_RUN = regex.compile(r"\p{Han}+")
+_LATIN_RUN = regex.compile(r"[A-Za-z]+")
 _CLAUSE_BREAK = regex.compile(r"[,;:，；：、]")
 
 
 class Sentences:
     def __init__(self, text: str) -> None:
         self._text = text
-        self._ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        self._ends = LineMarks(text, _SENTENCE_END)
         self._languages: dict[int, str] = {}
 
     def span_at(self, position: int) -> tuple[int, int]:
         """The clean span of the sentence holding `position`, without surrounding blanks."""
-        i = bisect_left(self._ends, position)
-        start = self._ends[i - 1] + 1 if i > 0 else 0
-        if i < len(self._ends):
-            end = self._ends[i] + (0 if self._text[self._ends[i]] == "\n" else 1)
+        before, after = self._ends.before(position), self._ends.at_or_after(position)
+        start = 0 if before is None else before + 1
+        if after is not None:
+            end = after + (0 if self._text[after] == "\n" else 1)
         else:
             end = len(self._text)
         while start < end and self._text[start].isspace():
@@ -37,10 +40,14 @@ class Sentences:
     def language(self, span: tuple[int, int]) -> str:
         """zh when the sentence is mostly Chinese (a Han character weighs three letters)."""
         if span[0] not in self._languages:
-            sentence = self._text[span[0] : span[1]]
-            han = len(_HAN.findall(sentence))
-            latin = len(_LATIN.findall(sentence))
-            self._languages[span[0]] = "zh" if han * 3 >= latin and han else "en"
+            # Counted in runs, not one match per character; with no letter, one Han character decides.
+            latin = sum(map(len, _LATIN_RUN.findall(self._text, *span)))
+            if latin:
+                han = sum(map(len, _HAN_RUN.findall(self._text, *span)))
+                zh = bool(han) and han * 3 >= latin
+            else:
+                zh = _HAN.search(self._text, *span) is not None
+            self._languages[span[0]] = "zh" if zh else "en"
         return self._languages[span[0]]
 
 

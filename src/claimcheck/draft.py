@@ -9,6 +9,8 @@ import regex
 
 Span = tuple[int, int]
 
+_NEWLINE = regex.compile("\n")
+
 
 @dataclass(slots=True, eq=False)
 class Draft:
@@ -70,18 +72,49 @@ def line_end(text: str, position: int, reach: int) -> int:
     return stop if stop >= 0 else min(len(text), position + reach)
 
 
+class LineMarks:
+    """Where a pattern matches (one character each: a clause or sentence break), found line by
+    line and only in the lines asked about. The pattern matches every line break and reads no
+    character past one, so a line's marks do not depend on the rest of the text."""
+
+    def __init__(self, text: str, pattern: regex.Pattern[str]) -> None:
+        self.text, self.pattern = text, pattern
+        self._starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+        self._lines: dict[int, list[int]] = {}
+
+    def _line(self, position: int) -> tuple[int, list[int]]:
+        """The start of the line holding `position` (a line break ends its line) and its marks."""
+        i = bisect_right(self._starts, position) - 1
+        start = self._starts[i]
+        marks = self._lines.get(start)
+        if marks is None:
+            end = self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text)
+            marks = self._lines[start] = [m.start() for m in self.pattern.finditer(self.text, start, end)]
+        return start, marks
+
+    def before(self, position: int) -> int | None:
+        """The last mark before `position`: in its line, else the line break before the line."""
+        start, marks = self._line(position)
+        i = bisect_left(marks, position)
+        return marks[i - 1] if i else (start - 1 if start else None)
+
+    def at_or_after(self, position: int) -> int | None:
+        """The first mark at or after `position`: in its line, which its line break ends."""
+        _, marks = self._line(position)
+        i = bisect_left(marks, position)
+        return marks[i] if i < len(marks) else None
+
+
 class Clauses:
-    """Clause boundaries: the breaks are found in one pass, each clause by bisection."""
+    """Clause boundaries, each clause found by its breaks."""
 
     def __init__(self, text: str, breaks: regex.Pattern[str]) -> None:
         self.length = len(text)
-        self.breaks = [m.start() for m in breaks.finditer(text)]
+        self.breaks = LineMarks(text, breaks)
 
     def of(self, span: Span) -> Span:
-        i = bisect_right(self.breaks, span[0] - 1)
-        start = self.breaks[i - 1] + 1 if i > 0 else 0
-        j = bisect_left(self.breaks, span[1], i)
-        return start, self.breaks[j] if j < len(self.breaks) else self.length
+        before, after = self.breaks.before(span[0]), self.breaks.at_or_after(span[1])
+        return (0 if before is None else before + 1), (self.length if after is None else after)
 
 
 class Spans:

@@ -112,17 +112,17 @@ def _extract(
     norm, times, clean = scan.norm, scan.times, scan.norm.text
     times.sort()
     time_spans = Spans(times)
-    rg = relation_grammar(_languages(lang))
-    clauses = Clauses(clean, rg.clause_break)
     sentences = Sentences(clean)
     figures = [_figure(q) for q in scan.claims]
     if figures_only:
-        drafts = figures
+        drafts, context = figures, None
     else:
+        rg = relation_grammar(_languages(lang))
+        clauses = Clauses(clean, rg.clause_break)
         drafts = relate(clean, figures, grammar(_languages(lang)), rg, time_spans, clauses, sentences.span_at)
+        context = Context(clean, rg, clauses, time_spans, vocabulary)
     if not drafts:
         return []
-    context = Context(clean, rg, clauses, time_spans, vocabulary)
     baselines = Spans(d.baseline for d in drafts if d.baseline is not None)
     times = [t for t in times if not baselines.overlaps(*t)]  # "from last year" is not when a claim holds
     time_starts = [start for start, _ in times]
@@ -139,7 +139,7 @@ def _extract(
         if sentence not in sentence_spans:
             sentence_spans[sentence] = _span(text, norm.to_original(*sentence))
         d.time = nearest_time(clean, times, time_starts, d.span, sentence)
-        if not figures_only:
+        if context is not None:
             context.place(d)
         start, end = norm.to_original(d.start, d.end)
         ids_of[id(d)] = claim_ids.of(d.kind, clean, sentence, clean[d.start : d.end])

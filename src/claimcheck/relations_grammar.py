@@ -3,6 +3,7 @@ superlatives and claim context. Like grammar.py, nothing language-specific is wr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,7 +20,7 @@ CLAUSE_BREAK = r"[，；：。！？!?;:\n—]|,(?!\d{3})|\.(?=\s|$)"
 
 @dataclass(frozen=True, slots=True)
 class RelationGrammar:
-    triggers: tuple[regex.Pattern[str], ...]
+    triggers: tuple[regex.Pattern[str] | re.Pattern[str], ...]  # Latin words, the others, the others late
     roles: dict[str, frozenset[str]]
     ranks: tuple[tuple[regex.Pattern[str], str], ...]
     title_position: dict[str, int]
@@ -68,8 +69,8 @@ class _Lists:
     def parts(self, name: str, words: list[str]) -> list[str]:
         """One pattern for the words in Latin letters, one for the others; scanning a text
         with each apart is faster than with their alternation."""
-        latin = sorted({w.lower() for w in words if w[:1].isascii() and w[:1].isalpha()})
-        other = sorted({w for w in words if not (w[:1].isascii() and w[:1].isalpha())})
+        latin = sorted({w.lower() for w in words if _is_latin(w)})
+        other = sorted({w for w in words if not _is_latin(w)})
         parts = []
         if latin:
             self.lists[f"{name}_latin"] = latin
@@ -95,12 +96,42 @@ class _Lists:
         return regex.compile(pattern, ignore_unused=True, **self.lists)
 
 
+def _is_latin(word: str) -> bool:
+    return word[:1].isascii() and word[:1].isalpha()
+
+
+def _literal(words: list[str]) -> str:
+    """The words as written, the longest first: what a named list matches at a place."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or "(?!)"
+
+
+def _scan_words(words: list[str]) -> re.Pattern[str]:
+    """Words written in no Latin letters (matched as written), for a pass over the whole text.
+    The standard library's re scans a text for literal words at a third of the regex module's
+    cost (but not when a lookbehind comes first, as in anchored_late)."""
+    return re.compile(_literal(words))
+
+
 def _words(tables: list[RelationRules], pick) -> list[str]:
     return [word for table in tables for word in pick(table)]
 
 
 def _any(words: list[str]) -> str:
     return alternation(words, case_insensitive_words=True)
+
+
+_FOLDS_TO_LATIN = regex.compile("(?i)[a-z]")
+
+
+def _searched(words: list[str]) -> str:
+    """_any for a pattern searched left to right: the words in Latin letters and the others as
+    two alternations, which the regex module scans several times faster than their mix. No
+    position can start a word of each kind, so the matches are the same."""
+    latin = [w for w in words if _is_latin(w)]
+    other = [w for w in words if not _is_latin(w)]
+    if not latin or not other or any(_FOLDS_TO_LATIN.match(w) for w in other):
+        return _any(words)
+    return f"(?:{_any(other)}|{_any(latin)})"
 
 
 def _ending(words: list[str]) -> regex.Pattern[str]:
@@ -203,14 +234,18 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         for word in words:
             roles.setdefault(word.lower(), set()).add(role)
     common_first = "".join(t.scan_common_first for t in tables)
-    triggers = listed.parts("triggers", [w for w in roles if not (len(w) > 1 and w[0] in common_first)])
-    triggers.append(listed.anchored_late("triggers_late", list(roles), common_first))
+    plain = [w for w in roles if not (len(w) > 1 and w[0] in common_first)]
+    triggers = (
+        listed.compile(listed("triggers", [w for w in plain if _is_latin(w)])),
+        _scan_words([w for w in plain if not _is_latin(w)]),
+        listed.compile(listed.anchored_late("triggers_late", list(roles), common_first)),
+    )
     k = [t.context for t in tables]
     modifiers = [w for x in k for w in x.metric_modifiers]
     stops = [w for x in k for w in x.subject_stops]
     return RelationGrammar(
         ranks=ranks,
-        triggers=tuple(listed.compile(part) for part in triggers),
+        triggers=triggers,
         roles={word: frozenset(r) for word, r in roles.items()},
         title_position=titles,
         ordinals=ordinals,
@@ -243,8 +278,8 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         metrics=listed.compile(f"(?:{listed('modifiers', modifiers)}\\s?)?{listed('metrics', metrics)}"),
         metric_word=listed.compile(listed("metrics", metrics)),
         subject_codes=regex.compile("|".join(f"(?:{p})" for x in k for p in x.subject_patterns) or "(?!)"),
-        subject_stops=regex.compile(_any(stops)),
-        subject_end=regex.compile(f"[^\\p{{Han}}]|{_any(stops)}"),
+        subject_stops=regex.compile(_searched(stops)),
+        subject_end=regex.compile(f"[^\\p{{Han}}]|{_searched(stops)}"),
         subject_openers=regex.compile(_any([w for x in k for w in x.subject_openers])),
         stop_words=frozenset(w for w in stops if w[:1].isascii()),
         metric_words=frozenset(m.lower() for m in metrics),

@@ -52,6 +52,7 @@ class Context:
         self._metric_cache: dict[int, list[Span]] = {}
         self._name_cache: dict[int, list[Span]] = {}
         self._openers: dict[int, Span | None] = {}
+        self._carried_to: dict[int, Span | None] = {}
         self._proper_words: frozenset[str] | None = vocabulary.proper if vocabulary else None
         self._lower: frozenset[str] | None = vocabulary.lower if vocabulary else None
 
@@ -157,6 +158,8 @@ class Context:
         opener = self._opening_run(clause)
         if opener is not None and opener[1] <= limit:
             return opener
+        if not _LATIN.search(self.clean, *clause):
+            return None  # "the <metric>" is written in Latin letters: no need to read the metrics
         return self._the_metric(self._metrics(clause), limit)
 
     def _opening_run(self, clause: Span) -> Span | None:
@@ -203,7 +206,11 @@ class Context:
         return None
 
     def _carried(self, clause: Span) -> Span | None:
-        start = clause[0]
+        if clause[0] not in self._carried_to:  # the claims of a clause share it
+            self._carried_to[clause[0]] = self._carried_from(clause[0])
+        return self._carried_to[clause[0]]
+
+    def _carried_from(self, start: int) -> Span | None:
         for _ in range(_CARRY_CLAUSES):
             if start == 0 or self.clean[start - 1] == "\n":
                 return None
