@@ -53,6 +53,7 @@ class Context:
         self._name_cache: dict[int, list[Span]] = {}
         self._openers: dict[int, Span | None] = {}
         self._carried_to: dict[int, Span | None] = {}
+        self._latin_in: dict[int, bool] = {}
         self._proper_words: frozenset[str] | None = vocabulary.proper if vocabulary else None
         self._lower: frozenset[str] | None = vocabulary.lower if vocabulary else None
 
@@ -78,9 +79,16 @@ class Context:
             return word.span() if word else span
         return span
 
+    def _has_latin(self, clause: Span) -> bool:
+        """Whether the clause holds a Latin letter, read once per clause: a long clause of
+        figures holds many claims."""
+        if clause[0] not in self._latin_in:
+            self._latin_in[clause[0]] = _LATIN.search(self.clean, *clause) is not None
+        return self._latin_in[clause[0]]
+
     def _names(self, clause: Span) -> list[Span]:
         if clause[0] not in self._name_cache:
-            if not _LATIN.search(self.clean, *clause):
+            if not self._has_latin(clause):
                 self._name_cache[clause[0]] = []  # every name pattern holds a Latin letter
                 return []
             codes = self.rg.subject_codes.finditer(self.clean, *clause)
@@ -158,7 +166,7 @@ class Context:
         opener = self._opening_run(clause)
         if opener is not None and opener[1] <= limit:
             return opener
-        if not _LATIN.search(self.clean, *clause):
+        if not self._has_latin(clause):
             return None  # "the <metric>" is written in Latin letters: no need to read the metrics
         return self._the_metric(self._metrics(clause), limit)
 
