@@ -10,6 +10,7 @@ from __future__ import annotations
 import tomllib
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as Timeout
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -38,23 +39,28 @@ def _claims(case: dict, read_data: bool = False) -> tuple[list[tuple[str, int, i
     return [(claim.text, claim.start, claim.end) for claim in claimcheck.extract(text)], is_data
 
 
+@contextmanager
+def _one_worker():
+    pool = ProcessPoolExecutor(max_workers=1)
+    try:
+        yield pool
+    finally:
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.kill()  # a worker stuck in a pattern does not stop by itself
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
 @pytest.fixture(scope="module")
 def worker():
-    pool = ProcessPoolExecutor(max_workers=1)
-    yield pool
-    for process in list(getattr(pool, "_processes", {}).values()):
-        process.kill()  # a worker stuck in a pattern does not stop by itself
-    pool.shutdown(wait=False, cancel_futures=True)
+    with _one_worker() as pool:
+        yield pool
 
 
 @pytest.fixture
 def reader():
     """A worker of its own for each call: the engine is changed in it."""
-    pool = ProcessPoolExecutor(max_workers=1)
-    yield pool
-    for process in list(getattr(pool, "_processes", {}).values()):
-        process.kill()
-    pool.shutdown(wait=False, cancel_futures=True)
+    with _one_worker() as pool:
+        yield pool
 
 
 def _result(pool, case: dict, read_data: bool = False):
