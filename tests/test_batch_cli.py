@@ -14,20 +14,9 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_run import claimcheck as run
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-
-
-def run(*args: str, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "claimcheck", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        env=env,
-    )
 
 
 @pytest.fixture

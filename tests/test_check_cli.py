@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_run import claimcheck as run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 NEWSROOM = ROOT / "fixtures" / "newsroom"
 
 
 def claimcheck(*args: str, cwd: Path = NEWSROOM, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "claimcheck", "check", *args],
-        cwd=cwd,
-        env={**os.environ, "CI": "true"},
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+    return run_cli("check", *args, cwd=cwd, stdin=stdin, in_ci=True)
 
 
 @pytest.fixture(scope="module")

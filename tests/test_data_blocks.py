@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+from pathlib import Path
 
 import pytest
+from cli_run import claimcheck as run_cli
 
 import claimcheck
 from claimcheck import data_blocks, rules
@@ -87,12 +87,7 @@ def test_reading_in_blocks_skips_the_same_paragraph(tmp_path):
 def test_the_command_line_says_on_stderr_what_it_did_not_read_and_exits_0(tmp_path, fmt):
     path = tmp_path / "draft.txt"
     path.write_text(f"{PROSE}\n\n{repeated('1,', MIN)}\n", encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "claimcheck", "extract", str(path), "-f", fmt],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
+    run = run_cli("extract", str(path), "-f", fmt)
     assert run.returncode == 0
     [line] = run.stderr.splitlines()
     assert line.startswith(f"claimcheck: {path}:3: ") and "not read" in line
@@ -106,40 +101,16 @@ def test_the_command_line_says_on_stderr_what_it_did_not_read_and_exits_0(tmp_pa
 def test_a_directory_run_says_it_for_each_file(tmp_path, fmt):
     (tmp_path / "a.txt").write_text(f"{repeated('7 ', MIN)}\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text(PROSE, encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "claimcheck", "extract", str(tmp_path), "-f", fmt, "--jobs", "1"],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
+    run = run_cli("extract", str(tmp_path), "-f", fmt, "--jobs", "1")
     assert run.returncode == 0
     assert [line.split(": ")[1] for line in run.stderr.splitlines()] == [f"{tmp_path / 'a.txt'}:1"]
 
 
 def test_check_lists_the_data_paragraphs_it_did_not_read_and_counts_them_in_the_summary(tmp_path):
-    from pathlib import Path
-
     refs = Path(__file__).parent.parent / "fixtures" / "refs" / "zh-hant-ev-market.csv"
     path = tmp_path / "draft.md"
     path.write_text(f"{PROSE}\n\n{repeated('1,', MIN)}\n", encoding="utf-8")
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "claimcheck",
-            "check",
-            str(path),
-            "--refs",
-            str(refs),
-            "-f",
-            "json",
-            "--fail-on",
-            "none",
-        ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
+    run = run_cli("check", str(path), "--refs", str(refs), "-f", "json", "--fail-on", "none")
     assert run.returncode == 0
     report = json.loads(run.stdout)
     assert report["summary"]["not_read"] == 1

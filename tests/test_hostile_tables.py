@@ -4,29 +4,17 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
 import pytest
+from cli_run import claimcheck as run
 
 import claimcheck
 from claimcheck.errors import ClaimcheckError
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 TABLES = tomllib.loads((HOSTILE / "tables.toml").read_text(encoding="utf-8"))["table"]
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "claimcheck", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        timeout=60,
-    )
 
 
 @pytest.mark.parametrize("case", TABLES, ids=lambda case: case["file"])

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import re
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from cli_run import claimcheck as run_cli
 
 import claimcheck
 from claimcheck.models import Claim, TextSpan
@@ -293,16 +292,7 @@ def test_colours_pass_wcag_aa():
 
 
 def run(*args: str, cwd: Path = ROOT, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "claimcheck", *args],
-        cwd=cwd,
-        env={**os.environ, "CI": "true"},
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+    return run_cli(*args, cwd=cwd, stdin=stdin, in_ci=True)
 
 
 def test_report_command_writes_the_page(tmp_path):

@@ -5,21 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_run import claimcheck as run
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = str(ROOT / "fixtures" / "zh-hant-ev-market.txt")
 TABLE = str(ROOT / "fixtures" / "refs" / "zh-hant-ev-market.csv")
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "claimcheck", *args], capture_output=True, text=True, encoding="utf-8", timeout=120
-    )
 
 
 @pytest.fixture(scope="module")
