@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import tomllib
 from importlib import resources
+from pathlib import Path
 
 import pytest
+import regex
 from opencc import OpenCC
 
 from claimcheck import rules
 from claimcheck.errors import RulesError
 from claimcheck.grammar import grammar
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
 def _word_lists(node, path=""):
@@ -83,3 +87,28 @@ def test_a_unit_part_must_stand_for_a_unit_form_of_its_table():
     )
     with pytest.raises(RulesError, match=r"rules/zh\.toml: entry unit_part\.0 \(分\)"):
         rules._check_units(table, "zh.toml")
+
+
+def _every_table_word() -> list[str]:
+    words = []
+    for path in resources.files("claimcheck.rules").iterdir():
+        if path.name.endswith(".toml"):
+            for _, listed in _word_lists(tomllib.loads(path.read_text(encoding="utf-8"))):
+                words += listed
+    return words
+
+
+@pytest.mark.parametrize("languages", [rules.LANGUAGES, ("zh",), ("en",)], ids=["auto", "zh", "en"])
+def test_the_scan_lookahead_lets_through_every_number_the_scan_reads(languages):
+    """The scan opens with a lookahead of the characters a number can start with, for speed
+    alone: taking it off must not find a single number more."""
+    words = _every_table_word()
+    probe = " ".join(f"{w} 3 {w.title()} {w.upper()}, 3{w} 四{w}" for w in words)
+    digits = "٣٤ ３ ৫০ ½ -7 +8 .5 ⅓"
+    articles = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    text = "\n".join([probe, digits, *articles])
+    scan = grammar(languages).scan
+    lookahead = regex.match(r"\(\?=\[(?:\\.|[^\]\\])*\]\)", scan.pattern)
+    assert lookahead, "the scan opens with a lookahead of its first characters"
+    unguarded = regex.compile(scan.pattern[lookahead.end() :], scan.flags, ignore_unused=True, **scan.named_lists)
+    assert [m.span() for m in scan.finditer(text)] == [m.span() for m in unguarded.finditer(text)]
