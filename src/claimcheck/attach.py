@@ -91,18 +91,20 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
     What stands before it (qualifier, currency sign) is read by `read_before`, which the
     pipeline calls only for numbers that survive the cheap rejections.
     """
-    groups = match.groupdict()
-    if groups.get("pct"):
-        value = _parse(groups["pctn"], g)
+    # Which branch of the scan matched: its last group closes last (cheaper than groupdict).
+    branch = match.lastgroup
+    if branch == "pctn":
+        written = match.group("pctn")
+        value = _parse(written, g)
         if value is None:
             return None
-        value *= Decimal(str(g.percent_prefixes[groups["pct"]]))
-        q = Quantity(*match.span(), *match.span("pctn"), groups["pctn"], value)
+        value *= Decimal(str(g.percent_prefixes[match.group("pct")]))
+        q = Quantity(*match.span(), *match.span("pctn"), written, value)
         q.percent = True
-        q.unit_text = groups["pct"]
+        q.unit_text = match.group("pct")
         return _finish(text, q, g, allow_unit=False)
-    if groups.get("den"):
-        denominator, numerator = _parse(groups["den"], g), _parse(groups["numr"], g)
+    if branch == "numr":
+        denominator, numerator = _parse(match.group("den"), g), _parse(match.group("numr"), g)
         if not denominator or numerator is None:
             return None
         q = _whole(match, numerator / denominator)
@@ -114,23 +116,23 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
         q = _whole(match, numerator / denominator * 100)
         q.percent = q.fraction = True
         return _finish(text, q, g, allow_unit=False)
-    if groups.get("frac"):
+    if branch == "frac":
         return _english_fraction(text, match, g)
-    if groups.get("pair"):
+    if branch == "pair":
         q = _whole(match, Decimal(2))
         q.words = q.needs_unit = True
         return _finish(text, q, g, allow_unit=True)
-    if groups.get("article"):
+    if branch == "article":
         q = _whole(match, Decimal(1))
         q.words = q.needs_unit = True
         _finish(text, q, g, allow_unit=True)
         return None if _NUMBER_NEXT.match(text, q.end) else q  # "a US$4.7 billion": the sign's own number
-    if groups.get("vulgar"):
-        q = _whole(match, g.vulgar_fractions[groups["vulgar"]])  # ¾ cup
+    if branch == "vulgar":
+        q = _whole(match, g.vulgar_fractions[match.group("vulgar")])  # ¾ cup
         q.fraction = q.needs_unit = True
         return _finish(text, q, g, allow_unit=True)
-    if groups.get("slash"):
-        whole, _, fraction = groups["slash"].rpartition(" ")
+    if branch == "slash":
+        whole, _, fraction = match.group("slash").rpartition(" ")
         numerator, denominator = (Decimal(part) for part in fraction.split("/"))
         if not denominator:
             return None
@@ -138,7 +140,7 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
         q = _whole(match, value)
         q.fraction = q.needs_unit = True
         return _finish(text, q, g, allow_unit=True)
-    if groups.get("half"):
+    if branch == "half":
         if (word := _half_percent_word(text, match.start(), g)) is not None:
             return word
         q = _whole(match, Decimal("0.5"))
@@ -146,13 +148,14 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
         _finish(text, q, g, allow_unit=True)
         q.needs_unit = not q.scaled  # half a million, half a dozen: a figure of its own
         return q
-    core = "num" if groups.get("num") else "words"
-    read = number_value(groups[core], g) or _unread_run(text, match.end(core), groups[core], g)
+    core = "num" if branch == "num" else "words"
+    written = match.group(core)
+    read = number_value(written, g) or _unread_run(text, match.end(core), written, g)
     if read is None:
         return None
     value, used = read
     start = match.start(core)
-    q = Quantity(start, start + used, start, start + used, groups[core][:used], value)
+    q = Quantity(start, start + used, start, start + used, written[:used], value)
     q.words = core == "words"
     if text[q.end : q.end + 1] in g.fraction_whole_starts:
         _mixed_fraction(text, q, g)

@@ -204,6 +204,8 @@ def _readings(clean: str, g, times: list[tuple[int, int]], every: bool = True):
     position = floor = 0
     while (match := g.scan.search(clean, position)) is not None:
         position = match.end()
+        if not every and match.lastgroup in _PLAIN and time_spans.overlaps(match.start(), match.start() + 1):
+            continue  # its reading would start inside a date: "inside a date or period"
         if not every and _left_unread(clean, match.start(), position, traps, glue):
             # So is every number later in the same run of letters and digits: a letter
             # stands against each.
@@ -234,6 +236,7 @@ def _readings(clean: str, g, times: list[tuple[int, int]], every: bool = True):
 
 
 _DIGITS = frozenset("0123456789")
+_PLAIN = frozenset({"num", "words"})  # scan branches whose number starts where the match does
 _ALPHANUMERIC_RUN = regex.compile("[A-Za-z0-9]*+")
 _LETTER = regex.compile("[A-Za-z]")
 _GLUE_REACH = 12
