@@ -242,7 +242,10 @@ def _trap_patterns_of(trap: Trap) -> list[str]:
 
 
 def _trap_patterns(tables: list[LanguageRules]) -> list[str]:
-    return [p for table in tables for trap in table.traps.values() for p in _trap_patterns_of(trap)]
+    """The traps that are not periods: those are run with the time patterns, and a number
+    inside a period is set aside before any trap is looked at."""
+    found = [p for table in tables for trap in table.traps.values() if not trap.time for p in _trap_patterns_of(trap)]
+    return list(dict.fromkeys(found))
 
 
 def _first_chars(words: list[str]) -> frozenset[str]:
@@ -394,6 +397,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     # the engine's first-character skip and run several times slower.
     times = [p for t in tables for p in t.time.patterns]
     times += [p for t in tables for trap in t.traps.values() if trap.time for p in _trap_patterns_of(trap)]
+    times = list(dict.fromkeys(times))  # a pattern two tables share is run once
     not_qualifiers = frozenset(w for t in tables for w in t.qualifiers.not_qualifiers)
 
     return Grammar(
