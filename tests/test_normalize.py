@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.normalize import normalize
+from claimcheck.normalize import _translate, _translation, normalize
 
 CLEANED = [
     ("pinyin gloss after a character", "環(huán)境很好", "環境很好"),
@@ -43,3 +43,12 @@ def test_span_across_a_removed_gloss_covers_it_in_the_original():
     norm = normalize(original)
     start, end = norm.to_original(0, len(norm.text))
     assert original[start:end] == original
+
+
+def test_replacement_runs_give_what_a_full_translate_gives():
+    """Only the runs of replaced characters are translated: the text must come out as if every
+    character had been looked up, whatever stands between them."""
+    replaced = "".join(chr(code) for code in _translation())
+    text = "".join(f"{c}價格{c}{c}x1\n" for c in replaced) + "銷量１２萬，增長3％" + replaced[::-1]
+    assert _translate(text) == text.translate(_translation())
+    assert _translate("沒有要換的字 plain") == "沒有要換的字 plain"

@@ -9,6 +9,7 @@ Two kinds of change, both driven by rules/normalize.toml:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
@@ -63,6 +64,26 @@ def _translation() -> dict[int, str]:
 
 
 @cache
+def _replaced_runs() -> re.Pattern[str]:
+    """Runs of characters the translation replaces. str.translate looks up every character
+    of the text (about 50 ns each); a character class skips the rest several times faster."""
+    codes = sorted(_translation())
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    parts = (re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return re.compile(f"[{''.join(parts)}]+")
+
+
+def _translate(text: str) -> str:
+    table = _translation()
+    return _replaced_runs().sub(lambda run: run.group().translate(table), text)
+
+
+@cache
 def _removal_pattern() -> regex.Pattern[str]:
     remove = rules.normalization().remove
     parts = (remove.image_placeholder, remove.pinyin_gloss, remove.invisible, remove.numeral_space)
@@ -70,7 +91,7 @@ def _removal_pattern() -> regex.Pattern[str]:
 
 
 def normalize(original: str) -> Normalized:
-    translated = original.translate(_translation())
+    translated = _translate(original)
     clean_parts: list[str] = []
     clean_starts = [0]
     orig_starts = [0]
