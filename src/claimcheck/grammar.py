@@ -237,7 +237,9 @@ def _trap_patterns_of(trap: Trap) -> list[str]:
     parts.extend(f"(?:{p})" for p in trap.patterns)
     if trap.words_before_number:
         words = alternation(trap.words_before_number, ascii_boundary=False)
-        parts.append(rf"(?i:\b{words}[ ]?#?\d[\w.]*)")
+        # Letters and digits only after the number (iPhone 15Pro): not the Chinese text that
+        # runs on from it (iPhone 15銷量), and a Chinese word may stand before (特斯拉Model 3).
+        parts.append(rf"(?<![A-Za-z])(?i:{words})[ ]?#?\d[A-Za-z0-9.]*")
     return parts
 
 
