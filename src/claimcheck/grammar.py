@@ -237,9 +237,11 @@ def _trap_patterns_of(trap: Trap) -> list[str]:
     parts.extend(f"(?:{p})" for p in trap.patterns)
     if trap.words_before_number:
         words = alternation(trap.words_before_number, ascii_boundary=False)
-        # Letters and digits only after the number (iPhone 15Pro): not the Chinese text that
-        # runs on from it (iPhone 15銷量), and a Chinese word may stand before (特斯拉Model 3).
-        parts.append(rf"(?<![A-Za-z])(?i:{words})[ ]?#?\d[A-Za-z0-9.]*")
+        # Only the number is matched, the word looked for behind it: that runs twice as fast
+        # (the engine skips to digits) and a trap only has to cover numbers. Letters and digits
+        # only after the number (iPhone 15Pro), not the Chinese text that runs on from it
+        # (iPhone 15銷量); a Chinese word may stand before (特斯拉Model 3).
+        parts.append(rf"(?<=(?<![A-Za-z])(?i:{words})[ ]?#?)\d[A-Za-z0-9.]*")
     return parts
 
 
