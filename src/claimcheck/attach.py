@@ -281,15 +281,18 @@ def _finish(text: str, q: Quantity, g: Grammar, *, allow_unit: bool) -> Quantity
 
 def read_before(text: str, q: Quantity, g: Grammar, floor: int) -> None:
     """Extend q leftwards over a qualifier (超過, more than) and a currency sign (US$)."""
-    before = g.before.match(text, max(floor, q.start - _LOOK_BACK), q.start)
-    if before is not None and before.start() < q.start:
-        _read_before(text, q, g, before)
+    if text[q.start - 1 : q.start] in g.before_ends:
+        before = g.before.match(text, max(floor, q.start - _LOOK_BACK), q.start)
+        if before is not None and before.start() < q.start:
+            _read_before(text, q, g, before)
     if q.unit is None and q.currency is None and not q.percent and not q.scaled:
         _unit_before(text, q, g, floor)
 
 
 def _unit_before(text: str, q: Quantity, g: Grammar, floor: int) -> None:
     """aged 87, ages 5 to 11: a word before the number that gives it its unit."""
+    if text[q.start - 1 : q.start] != " ":
+        return  # the word and a space stand right before the number
     word = g.unit_before.search(text, max(floor, q.start - _LOOK_BACK), q.start)
     if word is None:
         return

@@ -81,15 +81,20 @@ class LineMarks:
         self.text, self.pattern = text, pattern
         self._starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
         self._lines: dict[int, list[int]] = {}
+        self._last = (0, -1, [])  # the line asked about last: start, end, marks
 
     def _line(self, position: int) -> tuple[int, list[int]]:
         """The start of the line holding `position` (a line break ends its line) and its marks."""
+        start, end, marks = self._last
+        if start <= position < end:  # the claims of a line ask about it in turn
+            return start, marks
         i = bisect_right(self._starts, position) - 1
         start = self._starts[i]
+        end = self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text)
         marks = self._lines.get(start)
         if marks is None:
-            end = self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text)
             marks = self._lines[start] = [m.start() for m in self.pattern.finditer(self.text, start, end)]
+        self._last = (start, end, marks)
         return start, marks
 
     def before(self, position: int) -> int | None:

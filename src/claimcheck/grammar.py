@@ -71,6 +71,7 @@ class Grammar:
     tail_between: regex.Pattern[str]
     range_after_unit: regex.Pattern[str]
     before: regex.Pattern[str]
+    before_ends: frozenset[str]
     traps: tuple[regex.Pattern[str], ...]
     times: tuple[regex.Pattern[str], ...]
     unit_at: regex.Pattern[str]
@@ -252,6 +253,11 @@ def _trap_patterns(tables: list[LanguageRules]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _last_chars(words: list[str]) -> frozenset[str]:
+    """Characters the words end with, in either case, and the space a gap ends with."""
+    return frozenset([" ", *(c for w in words if w for c in (w[-1], w[-1].lower(), w[-1].upper()))])
+
+
 def _first_chars(words: list[str]) -> frozenset[str]:
     """Characters a tail can start with; anything else means the number stands alone."""
     return frozenset(c for w in words if w for c in (w[0], w[0].lower(), w[0].upper()))
@@ -395,7 +401,8 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     unit_range_separators = [s for s in separators if not (s[:1].isascii() and s[:1].isalpha())]
     qualifier_before = alternation([*before_q, *between], case_insensitive_words=True)
     # Matched backwards from the number (REVERSE), so only text touching it is read.
-    negative = alternation([w for t in tables for w in t.negative_prefixes], case_insensitive_words=True)
+    negatives = [w for t in tables for w in t.negative_prefixes]
+    negative = alternation(negatives, case_insensitive_words=True)
     before = f"(?r)(?:(?P<q>{qualifier_before}){GAP})?(?:(?P<cur>{currency})[ ]?)?(?:(?P<neg>{negative})[ ]?)?"
     # Each trap and time pattern is compiled on its own: one big alternation would lose
     # the engine's first-character skip and run several times slower.
@@ -417,6 +424,8 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
             f"{GAP}(?:{alternation(unit_range_separators)}){GAP}(?P<n2>{number})(?P<scale>{zh_scale_run})?"
         ),
         before=regex.compile(before),
+        # What `before` can end with, right against the number: anything else, and it is empty.
+        before_ends=_last_chars([*before_q, *between, *currency_of, *negatives]),
         traps=tuple(regex.compile(same_line(p)) for p in _trap_patterns(tables)),
         times=tuple(regex.compile(same_line(p)) for p in times),
         unit_at=compile_(unit_alt),
