@@ -224,7 +224,7 @@ def led(words, *, digits: bool = False) -> str:
     """A lookahead for the first characters of the words (and any digit when asked). A
     pattern that opens with one lets the engine skip every position no word can start at
     (several times faster on long text)."""
-    firsts = {c for w in words if w for c in (w[0], w[0].lower(), w[0].upper())}
+    firsts = _first_chars(words)
     if not firsts:
         return ""
     any_digit = r"\d" if digits else ""
@@ -258,8 +258,9 @@ def _last_chars(words: list[str]) -> frozenset[str]:
     return frozenset([" ", *(c for w in words if w for c in (w[-1], w[-1].lower(), w[-1].upper()))])
 
 
-def _first_chars(words: list[str]) -> frozenset[str]:
-    """Characters a tail can start with; anything else means the number stands alone."""
+def _first_chars(words) -> frozenset[str]:
+    """Characters the words start with, in either case (what a tail can start with: anything
+    else means the number stands alone)."""
     return frozenset(c for w in words if w for c in (w[0], w[0].lower(), w[0].upper()))
 
 
@@ -348,7 +349,6 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         alone = alternation(
             [w for t in tables if t.fractions for w in t.fractions.alone_before_of], ascii_boundary=False
         )
-        scan_starts += [*(en.words if en else {}), *(en.article if en else [])]
         scan_starts += [w for t in tables if t.fractions for w in t.fractions.alone_before_of]
         scan_parts.append(rf"(?P<frac>(?i:\b{numerators}[ -]{{1,3}}{denominator}\b|\b{alone}\b(?=[ ]of\b|-[^\W\d_])))")
     halves = [w for t in tables for w in t.half]
