@@ -208,3 +208,17 @@ def test_choices_are_read_in_any_case(flag, value, draft):
 def test_check_format_is_read_in_any_case():
     result = run("check", "drafts/metro-line.md", "-f", "JSON", cwd=NEWSROOM, in_ci=True)
     assert result.returncode == 1 and json.loads(result.stdout)["summary"]["files"] == 1
+
+
+def test_help_follows_color_given_before_it():
+    assert ESCAPE in run("--color", "always", "--help", env=plain_env()).stdout
+    assert ESCAPE not in run("--color", "never", "--help", env=plain_env(FORCE_COLOR="1")).stdout
+
+
+def test_stdin_filename_names_the_draft_of_a_report(tmp_path):
+    story = "---\nriders: 12萬人次\n---\n捷運日運量達12萬人次。\n"
+    page = tmp_path / "page.html"
+    result = run("report", "-", "--stdin-filename", "story.md", "-o", str(page), stdin=story)
+    assert result.returncode == 0, result.stderr
+    html = page.read_text(encoding="utf-8")
+    assert "story.md" in html and html.count('class="claim') == 1

@@ -61,11 +61,10 @@ def _choose(option: str, value: str, choices: tuple[str, ...]) -> str:
 
 
 def _display(color: str | None, quiet: bool) -> None:
-    """--color and --quiet of a command, over those given before it (claimcheck --quiet check)."""
-    from claimcheck.terminal import COLOR_CHOICES, set_color, set_quiet
+    """--quiet of a command, over the one given before it (claimcheck --quiet check); --color
+    took effect as it was parsed."""
+    from claimcheck.terminal import set_quiet
 
-    if color is not None:
-        set_color(_choose("--color", color, COLOR_CHOICES))
     if quiet:
         set_quiet(True)
 

@@ -3,12 +3,13 @@ N, LANG, SIZE, ENC) and, for a choice, the completion of its values."""
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 
-from claimcheck.cli_typer import completion_of
-from claimcheck.terminal import COLOR_CHOICES
+from claimcheck.cli_typer import ChoiceError, choice, completion_of
+from claimcheck.terminal import COLOR_CHOICES, set_color
 
 EXTRACT_FORMATS = ("table", "json", "jsonl", "csv")
 CHECK_FORMATS = ("text", "json", "github", "sarif", "junit", "html")
@@ -83,11 +84,26 @@ Jobs = Annotated[
 Quiet = Annotated[
     bool, typer.Option("--quiet", "-q", help="Only findings and errors: no summary line, no notes, no progress bar.")
 ]
+
+
+def _color(value: str | None) -> str | None:
+    """--color takes effect as it is parsed, so that help and errors after it follow it too."""
+    if value is not None:
+        try:
+            set_color(choice("--color", value, COLOR_CHOICES))
+        except ChoiceError as exc:
+            print(f"claimcheck: {exc}", file=sys.stderr)
+            raise typer.Exit(2) from None
+    return value
+
+
 Color = Annotated[
     str | None,
     typer.Option(
         "--color",
         metavar="WHEN",
+        is_eager=True,
+        callback=_color,
         help="Colour: auto (a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never.",
         autocompletion=completion_of(COLOR_CHOICES),
     ),
