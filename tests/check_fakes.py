@@ -20,15 +20,18 @@ class FakeTableError(ClaimcheckError):
     pass
 
 
-def load_references(path, encoding=None) -> dict[str, str]:
+def load_references(path, encoding=None, units=()) -> dict[str, str]:
     try:
         return json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise FakeTableError(f"{path}: not a reference table ({type(exc).__name__})") from None
 
 
-def index_references(table: dict[str, str]) -> dict[str, str]:
-    return table
+def index_references(tables: dict[str, str] | list[dict[str, str]]) -> dict[str, str]:
+    """One table, or several whose entries add up (the later wins on the same text)."""
+    if isinstance(tables, dict):
+        return tables
+    return {text: status for table in tables for text, status in table.items()}
 
 
 def verify(claims: list[Claim], references: dict[str, str], *, approximation=None) -> list[Verdict]:

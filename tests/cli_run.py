@@ -30,3 +30,46 @@ def claimcheck(
         env=env,
         timeout=timeout,
     )
+
+
+def claimcheck_on_a_terminal(
+    *args: str, cwd: Path | str | None = None, env: dict | None = None, timeout: float = 120
+) -> tuple[int, str, str]:
+    """The command with its stdout on a pseudo-terminal, as a person (or pre-commit, which runs
+    hooks on one) sees it: exit code, what the terminal received, and stderr (a pipe)."""
+    import pty
+    import select
+    import time
+
+    master, slave = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "claimcheck", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=slave,
+        stderr=subprocess.PIPE,
+        cwd=cwd,
+        env={**(env or os.environ), "CI": "true", "TERM": "xterm"},
+    )
+    os.close(slave)
+    received = bytearray()
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 1)
+            if not ready:
+                if process.poll() is not None:
+                    break
+                continue
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the other end closed: the process is done writing
+                break
+            if not chunk:
+                break
+            received += chunk
+        stderr = process.communicate(timeout=timeout)[1]
+    finally:
+        os.close(master)
+        if process.poll() is None:
+            process.kill()
+    return process.returncode, received.decode("utf-8").replace("\r\n", "\n"), stderr.decode("utf-8")

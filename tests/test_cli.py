@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,38 @@ def test_schema_describes_the_json_output(draft):
 def test_lang_option_restricts_rules():
     result = run("extract", "-", "-f", "jsonl", "--lang", "en", stdin="共有50萬臺 and 5 km")
     assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == ["50", "5 km"]
+
+
+THIRDS = "A third of drivers chose EVs.\n三分之一的車主選擇電動車。\n"
+
+
+def test_a_table_shows_a_value_as_a_reader_writes_it_and_json_keeps_it_whole(tmp_path):
+    from cli_run import claimcheck_on_a_terminal
+
+    path = tmp_path / "thirds.txt"
+    path.write_text(THIRDS, encoding="utf-8")
+    code, shown, _ = claimcheck_on_a_terminal("extract", str(path), env={**os.environ, "COLUMNS": "100"})
+    piped = run("extract", str(path)).stdout
+    for table in (shown, piped):
+        assert code == 0 and table.count(" 33.33 ") == 2
+        assert "33.333" not in table and "336 " not in table  # neither long nor wrapped over two lines
+    values = [
+        claim["value"] for claim in json.loads(run("extract", str(path), "-f", "json").stdout)["documents"][0]["claims"]
+    ]
+    assert values == [100 / 3, 100 / 3]
+
+
+def test_refs_check_and_verify_tables_show_readable_values(tmp_path):
+    table = tmp_path / "refs.csv"
+    table.write_text("metric,value,unit\nshare,33.333333333333,%\n", encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    draft.write_text("The share rose to 33.3333333%.\n", encoding="utf-8")
+
+    def cells(output: str, first: str) -> list[str]:
+        [line] = [line for line in output.splitlines() if line.startswith(f"│ {first} ")]
+        return [cell.strip() for cell in line.strip("│").split("│")]
+
+    assert cells(run("refs", "check", str(table)).stdout, "2")[2:4] == ["33.333333333333", "33.33"]  # as written, read
+    assert cells(run("verify", str(draft), "--refs", str(table)).stdout, "1:19")[1:3] == ["33.3333333%", "33.33"]
+    rows = json.loads(run("refs", "check", str(table), "-f", "json").stdout)["rows"]
+    assert rows[0]["value"] == 33.333333333333

@@ -49,7 +49,7 @@ def test_no_config_means_defaults(tmp_path):
 def test_paths_in_the_config_are_relative_to_its_file(tree, monkeypatch):
     monkeypatch.chdir(tree / "newsroom/desk/stories")
     resolver = Resolver(discover(), Options())
-    assert resolver.settings_for("a.md").refs == str(tree / "newsroom/desk/desk.csv")
+    assert resolver.settings_for("a.md").refs == (str(tree / "newsroom/desk/desk.csv"),)
 
 
 def test_flags_win_over_the_config(tree, monkeypatch):
@@ -57,7 +57,9 @@ def test_flags_win_over_the_config(tree, monkeypatch):
     flags = Options.model_validate({"fail-on": "none", "refs": "mine.csv"})
     settings = Resolver(discover(), flags).settings_for("stories/a.md")
     assert settings.fail_on == "none"
-    assert settings.refs == str(tree / "newsroom/desk/mine.csv")  # a flag's path is relative to the current directory
+    assert settings.refs == (
+        str(tree / "newsroom/desk/mine.csv"),
+    )  # a flag's path is relative to the current directory
 
 
 OVERRIDES = """

@@ -88,6 +88,41 @@ def test_short_heads_of_real_articles_are_told_apart(encoding, cut):
     assert decide(data, "x", complete=False).encoding == encoding
 
 
+# One-line headlines the statistical detector is too short for (it answers Korean or Thai):
+# each is told by the share of common characters it has in one encoding and not the other.
+HEADLINES = [
+    ("国产大飞机首飞成功订单超过一千架", "gbk", "gb18030"),
+    ("电动车补贴延长至明年底", "gbk", "gb18030"),
+    ("世界杯决赛今晚开打", "gbk", "gb18030"),
+    ("一季度GDP增长5.3%", "gbk", "gb18030"),
+    ("小米汽车12月交付5万辆", "gbk", "gb18030"),
+    ("黄金价格创历史新高", "gbk", "gb18030"),
+    ("油價連三漲每公升漲兩角", "cp950", "cp950"),
+    ("央行降息一碼", "cp950", "cp950"),
+]
+NOT_CHINESE = [
+    ("서울 아파트 가격 3개월 연속 상승", "euc_kr"),
+    ("한국 경제 성장률 하락", "euc_kr"),
+    ("東京都の人口が3年ぶりに増加", "euc_jp"),
+    ("日本の株価が大幅に下落", "shift_jis"),
+    ("Caf\u00e9 \u201cquoted\u201d \u2013 na\u00efve r\u00e9sum\u00e9", "cp1252"),
+    ("\u041f\u0440\u0438\u0432\u0435\u0442 \u043c\u0438\u0440", "cp1251"),
+]
+
+
+@pytest.mark.parametrize("ending", [b"", b"\n"], ids=["no line break", "a line break"])
+@pytest.mark.parametrize(("headline", "codec", "encoding"), HEADLINES, ids=[h[0] for h in HEADLINES])
+def test_a_short_headline_is_told_by_its_common_characters(headline, codec, encoding, ending):
+    decision = decide(headline.encode(codec) + ending, "x", complete=True)
+    assert (decision.encoding, decision.how) == (encoding, "detected")
+
+
+@pytest.mark.parametrize(("text", "codec"), NOT_CHINESE, ids=[t[1] for t in NOT_CHINESE])
+def test_text_of_other_languages_is_not_taken_for_chinese(text, codec):
+    with pytest.raises(InputError, match="nor recognisably GB18030 or Big5: give --encoding"):
+        decide(text.encode(codec) + b"\n", "x", complete=True)
+
+
 def test_a_forced_encoding_wins_and_an_unknown_one_is_named(tmp_path):
     path = tmp_path / "latin.txt"
     path.write_bytes("Caf\u00e9 prices rose 5%.\n".encode("cp1252"))

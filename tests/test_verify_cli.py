@@ -136,4 +136,6 @@ def test_refs_check_refuses_a_bad_table_with_exit_2(tmp_path):
     path.write_bytes("數值,單位\n12,公里\n3,光年\n".encode("big5"))
     result = run("refs", "check", str(path))
     assert result.returncode == 2
-    assert result.stderr.strip() == f"claimcheck: {path}: row 3, column 單位: unknown unit '光年'"
+    assert result.stderr.strip() == (
+        f"claimcheck: {path}: row 3, column 單位: unknown unit '光年': add it under [units] in claimcheck.toml"
+    )

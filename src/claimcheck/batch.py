@@ -32,6 +32,7 @@ class Settings:
     min_checkworthy: float = 0.0
     jsonl: bool = False  # render in the worker: the parent then only writes text
     read_options: dict = field(default_factory=dict)  # passed on to files.read_text
+    stdin_name: str = STDIN  # the source standard input is called by
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,8 @@ def extract_file(job: tuple[str, str | None, Settings]) -> Done | str:
         text = read_text(path, **settings.read_options) if text is None else text
     except ClaimcheckError as exc:
         return str(exc)
-    document = extract_document(text, source=path, lang=settings.lang, min_checkworthy=settings.min_checkworthy)
+    source = settings.stdin_name if path == STDIN else path
+    document = extract_document(text, source=source, lang=settings.lang, min_checkworthy=settings.min_checkworthy)
     payload = render([document]) if settings.jsonl else document
     return Done(path, len(document.claims), len(text.encode("utf-8")), payload, document.skipped)
 

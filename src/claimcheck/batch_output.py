@@ -13,6 +13,7 @@ from typing import TextIO
 from claimcheck.batch import Done, Settings, expand, results, sizes
 from claimcheck.files import atomic_output
 from claimcheck.notices import say_skipped
+from claimcheck.terminal import quiet
 
 
 class _TerminalSafe:
@@ -70,7 +71,7 @@ def show_progress(fmt: str, output: str | None) -> bool:
     """For a person only: stderr is a terminal, this is not CI, and the claims themselves are
     not being printed on that terminal."""
     to_terminal = output is None and sys.stdout.isatty()
-    return sys.stderr.isatty() and not os.environ.get("CI") and not to_terminal
+    return sys.stderr.isatty() and not os.environ.get("CI") and not to_terminal and not quiet()
 
 
 def run_extract(
@@ -82,10 +83,12 @@ def run_extract(
     jobs: int | None = None,
     output: str | None = None,
     read_options: dict | None = None,
+    stdin_name: str = "-",
 ) -> None:
     """Claims of every file under `paths` in `fmt`; `jobs` processes (default: the cores)."""
     files = expand(paths)
-    settings = Settings(lang, min_checkworthy, jsonl=fmt == "jsonl", read_options=read_options or {})
+    options = {"read_options": read_options or {}, "stdin_name": stdin_name}
+    settings = Settings(lang, min_checkworthy, jsonl=fmt == "jsonl", **options)
     try:
         with progress(files, show_progress(fmt, output)) as advance:
             if fmt == "jsonl":
@@ -112,13 +115,12 @@ def _write(documents: list, fmt: str, output: str | None) -> None:
     from claimcheck.render import render
 
     if fmt == "table" and output is None and sys.stdout.isatty():
-        from rich.console import Console
-
         from claimcheck.render.table_format import table
+        from claimcheck.terminal import console
 
-        console = Console(highlight=False)
+        out = console()
         for document in documents:
-            console.print(table(document))
+            out.print(table(document))
         return
     text = render(documents, fmt)
     if output is None:

@@ -1,7 +1,8 @@
 """The command line: a thin layer over claimcheck's Python API.
 
-Exit codes: 0 success, 2 usage or input error (one line on stderr, never a traceback).
-Heavy modules are imported inside the commands so that `claimcheck --help` starts fast.
+Exit codes: 0 success, 1 a `check` that finds what fails the build, 2 usage or input error
+(one line on stderr, never a traceback). Heavy modules are imported inside the commands so
+that `claimcheck --help` starts fast. Conventions shared by every command: docs/cli.md.
 """
 
 from __future__ import annotations
@@ -9,30 +10,40 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from enum import Enum
 from typing import Annotated, TextIO
 
 import typer
 
+from claimcheck.cli_options import (
+    CHECK_FORMATS,
+    EXTRACT_FORMATS,
+    FAIL_ON,
+    LANGS,
+    REFS_FORMATS,
+    Approx,
+    Color,
+    Config,
+    Encoding,
+    Jobs,
+    Lang,
+    MaxBytes,
+    Output,
+    Quiet,
+    Refs,
+    RefsEncoding,
+    StdinFilename,
+    format_option,
+)
+from claimcheck.cli_typer import ChoiceError, Command, Group, choice
+
 app = typer.Typer(
-    add_completion=False,
+    cls=Group,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     help="Find the checkable claims in news drafts: numbers, money, percentages, durations.",
+    epilog="Example: claimcheck check drafts/ --refs references.csv   (docs/cli.md: flags, colour, exit codes)",
 )
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-
-
-class Lang(str, Enum):
-    auto = "auto"
-    zh = "zh"
-    en = "en"
 
 
 def _fail(message: str) -> typer.Exit:
@@ -40,6 +51,22 @@ def _fail(message: str) -> typer.Exit:
 
     print(f"claimcheck: {terminal_safe(message)}", file=sys.stderr)
     return typer.Exit(2)
+
+
+def _choose(option: str, value: str, choices: tuple[str, ...]) -> str:
+    try:
+        return choice(option, value, choices)
+    except ChoiceError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _display(color: str | None, quiet: bool) -> None:
+    """--quiet of a command, over the one given before it (claimcheck --quiet check); --color
+    took effect as it was parsed."""
+    from claimcheck.terminal import set_quiet
+
+    if quiet:
+        set_quiet(True)
 
 
 def _read_options(encoding: str | None, max_bytes: str) -> dict:
@@ -50,6 +77,13 @@ def _read_options(encoding: str | None, max_bytes: str) -> dict:
         return {"encoding": encoding, "max_bytes": parse_size(max_bytes)}
     except ValueError as exc:
         raise _fail(f"--max-bytes: {exc}") from None
+
+
+def _config_units(config: str | None) -> tuple[tuple[str, str], ...]:
+    """The units the config's [units] table adds (the config named, else the nearest)."""
+    from claimcheck.checking.config import discover
+
+    return discover(config).keys.unit_pairs()
 
 
 class _TerminalSafe:
@@ -69,31 +103,34 @@ def _write_stdout(text: str) -> None:
     _stdout().write(text)
 
 
-Encoding = Annotated[
-    str | None, typer.Option("--encoding", help="The drafts' encoding (default: UTF-8, GB18030 or Big5, detected).")
-]
-MaxBytes = Annotated[str, typer.Option("--max-bytes", help="Refuse a draft larger than this (64k, 32M; 0: no limit).")]
+def _drafts(paths: list[str]) -> list[str]:
+    """The drafts the arguments name: a directory or a glob (in quotes) stands for the drafts in it."""
+    from claimcheck.batch import expand, wanted
+
+    return expand(paths) if wanted(paths) else paths
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog="Example: claimcheck extract draft.md -f json -o claims.json   (or 'drafts/**/*.md' in quotes)",
+)
 def extract(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Files, directories or globs (in quotes); - reads standard input.", metavar="PATH... | -"),
+        typer.Argument(help="Files, directories or globs (in quotes); - reads standard input.", metavar="PATH..."),
     ],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    lang: Annotated[Lang, typer.Option(help="Language rules: auto decides per sentence.")] = Lang.auto,
-    output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")
-    ] = None,
+    fmt: Annotated[str, format_option(EXTRACT_FORMATS)] = "table",
+    lang: Lang = "auto",
+    output: Output = None,
     min_checkworthy: Annotated[
-        float, typer.Option(min=0, max=1, help="Keep only claims at least this checkable (0–1).")
+        float, typer.Option(min=0, max=1, metavar="SCORE", help="Keep only claims at least this checkable (0–1).")
     ] = 0.0,
-    jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes for many files (default: cores).")
-    ] = None,
+    jobs: Jobs = None,
     encoding: Encoding = None,
     max_bytes: MaxBytes = "32M",
+    stdin_filename: StdinFilename = None,
+    quiet: Quiet = False,
+    color: Color = None,
 ) -> None:
     """List every checkable claim in each draft: figures, ranks, comparisons, superlatives."""
     from claimcheck import batch, batch_output
@@ -103,33 +140,37 @@ def extract(
     from claimcheck.render import render
     from claimcheck.stream import stream_document, write_jsonl
 
+    _display(color, quiet)
+    fmt, lang = _choose("--format", fmt, EXTRACT_FORMATS), _choose("--lang", lang, LANGS)
     read_options = _read_options(encoding, max_bytes)
+    stdin_name = stdin_filename or "-"
     try:
         if jobs is not None or batch.wanted(paths):  # many files: in parallel, jsonl streamed
-            options = {"lang": lang.value, "min_checkworthy": min_checkworthy, "jobs": jobs, "output": output}
-            return batch_output.run_extract(paths, fmt.value, read_options=read_options, **options)
-        if fmt is Format.jsonl:  # claims written as they are found: memory holds a block, not the file
+            options = {"lang": lang, "min_checkworthy": min_checkworthy, "jobs": jobs, "output": output}
+            return batch_output.run_extract(paths, fmt, read_options=read_options, stdin_name=stdin_name, **options)
+        if fmt == "jsonl":  # claims written as they are found: memory holds a block, not the file
             try:
                 with atomic_output(output) if output else contextlib.nullcontext(_stdout()) as out:
-                    write_jsonl(paths, out, lang=lang.value, min_checkworthy=min_checkworthy, **read_options)
+                    options = {"lang": lang, "min_checkworthy": min_checkworthy, "stdin_name": stdin_name}
+                    write_jsonl(paths, out, **options, **read_options)
             except BrokenPipeError:  # `| head`: the reader has all it wants
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return
         documents = [
-            stream_document(path, lang=lang.value, min_checkworthy=min_checkworthy, **read_options) for path in paths
+            stream_document(path, lang=lang, min_checkworthy=min_checkworthy, stdin_name=stdin_name, **read_options)
+            for path in paths
         ]
         for document in documents:
             say_skipped(document.source, document.skipped)
-        if fmt is Format.table and output is None and sys.stdout.isatty():
-            from rich.console import Console
-
+        if fmt == "table" and output is None and sys.stdout.isatty():
             from claimcheck.render.table_format import table
+            from claimcheck.terminal import console
 
-            console = Console(highlight=False)
+            out = console()
             for document in documents:
-                console.print(table(document))
+                out.print(table(document))
             return
-        text = render(documents, fmt.value)
+        text = render(documents, fmt)
         if output is None:
             _write_stdout(text)
         else:
@@ -138,7 +179,7 @@ def extract(
         raise _fail(str(exc)) from None
 
 
-@app.command()
+@app.command(cls=Command, epilog="Example: claimcheck schema > claims.schema.json")
 def schema() -> None:
     """Print the JSON Schema of `extract --format json` output."""
     import json
@@ -148,25 +189,42 @@ def schema() -> None:
     print(json.dumps(Report.model_json_schema(), indent=2, ensure_ascii=False))
 
 
-@app.command("verify")
+def _verified_document(path: str, name: str, lang: str, read_options: dict):
+    """A draft's claims for `verify`: of a Markdown or HTML draft, those of its prose only (front
+    matter, code and tags are not read), placed in the file as written; of a text file, all."""
+    from claimcheck.checking.positions import prose_document
+    from claimcheck.checking.prose import format_of
+    from claimcheck.files import read_text
+    from claimcheck.stream import stream_document
+
+    fmt = format_of(name)
+    if fmt == "text":
+        return stream_document(path, lang=lang, stdin_name=name, **read_options)
+    return prose_document(name, read_text(path, **read_options), fmt, lang=None if lang == "auto" else lang)
+
+
+@app.command(
+    "verify",
+    cls=Command,
+    epilog="Example: claimcheck verify draft.md --refs q3.csv --refs q4.xlsx -f json",
+)
 def verify_command(
-    paths: Annotated[list[str], typer.Argument(help="Drafts to check; - reads standard input.", metavar="DRAFT...")],
-    refs: Annotated[
-        list[str], typer.Option("--refs", help="A reference table (.csv .tsv .json .jsonl .xlsx); repeatable.")
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Drafts, directories or globs (in quotes); - reads standard input.", metavar="DRAFT..."),
     ],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    approx: Annotated[
-        str | None, typer.Option(help="Slack of an approximate claim (約, nearly), e.g. 5% (the default).")
-    ] = None,
-    refs_encoding: Annotated[
-        str | None, typer.Option("--refs-encoding", help="Encoding of the tables (gb18030, big5) if not UTF-8.")
-    ] = None,
-    lang: Annotated[Lang, typer.Option(help="Language rules: auto decides per sentence.")] = Lang.auto,
-    output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")
-    ] = None,
+    refs: Refs,
+    fmt: Annotated[str, format_option(EXTRACT_FORMATS)] = "table",
+    approx: Approx = None,
+    refs_encoding: RefsEncoding = None,
+    config: Config = None,
+    lang: Lang = "auto",
+    output: Output = None,
     encoding: Encoding = None,
     max_bytes: MaxBytes = "32M",
+    stdin_filename: StdinFilename = None,
+    quiet: Quiet = False,
+    color: Color = None,
 ) -> None:
     """Check each claim of the drafts against reference tables: sourced, mismatch or unsourced."""
     from importlib import import_module
@@ -174,27 +232,32 @@ def verify_command(
     from claimcheck.errors import ClaimcheckError
     from claimcheck.files import write_atomically
     from claimcheck.intervals import parse_approximation
+    from claimcheck.notices import say_skipped
     from claimcheck.references import load_references
-    from claimcheck.stream import stream_document
     from claimcheck.verify_report import verify_documents
 
+    _display(color, quiet)
+    fmt, lang = _choose("--format", fmt, EXTRACT_FORMATS), _choose("--lang", lang, LANGS)
     read_options = _read_options(encoding, max_bytes)
     try:
         approximation = parse_approximation(approx)
     except ValueError as exc:
         raise _fail(f"--approx: {exc}") from None
     try:
-        tables = [load_references(path, encoding=refs_encoding) for path in refs]
-        documents = [stream_document(path, lang=lang.value, **read_options) for path in paths]
+        units = _config_units(config)
+        tables = [load_references(path, encoding=refs_encoding, units=units) for path in refs]
+        names = {"-": stdin_filename or "-"}
+        documents = [_verified_document(path, names.get(path, path), lang, read_options) for path in _drafts(paths)]
+        for document in documents:
+            say_skipped(document.source, document.skipped)
         report = verify_documents(documents, tables, table_paths=refs, approximation=approximation)
-        if fmt is Format.table and output is None and sys.stdout.isatty():
-            from rich.console import Console
-
+        if fmt == "table" and output is None and sys.stdout.isatty():
             from claimcheck.render.verify_table import show
+            from claimcheck.terminal import console
 
-            show(report, Console(highlight=False))
+            show(report, console())
             return
-        text = import_module(f"claimcheck.render.verify_{fmt.value}").render(report)
+        text = import_module(f"claimcheck.render.verify_{fmt}").render(report)
         if output is None:
             _write_stdout(text)
         else:
@@ -203,97 +266,119 @@ def verify_command(
         raise _fail(str(exc)) from None
 
 
-refs_app = typer.Typer(no_args_is_help=True, help="Reference tables: validate one before verifying against it.")
+refs_app = typer.Typer(
+    cls=Group, no_args_is_help=True, help="Reference tables: validate one before verifying against it."
+)
 app.add_typer(refs_app, name="refs")
 
 
-class RefsFormat(str, Enum):
-    table = "table"
-    json = "json"
-
-
-@refs_app.command("check")
+@refs_app.command("check", cls=Command, epilog="Example: claimcheck refs check references.csv -f json")
 def refs_check(
     path: Annotated[str, typer.Argument(help="The reference table to validate.", metavar="TABLE")],
     refs_encoding: Annotated[
-        str | None, typer.Option("--refs-encoding", help="Its encoding (gb18030, big5) if not UTF-8.")
+        str | None,
+        typer.Option("--refs-encoding", metavar="ENC", help="Its encoding (gb18030, big5) if not UTF-8."),
     ] = None,
-    fmt: Annotated[RefsFormat, typer.Option("--format", "-f", help="Output format.")] = RefsFormat.table,
+    fmt: Annotated[str, format_option(REFS_FORMATS)] = "table",
+    config: Config = None,
+    color: Color = None,
 ) -> None:
     """Validate a reference table and show what was read: each row's value, unit, context and period."""
     from claimcheck.errors import ClaimcheckError
     from claimcheck.references import load_references
 
+    _display(color, False)
+    fmt = _choose("--format", fmt, REFS_FORMATS)
     try:
-        references = load_references(path, encoding=refs_encoding)
+        references = load_references(path, encoding=refs_encoding, units=_config_units(config))
     except ClaimcheckError as exc:
         raise _fail(str(exc)) from None
-    if fmt is RefsFormat.json:
+    if fmt == "json":
         _write_stdout(references.model_dump_json(indent=2) + "\n")
         return
     from claimcheck.render import refs_table
 
     if sys.stdout.isatty():
-        from rich.console import Console
+        from claimcheck.terminal import console
 
-        refs_table.show(references, Console(highlight=False))
+        refs_table.show(references, console())
     else:
         _write_stdout(refs_table.render(references))
 
 
-class CheckFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-    junit = "junit"
-    html = "html"
-
-
-class FailOn(str, Enum):
-    mismatch = "mismatch"
-    unsourced = "unsourced"
-    any = "any"
-    none = "none"
-
-
-@app.command()
+@app.command(
+    cls=Command,
+    epilog="Example: claimcheck check drafts/ --refs references.csv -f github   (settings: claimcheck.toml)",
+)
 def check(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Drafts and directories (walked for drafts); - reads stdin. Default: .", metavar="PATH"),
+        typer.Argument(
+            help="Drafts, directories (walked for drafts) or globs (in quotes); - reads stdin. Default: .",
+            metavar="[PATH]...",
+        ),
     ] = None,
-    refs: Annotated[str | None, typer.Option(help="The reference table (CSV, TSV, JSON, JSON Lines, xlsx).")] = None,
+    refs: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--refs", metavar="TABLE", help="The reference table (CSV, TSV, JSON, JSON Lines, xlsx); repeatable."
+        ),
+    ] = None,
+    refs_encoding: RefsEncoding = None,
     fail_on: Annotated[
-        FailOn | None, typer.Option("--fail-on", help="Which findings fail: any (default) is mismatch and unsourced.")
+        str | None,
+        typer.Option(
+            "--fail-on",
+            metavar="WHICH",
+            help="Which findings fail: mismatch, unsourced, any (the default: both) or none.",
+        ),
     ] = None,
     min_checkworthy: Annotated[
-        float | None, typer.Option("--min-checkworthy", min=0, max=1, help="Skip claims scored lower.")
+        float | None, typer.Option("--min-checkworthy", min=0, max=1, metavar="SCORE", help="Skip claims scored lower.")
     ] = None,
-    kinds: Annotated[str | None, typer.Option(help="Only these kinds, comma-separated (money,percent).")] = None,
-    approx: Annotated[str | None, typer.Option(help="Slack of an approximate claim: 5% or 0.05.")] = None,
-    lang: Annotated[Lang | None, typer.Option(help="Language rules: auto decides per sentence.")] = None,
+    kinds: Annotated[
+        str | None, typer.Option(metavar="KINDS", help="Only these kinds, comma-separated (money,percent).")
+    ] = None,
+    approx: Approx = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", metavar="LANG", help="Language rules: auto (decides per sentence), zh or en."),
+    ] = None,
     glob: Annotated[
-        list[str] | None, typer.Option("--glob", "--include", help="Files to take from directories (repeatable).")
+        list[str] | None,
+        typer.Option("--glob", "--include", metavar="GLOB", help="Files to take from directories (repeatable)."),
     ] = None,
-    exclude: Annotated[list[str] | None, typer.Option(help="Paths to leave out (repeatable).")] = None,
-    baseline: Annotated[str | None, typer.Option(help="Findings accepted earlier: only new ones fail.")] = None,
+    exclude: Annotated[list[str] | None, typer.Option(metavar="GLOB", help="Paths to leave out (repeatable).")] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Check the files named even when the config's include/exclude leave them out."),
+    ] = False,
+    allow_empty: Annotated[
+        bool, typer.Option("--allow-empty", help="Pass when no draft matches, rather than stop with exit code 2.")
+    ] = False,
+    baseline: Annotated[
+        str | None, typer.Option(metavar="FILE", help="Findings accepted earlier: only new ones fail.")
+    ] = None,
     update_baseline: Annotated[
         bool, typer.Option("--update-baseline", help="Write every current finding to the baseline.")
     ] = False,
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
+    fmt: Annotated[str, format_option(CHECK_FORMATS)] = "text",
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write the report here (atomically); html: a folder.")
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the report here (atomically); html: a folder."),
     ] = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Parallel workers (default: cores).")] = None,
-    config: Annotated[str | None, typer.Option(help="Config file (default: nearest claimcheck.toml).")] = None,
+    jobs: Jobs = None,
+    config: Config = None,
     encoding: Encoding = None,
     max_bytes: Annotated[
-        str | None, typer.Option("--max-bytes", help="Refuse a draft larger than this (default 32M; 0: no limit).")
+        str | None,
+        typer.Option("--max-bytes", metavar="SIZE", help="Refuse a draft larger than this (default 32M; 0: no limit)."),
     ] = None,
+    stdin_filename: StdinFilename = None,
+    quiet: Quiet = False,
+    color: Color = None,
 ) -> None:
     """Gate drafts in CI: exit 1 when a figure is contradicted by, or missing from, the table."""
-    import os
     from importlib import import_module
 
     from pydantic import ValidationError
@@ -304,8 +389,15 @@ def check(
     from claimcheck.checking.run import show_progress
     from claimcheck.errors import ClaimcheckError
     from claimcheck.files import write_atomically
+    from claimcheck.notices import note
+    from claimcheck.terminal import colour
+    from claimcheck.terminal import quiet as is_quiet
 
-    flags = {"refs": refs, "fail-on": fail_on and fail_on.value, "approx": approx, "lang": lang and lang.value}
+    _display(color, quiet)
+    fmt = _choose("--format", fmt, CHECK_FORMATS)
+    fail_on = fail_on and _choose("--fail-on", fail_on, FAIL_ON)
+    lang = lang and _choose("--lang", lang, LANGS)
+    flags = {"refs": refs, "refs-encoding": refs_encoding, "fail-on": fail_on, "approx": approx, "lang": lang}
     flags |= {"min-checkworthy": min_checkworthy, "kinds": kinds and [k.strip() for k in kinds.split(",") if k.strip()]}
     flags |= {"encoding": encoding, "max-bytes": max_bytes}
     try:
@@ -313,7 +405,7 @@ def check(
     except ValidationError as exc:
         error = exc.errors()[0]
         raise _fail(f"--{error['loc'][0]}: {error['msg'].removeprefix('Value error, ')}") from None
-    if fmt is CheckFormat.html and output is None:
+    if fmt == "html" and output is None:
         raise _fail("--format html writes a folder of pages (index.html and one per draft): give it with --output DIR")
     request = Request(
         paths=paths or [],
@@ -325,46 +417,61 @@ def check(
         update_baseline=update_baseline,
         jobs=jobs,
         progress=show_progress(),
+        stdin_name=stdin_filename,
+        force=force,
+        allow_empty=allow_empty,
+        note=note,
     )
     try:
         report = gate(request)
-        renderer = import_module(f"claimcheck.render.check_{fmt.value}")
-        if fmt is CheckFormat.html:
+        renderer = import_module(f"claimcheck.render.check_{fmt}")
+        coloured = False
+        if fmt == "html":
             # A folder of pages rather than one stream: write them, then print where the index is.
             text, output = renderer.write(report, output) + "\n", None
-        elif fmt is CheckFormat.text:
-            color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-            text = renderer.render(report, color=color)
+        elif fmt == "text":
+            coloured = output is None and colour(sys.stdout)
+            text = renderer.render(report, color=coloured)
         else:
             text = renderer.render(report)
-        if output is None:
+        if output is None and coloured:
+            sys.stdout.write(text)  # its own colours; the drafts' text in it is cleaned of controls
+        elif output is None:
             _write_stdout(text)
         else:
             write_atomically(output, text)
     except ClaimcheckError as exc:
         raise _fail(str(exc)) from None
-    on_stdout = fmt.value in HUMAN_FORMATS and output is None
+    on_stdout = fmt in HUMAN_FORMATS and output is None
     if update_baseline:
-        print(f"baseline: {report.summary.baselined} findings written", file=sys.stderr)
-    print(summary_line(report.summary), file=sys.stdout if on_stdout else sys.stderr)
+        note(f"baseline: {report.summary.baselined} findings written")
+    if not is_quiet():
+        print(summary_line(report.summary), file=sys.stdout if on_stdout else sys.stderr)
     raise typer.Exit(report.exit_code)
 
 
-@app.command("report")
+@app.command("report", cls=Command, epilog="Example: claimcheck report draft.md --refs references.csv -o report.html")
 def report_command(
     path: Annotated[str, typer.Argument(help="The draft; - reads standard input.", metavar="DRAFT")],
     refs: Annotated[
         list[str] | None,
-        typer.Option("--refs", help="A reference table (.csv .tsv .json .jsonl .xlsx); repeatable. Default: none."),
+        typer.Option(
+            "--refs",
+            metavar="TABLE",
+            help="A reference table (.csv .tsv .json .jsonl .xlsx); repeatable. Default: none.",
+        ),
     ] = None,
-    approx: Annotated[str | None, typer.Option(help="Slack of an approximate claim (約, nearly), e.g. 5%.")] = None,
-    refs_encoding: Annotated[
-        str | None, typer.Option("--refs-encoding", help="Encoding of the tables (gb18030, big5) if not UTF-8.")
-    ] = None,
-    lang: Annotated[Lang, typer.Option(help="Language rules: auto decides per sentence.")] = Lang.auto,
+    approx: Approx = None,
+    refs_encoding: RefsEncoding = None,
+    config: Config = None,
+    lang: Lang = "auto",
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="The HTML file to write (default: the draft's path + .html).")
+        str | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="The HTML file to write (default: the draft's path + .html)."
+        ),
     ] = None,
+    stdin_filename: StdinFilename = None,
 ) -> None:
     """Write the editor's report: the draft as one HTML page, every claim highlighted by its verdict."""
     from claimcheck.errors import ClaimcheckError
@@ -373,6 +480,7 @@ def report_command(
     from claimcheck.references import load_references
     from claimcheck.render.report_draft import draft_report
 
+    lang = _choose("--lang", lang, LANGS)
     if output is None and path == "-":
         raise _fail("report: a draft from standard input needs --output FILE")
     try:
@@ -380,13 +488,15 @@ def report_command(
     except ValueError as exc:
         raise _fail(f"--approx: {exc}") from None
     try:
-        tables = [load_references(table, encoding=refs_encoding) for table in refs or []]
+        [path] = _one_draft(path)
+        units = _config_units(config)
+        tables = [load_references(table, encoding=refs_encoding, units=units) for table in refs or []]
         page = draft_report(
-            path,
+            (stdin_filename or path) if path == "-" else path,
             read_text(path),
             tables=tables,
             table_paths=refs or [],
-            lang=None if lang is Lang.auto else lang.value,
+            lang=None if lang == "auto" else lang,
             approximation=approximation,
         )
         target = output or f"{path}.html"
@@ -396,15 +506,36 @@ def report_command(
     print(target)
 
 
-@app.callback()
-def _root(
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
-) -> None:
-    if version:
+def _one_draft(path: str) -> list[str]:
+    """The one file a glob (in quotes) stands for."""
+    from claimcheck.batch import expand, is_pattern
+    from claimcheck.errors import InputError
+
+    if not is_pattern(path):
+        return [path]
+    found = expand([path])
+    if len(found) != 1:
+        raise InputError(f"{path}: matches {len(found)} drafts; report writes the page of one")
+    return found
+
+
+def _print_version(value: bool) -> None:
+    if value:
         from claimcheck import __version__
 
         print(__version__)
         raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", is_eager=True, callback=_print_version, help="Print the version and exit.")
+    ] = False,
+    quiet: Quiet = False,
+    color: Color = None,
+) -> None:
+    _display(color, quiet)
 
 
 def main() -> None:

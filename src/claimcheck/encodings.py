@@ -143,7 +143,8 @@ def decide(head: bytes, name: str, *, forced: str | None = None, complete: bool 
 
 
 def _detect(head: bytes, complete: bool) -> str | None:
-    """GB18030 or Big5 when the detector is confident, else None. The sample ends at a line
+    """GB18030 or Big5 when the detector is confident, or when the text reads in one of them
+    as Chinese in common characters (a short headline), else None. The sample ends at a line
     break, which no GB18030 or Big5 character contains, so no character is cut in two."""
     from charset_normalizer import from_bytes
 
@@ -151,9 +152,11 @@ def _detect(head: bytes, complete: bool) -> str | None:
     if not complete and b"\n" in head:
         sample = head[: head.rindex(b"\n") + 1]
     best = from_bytes(sample).best()
-    if best is None or best.chaos > _MAX_CHAOS:
-        return None
-    return _DETECTABLE.get(best.encoding)
+    if best is not None and best.chaos <= _MAX_CHAOS and best.encoding in _DETECTABLE:
+        return _DETECTABLE[best.encoding]
+    from claimcheck.common_han import common_han_codec  # a short text: too little for the detector
+
+    return common_han_codec(sample)
 
 
 def describe(decision: Decision) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from claimcheck.models import Claim, ReferenceRow
 from claimcheck.precision import claim_step
-from claimcheck.reference_values import read_tolerance
+from claimcheck.reference_values import Units, read_tolerance
 from claimcheck.verify_rules import reference_rules
 
 INFINITY = float("inf")
@@ -81,13 +81,13 @@ def claim_interval(claim: Claim, approximation: float) -> Interval | None:
     return Interval(_clean(value - half_step), _clean(value + half_step), high_closed=False)
 
 
-def row_interval(row: ReferenceRow) -> Interval:
-    """The values the row backs, in the units of its value."""
+def row_interval(row: ReferenceRow, units: Units = ()) -> Interval:
+    """The values the row backs, in the units of its value (`units`: those of the config)."""
     low = row.value
     high = row.value_max if row.value_max is not None else row.value
     if row.tolerance is None:
         return Interval(min(low, high), max(low, high))
-    tolerance = read_tolerance(row.tolerance, row.unit)
+    tolerance = read_tolerance(row.tolerance, row.unit, units)
     below = abs(low) * tolerance.amount if tolerance.relative else tolerance.amount
     above = abs(high) * tolerance.amount if tolerance.relative else tolerance.amount
     return Interval(_clean(min(low, high) - below), _clean(max(low, high) + above))

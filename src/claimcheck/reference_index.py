@@ -21,7 +21,7 @@ from claimcheck.folding import fold
 from claimcheck.intervals import Interval, row_interval
 from claimcheck.models import Claim, ReferenceRow
 from claimcheck.periods import Period, read_period
-from claimcheck.reference_values import RANK, read_unit
+from claimcheck.reference_values import RANK, Units, read_unit
 from claimcheck.verify_rules import reference_rules
 
 ANY = "any"
@@ -61,18 +61,18 @@ class IndexedRow:
     period: Period | None
 
 
-def _indexed(ref: ReferenceRow, order: int) -> IndexedRow:
+def _indexed(ref: ReferenceRow, order: int, units: Units) -> IndexedRow:
     measure = None
-    if ref.unit is None or (ref.unit_canonical is None and read_unit(ref.unit).measure_word is None):
+    if ref.unit is None or (ref.unit_canonical is None and read_unit(ref.unit, units).measure_word is None):
         dimension, size = ANY, 1.0  # no unit, or a scale alone (萬, million)
     else:
         dimension, size = dimension_of(ref.unit_canonical)
         if dimension == COUNT:
-            measure = measure_group(read_unit(ref.unit).measure_word)
+            measure = measure_group(read_unit(ref.unit, units).measure_word)
     terms = [ref.subject, ref.metric, *ref.keywords]
     folded = tuple(dict.fromkeys(fold(term).strip() for term in terms if term and term.strip()))
     period = read_period(ref.as_of) if ref.as_of else None
-    interval = row_interval(ref).scaled(size)
+    interval = row_interval(ref, units).scaled(size)
     found = frozenset().union(*map(_pieces_of, folded))
     return IndexedRow(ref, order, dimension, measure, size, interval, ref.value * size, folded, found, period)
 
@@ -113,8 +113,9 @@ class SortedRows:
 
 
 class ReferenceIndex:
-    def __init__(self, refs: list[ReferenceRow]) -> None:
-        rows = [_indexed(ref, order) for order, ref in enumerate(refs)]
+    def __init__(self, refs: list[ReferenceRow], units: Units = ()) -> None:
+        """`units`: those the config adds, which the rows' units may name."""
+        rows = [_indexed(ref, order, units) for order, ref in enumerate(refs)]
         frequency = Counter(piece for row in rows for piece in row.pieces)
         # Each row is filed under one piece of its terms, the rarest in the table: a text
         # without that piece cannot hold all the row's terms.

@@ -23,6 +23,11 @@ from claimcheck.numbers import number_arithmetic, parse_arabic, parse_en, parse_
 from claimcheck.verify_rules import reference_rules
 
 RANK = "rank"
+COUNTED = "count"  # a [units] entry for a noun a count is made of: 片, locations
+# Units a newsroom adds in the `[units]` table of its config: (as written, meaning) pairs,
+# the meaning being COUNTED or a unit the rules know. A tuple, so that readings can be cached.
+Units = tuple[tuple[str, str], ...]
+UNKNOWN_UNIT_HINT = "add it under [units] in claimcheck.toml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +95,13 @@ def _figure(cell: str) -> Figure:
 
 
 @lru_cache(maxsize=1024)
-def read_unit(cell: str) -> UnitMeaning:
-    """What a unit cell means: its canonical unit and the factor it multiplies the value by."""
+def read_unit(cell: str, units: Units = ()) -> UnitMeaning:
+    """What a unit cell means: its canonical unit and the factor it multiplies the value by.
+    `units` are the config's own, and mean what they say there."""
     written = unicodedata.normalize("NFKC", cell).strip()
+    for name, meaning in units:
+        if fold(unicodedata.normalize("NFKC", name).strip()) == fold(written):
+            return UnitMeaning(None, Decimal(1), fold(written)) if meaning == COUNTED else read_unit(meaning)
     if fold(written) in reference_rules().rank_units:
         return UnitMeaning(RANK, Decimal(1), None)
     if written in rules.canonical_units():
@@ -109,12 +118,12 @@ def read_unit(cell: str) -> UnitMeaning:
         if claim is not None:  # 萬元, 億公里, million USD: a scale and a unit
             measure = fold(claim.unit) if claim.unit and claim.unit_canonical is None else None
             return UnitMeaning(claim.unit_canonical, Decimal(str(claim.value)), measure)
-    raise ValueError(f"unknown unit {cell!r}")
+    raise ValueError(f"unknown unit {cell!r}: {UNKNOWN_UNIT_HINT}")
 
 
-def with_unit_column(figure: Figure, unit_cell: str) -> Figure:
+def with_unit_column(figure: Figure, unit_cell: str, units: Units = ()) -> Figure:
     """The figure with the unit column applied: 2.61億 and 公里 → 261000000 km."""
-    meaning = read_unit(unit_cell)
+    meaning = read_unit(unit_cell, units)
     if figure.unit is not None:
         if figure.unit_canonical != meaning.canonical:
             raise ValueError(
@@ -133,7 +142,7 @@ class Tolerance:
 
 
 @lru_cache(maxsize=1024)
-def read_tolerance(cell: str, unit: str | None) -> Tolerance:
+def read_tolerance(cell: str, unit: str | None, units: Units = ()) -> Tolerance:
     """500 (absolute, in the row's unit: 1 with 萬元 is 1萬元) or 1% (relative to the value)."""
     text = unicodedata.normalize("NFKC", cell).strip()
     relative = text.endswith("%") or text.lower().endswith("percent")
@@ -146,5 +155,5 @@ def read_tolerance(cell: str, unit: str | None) -> Tolerance:
         raise ValueError(f"cannot read {cell!r} as a tolerance: write 500 or 1%")
     if relative:
         return Tolerance(float(figure.value) / 100, True)
-    factor = read_unit(unit).factor if unit else Decimal(1)
+    factor = read_unit(unit, units).factor if unit else Decimal(1)
     return Tolerance(float(Decimal(str(figure.value)) * factor), False)

@@ -18,7 +18,7 @@ from claimcheck.errors import InputError
 from claimcheck.folding import fold
 from claimcheck.models import ReferenceRow
 from claimcheck.reference_files import RawTable, read_raw_table
-from claimcheck.reference_values import read_figure, read_tolerance, with_unit_column
+from claimcheck.reference_values import Units, read_figure, read_tolerance, with_unit_column
 from claimcheck.verify_rules import reference_rules
 
 
@@ -36,6 +36,7 @@ class ReferenceTable(BaseModel):
     encoding: str | None = Field(description="The text encoding it was read in (None for .xlsx).")
     columns: dict[str, str] = Field(description="Each header as written → the field it fills, or `extra`.")
     rows: list[ReferenceRow]
+    units: Units = Field(default=(), exclude=True, description="The units the config adds, that rows may name.")
 
 
 def _columns(raw: RawTable, path: str) -> dict[str, str]:
@@ -51,11 +52,14 @@ def _columns(raw: RawTable, path: str) -> dict[str, str]:
         columns[header] = field
     if "value" not in taken:
         names = ", ".join(repr(h) for h in raw.headers) or "none"
-        raise TableError(f"{path}: no `value` column (headers: {names}); see rules/references.toml for the names")
+        accepted = ", ".join(reference_rules().rules.columns.value[:4])
+        raise TableError(f"{path}: no `value` column (headers: {names}): name the column of figures {accepted}, …")
     return columns
 
 
-def _row(path: str, number: int, cells: dict[str, str], header: dict[str, str], extra: list[str]) -> ReferenceRow:
+def _row(
+    path: str, number: int, cells: dict[str, str], header: dict[str, str], extra: list[str], units: Units
+) -> ReferenceRow:
     """One row, validated; `header` maps each known field to its column's name."""
     text = {field: cells.get(name, "").strip() for field, name in header.items()}
     current = "value"
@@ -63,10 +67,10 @@ def _row(path: str, number: int, cells: dict[str, str], header: dict[str, str], 
         figure = read_figure(text["value"])
         if text.get("unit"):
             current = "unit"
-            figure = with_unit_column(figure, text["unit"])
+            figure = with_unit_column(figure, text["unit"], units)
         if text.get("tolerance"):
             current = "tolerance"
-            read_tolerance(text["tolerance"], figure.unit)
+            read_tolerance(text["tolerance"], figure.unit, units)
     except ValueError as exc:
         raise TableError(f"{path}: row {number}, column {header[current]}: {exc}") from None
     if figure.unit is None and not (text.get("subject") or text.get("metric") or text.get("keywords")):
@@ -95,8 +99,9 @@ def _row(path: str, number: int, cells: dict[str, str], header: dict[str, str], 
     )
 
 
-def load_references(path: str | Path, *, encoding: str | None = None) -> ReferenceTable:
-    """Read and validate a reference table; raise TableError (one line) if any row is bad."""
+def load_references(path: str | Path, *, encoding: str | None = None, units: Units = ()) -> ReferenceTable:
+    """Read and validate a reference table; raise TableError (one line) if any row is bad.
+    `units`: what the config's [units] table adds to the units the rules know."""
     path = str(path)
     collecting = gc.isenabled()
     gc.disable()  # thousands of small records and no cycles: skip the rescans
@@ -108,13 +113,15 @@ def load_references(path: str | Path, *, encoding: str | None = None) -> Referen
         rows = []
         seen: dict[str, int] = {}
         for number, cells in raw.rows:
-            row = _row(path, number, cells, header, extra)
+            row = _row(path, number, cells, header, extra, units)
             if "id" in header and row.id in seen:
                 where = f"{path}: row {number}, column {header['id']}"
                 raise TableError(f"{where}: id {row.id!r} is also row {seen[row.id]}")
             seen[row.id] = number
             rows.append(row)
-        return ReferenceTable(path=path, format=raw.format, encoding=raw.encoding, columns=columns, rows=rows)
+        return ReferenceTable(
+            path=path, format=raw.format, encoding=raw.encoding, columns=columns, rows=rows, units=units
+        )
     finally:
         if collecting:
             gc.enable()

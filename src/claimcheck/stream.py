@@ -197,14 +197,17 @@ def stream_document(
     encoding: str | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     min_checkworthy: float = 0.0,
+    stdin_name: str = STDIN,
 ) -> Document:
-    """What extract_document gives for the file's text, without holding the text whole."""
+    """What extract_document gives for the file's text, without holding the text whole.
+    `stdin_name`: the source standard input is called by."""
     sample: list[str] = []
     skipped: list[Skipped] = []
     found = extract_stream(path, lang=lang, encoding=encoding, max_bytes=max_bytes, sample=sample, skipped=skipped)
     claims = [claim for claim in found if claim.checkworthy >= min_checkworthy]
     language = document_language("".join(sample), claims)
-    return Document(source=path, language=language, claims=claims, skipped=skipped)
+    source = stdin_name if path == STDIN else path
+    return Document(source=source, language=language, claims=claims, skipped=skipped)
 
 
 def write_jsonl(
@@ -215,6 +218,7 @@ def write_jsonl(
     min_checkworthy: float = 0.0,
     encoding: str | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    stdin_name: str = STDIN,
 ) -> None:
     """`extract --format jsonl`: each file's claims written as they are found, a batch at a time."""
     from claimcheck.render.jsonl_format import render
@@ -223,6 +227,7 @@ def write_jsonl(
         skipped: list[Skipped] = []
         claims = extract_stream(path, lang=lang, encoding=encoding, max_bytes=max_bytes, skipped=skipped)
         wanted = (claim for claim in claims if claim.checkworthy >= min_checkworthy)
+        source = stdin_name if path == STDIN else path
         while batch := list(itertools.islice(wanted, _BATCH)):
-            out.write(render([Document.model_construct(source=path, language="unknown", claims=batch)]))
-        say_skipped(path, skipped)
+            out.write(render([Document.model_construct(source=source, language="unknown", claims=batch)]))
+        say_skipped(source, skipped)

@@ -40,11 +40,13 @@ def index_references(references: References) -> ReferenceIndex:
     if isinstance(references, ReferenceIndex):
         return references
     if isinstance(references, ReferenceTable):
-        return ReferenceIndex(references.rows)
+        return ReferenceIndex(references.rows, references.units)
     rows: list[ReferenceRow] = []
+    units: dict[tuple[str, str], None] = {}
     for item in references:
         rows.extend(item.rows if isinstance(item, ReferenceTable) else [item])
-    return ReferenceIndex(rows)
+        units.update(dict.fromkeys(item.units if isinstance(item, ReferenceTable) else ()))
+    return ReferenceIndex(rows, tuple(units))
 
 
 def _occurs(term: str, text: str, endings: tuple[str, ...]) -> bool:

@@ -4,6 +4,7 @@ overrides, then command-line flags (flags win).
 The config file is the nearest `claimcheck.toml` (keys at the top) or `pyproject.toml` with
 a `[tool.claimcheck]` table, looking from the current directory upwards. Keys are spelled
 like the flags; paths in the file are relative to the file. Unknown keys are errors.
+A `[units]` table names units the rules lack, for every command that reads a table.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ class Options(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    refs: str | None = None
+    refs: tuple[str, ...] | None = None
+    refs_encoding: str | None = Field(default=None, alias="refs-encoding")
     fail_on: FailOn | None = Field(default=None, alias="fail-on")
     approx: float | None = None
     lang: LangChoice | None = None
@@ -44,6 +46,12 @@ class Options(BaseModel):
     kinds: tuple[ClaimKind, ...] | None = None
     encoding: str | None = None
     max_bytes: int | None = Field(default=None, alias="max-bytes", ge=0)
+
+    @field_validator("refs", mode="before")
+    @classmethod
+    def _tables(cls, value: object) -> object:
+        """One table or a list of them, whose rows are taken together."""
+        return (value,) if isinstance(value, str) else value
 
     @field_validator("max_bytes", mode="before")
     @classmethod
@@ -74,7 +82,30 @@ class FileConfig(Options):
     include: list[str] | None = None
     exclude: list[str] | None = None
     baseline: str | None = None
+    units: dict[str, str] = {}
     overrides: list[Override] = []
+
+    @field_validator("units")
+    @classmethod
+    def _units(cls, units: dict[str, str]) -> dict[str, str]:
+        """片 = "count" (a noun counted), 公噸 = "t" (another name of a unit the rules know)."""
+        from claimcheck.reference_values import COUNTED, read_unit
+
+        for name, meaning in units.items():
+            if not name.strip():
+                raise ValueError("a unit name is empty")
+            if meaning.strip() != COUNTED:
+                try:
+                    read_unit(meaning)
+                except ValueError:
+                    raise ValueError(
+                        f'{name} = "{meaning}": write "count" for a noun that is counted, '
+                        "or a unit claimcheck knows (t, km, USD, 輛)"
+                    ) from None
+        return {name.strip(): meaning.strip() for name, meaning in units.items()}
+
+    def unit_pairs(self) -> tuple[tuple[str, str], ...]:
+        return tuple(self.units.items())
 
 
 class Settings(BaseModel):
@@ -82,7 +113,9 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    refs: str | None = None
+    refs: tuple[str, ...] | None = None
+    refs_encoding: str | None = None
+    units: tuple[tuple[str, str], ...] = ()
     fail_on: FailOn = "any"
     approx: float | None = None
     lang: LangChoice = "auto"
@@ -163,12 +196,16 @@ def _absolute(path: str | None, base: Path) -> str | None:
     return None if path is None else str((base / path).resolve())
 
 
+def _absolute_all(paths: tuple[str, ...] | None, base: Path) -> tuple[str, ...] | None:
+    return None if paths is None else tuple(str((base / path).resolve()) for path in paths)
+
+
 class Resolver:
     """Settings for each file: config keys, then the overrides matching it, then flags."""
 
     def __init__(self, config: Config, flags: Options) -> None:
         self.config = config
-        self._flags = flags.model_copy(update={"refs": _absolute(flags.refs, Path.cwd())})
+        self._flags = flags.model_copy(update={"refs": _absolute_all(flags.refs, Path.cwd())})
         self._overrides = [(Patterns(tuple(o.paths), config.root), o) for o in config.keys.overrides]
 
     def _layers(self, path: str) -> list[Options]:
@@ -183,20 +220,18 @@ class Resolver:
             for name in Options.model_fields:
                 value = getattr(layer, name)
                 if value is not None:
-                    values[name] = _absolute(value, self.config.root) if name == "refs" else value
+                    values[name] = _absolute_all(value, self.config.root) if name == "refs" else value
         values.update(self._flags.model_dump(exclude_none=True))
-        return Settings(**values)
-
-    def all_refs(self) -> set[str]:
-        """Every table some file may be checked against (to load, and fail on, up front)."""
-        layers = [self.config.keys, *(o for _, o in self._overrides)]
-        tables = {_absolute(layer.refs, self.config.root) for layer in layers if layer.refs}
-        return {self._flags.refs} if self._flags.refs else tables
+        return Settings(**values, units=self.config.keys.unit_pairs())
 
     def include(self, flag: list[str] | None) -> Patterns:
         if flag:
             return Patterns(tuple(flag), Path.cwd())
         return Patterns(tuple(self.config.keys.include or DEFAULT_INCLUDE), self.config.root)
+
+    def include_is_set(self, flag: list[str] | None) -> bool:
+        """Whether include was asked for (flag or config) rather than left to the default."""
+        return bool(flag) or self.config.keys.include is not None
 
     def exclude(self, flag: list[str] | None) -> Patterns:
         if flag:

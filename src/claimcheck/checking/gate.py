@@ -12,7 +12,7 @@ from claimcheck.checking.baseline import Entry, file_key, load_baseline, write_b
 from claimcheck.checking.config import Options, Resolver, discover
 from claimcheck.checking.discover import STDIN, expand
 from claimcheck.checking.results import CheckReport, FileResult, SkippedFile, summarize
-from claimcheck.checking.run import Job, check_text, default_jobs, reference_table, run_jobs
+from claimcheck.checking.run import Job, Tables, check_text, default_jobs, reference_table, run_jobs, tables_of
 from claimcheck.errors import ClaimcheckError, InputError
 
 
@@ -31,6 +31,10 @@ class Request:
     update_baseline: bool = False
     jobs: int | None = None
     progress: bool = False
+    stdin_name: str | None = None  # what standard input is called in the report and the config
+    force: bool = False  # check the files named even when the config's include/exclude leave them out
+    allow_empty: bool = False  # a run with no draft to check passes rather than stops
+    note: Callable[[str], None] = lambda message: None  # said to the person running the command
 
 
 @contextlib.contextmanager
@@ -47,7 +51,7 @@ def _progress_bar(total: int, enabled: bool) -> Iterator[Callable[[int], None]]:
         yield lambda n: progress.advance(task, n)
 
 
-def _check_all(jobs: list[Job], request: Request, tables: list[str]) -> list[FileResult]:
+def _check_all(jobs: list[Job], request: Request, tables: list[Tables]) -> list[FileResult]:
     from claimcheck.files import read_text
 
     stdin = [settings for path, settings in jobs if path == STDIN]
@@ -60,7 +64,8 @@ def _check_all(jobs: list[Job], request: Request, tables: list[str]) -> list[Fil
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         raise InputError(errors[0] + more)
     by_path = {result.path: result for result in checked if isinstance(result, FileResult)}
-    return [check_text(path, stdin_text, settings) if path == STDIN else by_path[path] for path, settings in jobs]
+    stdin_name = request.stdin_name or STDIN
+    return [check_text(stdin_name, stdin_text, settings) if path == STDIN else by_path[path] for path, settings in jobs]
 
 
 def _apply_baseline(results: list[FileResult], accepted: set, baseline: str) -> list[FileResult]:
@@ -111,17 +116,42 @@ def gate(request: Request) -> CheckReport:
         return _gate(request)
 
 
+_LEFT_OUT = {
+    "exclude": "left out: the config's exclude matches it (--force checks it)",
+    "include": "left out: not among the files the config's include takes (--force checks it)",
+}
+
+
+def _files(request: Request, resolver: Resolver, skipped: list[tuple[str, str]]) -> list[Job]:
+    """Each file to check with its settings; says which named files the config leaves out,
+    and stops a run that has nothing to check (a typo in `include`) unless it may be empty."""
+    include, exclude = resolver.include(request.include), resolver.exclude(request.exclude)
+    named_include = include if resolver.include_is_set(request.include) else None
+    left_out: list[tuple[str, str]] | None = None if request.force else []
+    encoding = resolver.settings_for(".").encoding
+    paths = expand(request.paths, include, exclude, skipped, encoding, named_include=named_include, left_out=left_out)
+    for path, why in left_out or []:
+        request.note(f"{path}: {_LEFT_OUT[why]}")
+    if not paths and not left_out and not request.allow_empty:
+        where = " ".join(request.paths) or "."
+        found = f"; {len(skipped)} binary files skipped" if skipped else ""
+        raise UsageError(
+            f"no draft to check in {where}: no file matches include ({', '.join(include.patterns)}){found}; "
+            "--allow-empty lets such a run pass"
+        )
+    stdin_name = request.stdin_name or STDIN
+    return [(path, resolver.settings_for(stdin_name if path == STDIN else path)) for path in paths]
+
+
 def _gate(request: Request) -> CheckReport:
     started = time.perf_counter()
     resolver = Resolver(discover(request.config), request.flags)
     skipped: list[tuple[str, str]] = []
-    include, exclude = resolver.include(request.include), resolver.exclude(request.exclude)
-    paths = expand(request.paths, include, exclude, skipped, resolver.settings_for(".").encoding)
-    jobs = [(path, resolver.settings_for(path)) for path in paths]
+    jobs = _files(request, resolver, skipped)
     unsourced = [path for path, settings in jobs if not settings.refs]
     if unsourced:
         raise UsageError(f"no reference table for {unsourced[0]}: pass --refs FILE or set refs in the config")
-    tables = sorted({settings.refs for _, settings in jobs if settings.refs})
+    tables = list(dict.fromkeys(tables_of(settings) for _, settings in jobs if settings.refs))
     for table in tables:
         reference_table(table)  # a bad table stops the run before any draft is read
     baseline = resolver.baseline(request.baseline)

@@ -12,8 +12,9 @@ from bisect import bisect_right
 
 import regex
 
-from claimcheck.checking.prose import Masked
-from claimcheck.models import Claim, TextSpan
+from claimcheck import data_blocks
+from claimcheck.checking.prose import Format, Masked, mask
+from claimcheck.models import Claim, Document, Skipped, TextSpan
 
 _SPAN_FIELDS = ("sentence", "time", "subject", "metric", "baseline")
 
@@ -48,3 +49,30 @@ def anchor(claims: list[Claim], original: str, masked: Masked) -> list[Claim]:
                 update[name] = TextSpan.model_construct(text=original[s:e], start=s, end=e)
         anchored.append(claim.model_copy(update=update))
     return anchored
+
+
+def prose_claims(text: str, fmt: Format, lang: str | None = None) -> tuple[list[Claim], Masked]:
+    """The claims of the prose of `text` (a Markdown or HTML file read as `check` reads it),
+    placed in `text` itself, and the prose-only copy they were found in."""
+    from claimcheck.extract import extract
+
+    masked = mask(text, fmt)
+    return anchor(extract(masked.text, lang=lang), text, masked), masked
+
+
+def not_read(text: str, masked: Masked) -> list[Skipped]:
+    """The paragraphs of data in the prose, with lines counted in the original (the prose
+    copy of an HTML file has none)."""
+    return [
+        part.model_copy(update={"line": text.count("\n", 0, part.start) + 1})
+        for part in data_blocks.skipped(masked.text)
+    ]
+
+
+def prose_document(source: str, text: str, fmt: Format, lang: str | None = None) -> Document:
+    """What `extract_document` gives, for the prose of the file only."""
+    from claimcheck.extract import document_language
+
+    claims, masked = prose_claims(text, fmt, lang)
+    language = document_language(masked.text, claims)
+    return Document(source=source, language=language, claims=claims, skipped=not_read(text, masked))

@@ -8,28 +8,35 @@ import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
-from claimcheck import data_blocks
 from claimcheck.checking.config import Settings
 from claimcheck.checking.discover import STDIN
-from claimcheck.checking.positions import anchor
-from claimcheck.checking.prose import format_of, mask
+from claimcheck.checking.positions import not_read, prose_claims
+from claimcheck.checking.prose import format_of
 from claimcheck.checking.results import Checked, FileResult, fails
 from claimcheck.checking.suppress import Silenced, suppressed_spans
 from claimcheck.errors import ClaimcheckError
 from claimcheck.models import Claim, Verdict
 
 Job = tuple[str, Settings]
-_tables: dict[str, object] = {}
+# The tables a file is checked against: their paths (rows taken together), encoding, and the
+# units of the config.
+Tables = tuple[tuple[str, ...], str | None, tuple[tuple[str, str], ...]]
+_tables: dict[Tables, object] = {}
 
 
-def reference_table(path: str):
-    """The table at `path`, loaded and indexed once per process."""
-    if path not in _tables:
+def tables_of(settings: Settings) -> Tables | None:
+    return (settings.refs, settings.refs_encoding, settings.units) if settings.refs else None
+
+
+def reference_table(tables: Tables):
+    """The tables' rows in one index, loaded and indexed once per process."""
+    if tables not in _tables:
         from claimcheck.references import load_references
         from claimcheck.verify import index_references
 
-        _tables[path] = index_references(load_references(path))
-    return _tables[path]
+        paths, encoding, units = tables
+        _tables[tables] = index_references([load_references(p, encoding=encoding, units=units) for p in paths])
+    return _tables[tables]
 
 
 def _verdicts(claims: list[Claim], settings: Settings) -> list[Verdict]:
@@ -38,7 +45,7 @@ def _verdicts(claims: list[Claim], settings: Settings) -> list[Verdict]:
 
     if not claims or not settings.refs:
         return []
-    return verify(claims, reference_table(settings.refs), approximation=settings.approx)
+    return verify(claims, reference_table(tables_of(settings)), approximation=settings.approx)
 
 
 def _wanted(claim: Claim, settings: Settings) -> bool:
@@ -47,12 +54,10 @@ def _wanted(claim: Claim, settings: Settings) -> bool:
 
 
 def check_text(path: str, text: str, settings: Settings) -> FileResult:
-    from claimcheck.extract import extract
-
     fmt = "text" if path == STDIN else format_of(path)
-    masked = mask(text, fmt)
     lang = None if settings.lang == "auto" else settings.lang
-    claims = [c for c in anchor(extract(masked.text, lang=lang), text, masked) if _wanted(c, settings)]
+    found, masked = prose_claims(text, fmt, lang)
+    claims = [c for c in found if _wanted(c, settings)]
     silenced = Silenced(suppressed_spans(text, fmt))
     checked = []
     for claim, verdict in zip(claims, _verdicts(claims, settings), strict=True):
@@ -65,11 +70,7 @@ def check_text(path: str, text: str, settings: Settings) -> FileResult:
                 fails=fails(verdict.status, settings.fail_on, suppressed),
             )
         )
-    not_read = [  # lines counted in the original: the prose copy of an HTML file has none
-        part.model_copy(update={"line": text.count("\n", 0, part.start) + 1})
-        for part in data_blocks.skipped(masked.text)
-    ]
-    return FileResult(path=path, format=fmt, fail_on=settings.fail_on, claims=checked, not_read=not_read)
+    return FileResult(path=path, format=fmt, fail_on=settings.fail_on, claims=checked, not_read=not_read(text, masked))
 
 
 def check_file(job: Job) -> FileResult | str:
@@ -88,9 +89,9 @@ def _check_batch(batch: list[Job]) -> list[FileResult | str]:
     return [check_file(job) for job in batch]
 
 
-def _warm(tables: list[str]) -> None:
-    for path in tables:
-        reference_table(path)
+def _warm(tables: list[Tables]) -> None:
+    for each in tables:
+        reference_table(each)
 
 
 def default_jobs() -> int:
@@ -98,7 +99,7 @@ def default_jobs() -> int:
 
 
 def run_jobs(
-    jobs: list[Job], workers: int, tables: list[str], advance: Callable[[int], None] = lambda n: None
+    jobs: list[Job], workers: int, tables: list[Tables], advance: Callable[[int], None] = lambda n: None
 ) -> list[FileResult | str]:
     """Results in the order of `jobs`; with more than one worker, files go out in small batches."""
     if workers <= 1 or len(jobs) < 2:
@@ -120,5 +121,7 @@ def run_jobs(
 
 
 def show_progress() -> bool:
-    """A progress bar only for a person: stderr is a terminal and this is not CI."""
-    return sys.stderr.isatty() and not os.environ.get("CI")
+    """A progress bar only for a person: stderr is a terminal, this is not CI, nor --quiet."""
+    from claimcheck.terminal import quiet
+
+    return sys.stderr.isatty() and not os.environ.get("CI") and not quiet()

@@ -11,7 +11,7 @@ from rich.table import Table
 from claimcheck.periods import read_period
 from claimcheck.reference_index import ANY, dimension_of
 from claimcheck.references import ReferenceTable
-from claimcheck.render.table_format import _safe
+from claimcheck.render.table_format import _safe, readable
 
 
 def _unit(row) -> str:
@@ -46,9 +46,9 @@ def table(references: ReferenceTable) -> Table:
     )
     grid = Table(title=title, title_justify="left")
     for column in ("row", "id", "value", "read as", "unit", "tolerance", "context terms", "as of", "source"):
-        grid.add_column(column, overflow="fold")
+        grid.add_column(column, overflow="fold", no_wrap=column in ("row", "read as"))
     for row in references.rows:
-        value = f"{row.value:,}" + (f" – {row.value_max:,}" if row.value_max is not None else "")
+        value = readable(row.value) + (f" – {readable(row.value_max)}" if row.value_max is not None else "")
         terms = " + ".join(_safe(term) for term in (row.subject, row.metric, *row.keywords) if term)
         grid.add_row(
             str(row.row),

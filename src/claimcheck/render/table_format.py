@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 
 from rich.console import Console
 from rich.markup import escape
@@ -11,13 +12,29 @@ from rich.table import Table
 from claimcheck.models import Claim, Document
 
 _ARROWS = {"up": "↑", "down": "↓", "more": ">", "less": "<", "equal": "="}
+_LARGE, _SMALL = 1e18, 1e-4  # beyond these a value is shown in powers of ten
+
+
+def readable(number: int | float) -> str:
+    """A value as a reader writes it: a third is 33.33, not 33.333333333333336. Thousands are
+    separated; a fraction keeps two decimals from 1 up, four significant digits below 1;
+    very large or very small values are shown in powers of ten. JSON keeps the full value."""
+    if isinstance(number, float) and not math.isfinite(number):
+        return str(number)
+    size = abs(number)
+    if size >= _LARGE or (0 < size < _SMALL):
+        return f"{number:.4g}"
+    if isinstance(number, int) or float(number).is_integer():
+        return f"{int(number):,}"
+    shown = f"{number:,.2f}" if size >= 1 else f"{number:.4g}"
+    return shown.rstrip("0").rstrip(".") if "." in shown and "e" not in shown else shown
 
 
 def _value(claim: Claim) -> str:
     if claim.value_max is not None:
-        shown = f"{claim.value:,} – {claim.value_max:,}"
+        shown = f"{readable(claim.value)} – {readable(claim.value_max)}"
     else:
-        shown = f"{claim.value:,}" if claim.value is not None else ""
+        shown = readable(claim.value) if claim.value is not None else ""
     if claim.direction:
         shown = f"{_ARROWS[claim.direction]} {shown}".strip()
         if claim.baseline:
@@ -40,7 +57,7 @@ def table(document: Document) -> Table:
     title = f"{_safe(document.source)} — {len(document.claims)} claims ({document.language})"
     grid = Table(title=title, title_justify="left")
     for column in ("line:col", "kind", "text", "value", "unit", "qualifier", "about", "time"):
-        grid.add_column(column, overflow="fold")
+        grid.add_column(column, overflow="fold", no_wrap=column in ("line:col", "value"))
     for claim in document.claims:
         unit = claim.unit or ""
         if claim.unit_canonical and claim.unit_canonical != claim.unit:

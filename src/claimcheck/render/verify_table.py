@@ -17,7 +17,7 @@ STYLES = {"sourced": "green", "mismatch": "bold red", "unsourced": "yellow"}
 def table(document: VerifiedDocument) -> Table:
     grid = Table(title=f"{_safe(document.source)} — {len(document.claims)} claims", title_justify="left")
     for column in ("line:col", "text", "value", "status", "reference", "difference", "reason"):
-        grid.add_column(column, overflow="fold")
+        grid.add_column(column, overflow="fold", no_wrap=column in ("line:col", "value", "status", "difference"))
     for claim in document.claims:
         verdict, row = claim.verdict, claim.verdict.reference
         reference = f"{_safe(row.id)}: {_safe(row_value(row))}" if row else ""

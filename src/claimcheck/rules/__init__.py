@@ -258,6 +258,27 @@ class DataBlockRules(_Table):
     reason: str
 
 
+class Reading(_Table):
+    codec: str
+    standard: str
+    common: list[str] = Field(min_length=1, description="Ranges of two-byte codes: B0A1-D7FE.")
+
+
+class Foreign(_Table):
+    codec: str
+    script: str
+    min_share: float = Field(gt=0, le=1)
+
+
+class LegacyEncodingRules(_Table):
+    min_han: int = Field(ge=1)
+    min_common_share: float = Field(gt=0, le=1)
+    max_spaced_share: float = Field(ge=0, le=1)
+    max_kana_share: float = Field(ge=0)
+    foreign: list[Foreign] = []
+    reading: list[Reading] = Field(min_length=1)
+
+
 def _read(name: str) -> dict:
     path = resources.files(__package__).joinpath(name)
     try:
@@ -315,6 +336,11 @@ def canonical_units() -> dict[str, tuple[str, float]]:
 @cache
 def normalization() -> NormalizeRules:
     return _validated(NormalizeRules, "normalize.toml", _read("normalize.toml"))
+
+
+@cache
+def legacy_encodings() -> LegacyEncodingRules:
+    return _validated(LegacyEncodingRules, "legacy_encodings.toml", _read("legacy_encodings.toml"))
 
 
 @cache
