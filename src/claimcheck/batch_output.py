@@ -12,7 +12,7 @@ from typing import TextIO
 
 from claimcheck.batch import Done, Settings, expand, results, sizes
 from claimcheck.files import atomic_output
-from claimcheck.notices import say_skipped
+from claimcheck.notices import say_not_files, say_skipped
 
 
 class _TerminalSafe:
@@ -84,7 +84,9 @@ def run_extract(
     read_options: dict | None = None,
 ) -> None:
     """Claims of every file under `paths` in `fmt`; `jobs` processes (default: the cores)."""
-    files = expand(paths)
+    not_files: list[tuple[str, str]] = []
+    files = expand(paths, skipped=not_files)
+    say_not_files(not_files)
     settings = Settings(lang, min_checkworthy, jsonl=fmt == "jsonl", read_options=read_options or {})
     try:
         with progress(files, show_progress(fmt, output)) as advance:

@@ -37,8 +37,9 @@ class Lang(str, Enum):
 
 def _fail(message: str) -> typer.Exit:
     from claimcheck.files import terminal_safe
+    from claimcheck.names import one_line
 
-    print(f"claimcheck: {terminal_safe(message)}", file=sys.stderr)
+    print(f"claimcheck: {terminal_safe(one_line(message))}", file=sys.stderr)
     return typer.Exit(2)
 
 
@@ -73,6 +74,19 @@ Encoding = Annotated[
     str | None, typer.Option("--encoding", help="The drafts' encoding (default: UTF-8, GB18030 or Big5, detected).")
 ]
 MaxBytes = Annotated[str, typer.Option("--max-bytes", help="Refuse a draft larger than this (64k, 32M; 0: no limit).")]
+RefsMaxBytes = Annotated[
+    str,
+    typer.Option("--refs-max-bytes", help="Refuse a table larger than this, an .xlsx once uncompressed (0: no limit)."),
+]
+
+
+def _table_limit(max_bytes: str) -> int | None:
+    from claimcheck.files import parse_size
+
+    try:
+        return parse_size(max_bytes)
+    except ValueError as exc:
+        raise _fail(f"--refs-max-bytes: {exc}") from None
 
 
 @app.command()
@@ -167,6 +181,7 @@ def verify_command(
     ] = None,
     encoding: Encoding = None,
     max_bytes: MaxBytes = "32M",
+    refs_max_bytes: RefsMaxBytes = "32M",
 ) -> None:
     """Check each claim of the drafts against reference tables: sourced, mismatch or unsourced."""
     from importlib import import_module
@@ -184,7 +199,8 @@ def verify_command(
     except ValueError as exc:
         raise _fail(f"--approx: {exc}") from None
     try:
-        tables = [load_references(path, encoding=refs_encoding) for path in refs]
+        limit = _table_limit(refs_max_bytes)
+        tables = [load_references(path, encoding=refs_encoding, max_bytes=limit) for path in refs]
         documents = [stream_document(path, lang=lang.value, **read_options) for path in paths]
         report = verify_documents(documents, tables, table_paths=refs, approximation=approximation)
         if fmt is Format.table and output is None and sys.stdout.isatty():
@@ -219,13 +235,15 @@ def refs_check(
         str | None, typer.Option("--refs-encoding", help="Its encoding (gb18030, big5) if not UTF-8.")
     ] = None,
     fmt: Annotated[RefsFormat, typer.Option("--format", "-f", help="Output format.")] = RefsFormat.table,
+    refs_max_bytes: RefsMaxBytes = "32M",
 ) -> None:
     """Validate a reference table and show what was read: each row's value, unit, context and period."""
     from claimcheck.errors import ClaimcheckError
     from claimcheck.references import load_references
 
+    limit = _table_limit(refs_max_bytes)
     try:
-        references = load_references(path, encoding=refs_encoding)
+        references = load_references(path, encoding=refs_encoding, max_bytes=limit)
     except ClaimcheckError as exc:
         raise _fail(str(exc)) from None
     if fmt is RefsFormat.json:
@@ -291,6 +309,10 @@ def check(
     max_bytes: Annotated[
         str | None, typer.Option("--max-bytes", help="Refuse a draft larger than this (default 32M; 0: no limit).")
     ] = None,
+    refs_max_bytes: Annotated[
+        str | None,
+        typer.Option("--refs-max-bytes", help="Refuse a larger table, .xlsx uncompressed (default 32M; 0: no limit)."),
+    ] = None,
 ) -> None:
     """Gate drafts in CI: exit 1 when a figure is contradicted by, or missing from, the table."""
     import os
@@ -307,7 +329,7 @@ def check(
 
     flags = {"refs": refs, "fail-on": fail_on and fail_on.value, "approx": approx, "lang": lang and lang.value}
     flags |= {"min-checkworthy": min_checkworthy, "kinds": kinds and [k.strip() for k in kinds.split(",") if k.strip()]}
-    flags |= {"encoding": encoding, "max-bytes": max_bytes}
+    flags |= {"encoding": encoding, "max-bytes": max_bytes, "refs-max-bytes": refs_max_bytes}
     try:
         options = Options.model_validate({key: value for key, value in flags.items() if value is not None})
     except ValidationError as exc:
@@ -365,11 +387,13 @@ def report_command(
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="The HTML file to write (default: the draft's path + .html).")
     ] = None,
+    refs_max_bytes: RefsMaxBytes = "32M",
 ) -> None:
     """Write the editor's report: the draft as one HTML page, every claim highlighted by its verdict."""
     from claimcheck.errors import ClaimcheckError
     from claimcheck.files import read_text, write_atomically
     from claimcheck.intervals import parse_approximation
+    from claimcheck.names import one_line
     from claimcheck.references import load_references
     from claimcheck.render.report_draft import draft_report
 
@@ -380,7 +404,8 @@ def report_command(
     except ValueError as exc:
         raise _fail(f"--approx: {exc}") from None
     try:
-        tables = [load_references(table, encoding=refs_encoding) for table in refs or []]
+        limit = _table_limit(refs_max_bytes)
+        tables = [load_references(table, encoding=refs_encoding, max_bytes=limit) for table in refs or []]
         page = draft_report(
             path,
             read_text(path),
@@ -393,7 +418,7 @@ def report_command(
         write_atomically(target, page)
     except ClaimcheckError as exc:
         raise _fail(str(exc)) from None
-    print(target)
+    print(one_line(target))
 
 
 @app.callback()

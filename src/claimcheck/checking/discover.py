@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from claimcheck.checking.globs import Patterns
 from claimcheck.encodings import HEAD, not_text
 from claimcheck.errors import InputError
+from claimcheck.walk import Found, not_a_file, walk
 
 STDIN = "-"
 
@@ -21,14 +23,18 @@ def _binary(path: str, encoding: str | None) -> str | None:
         return None  # reading it again reports the error
 
 
-def _walk(directory: Path, include: Patterns, exclude: Patterns):
-    for root, dirs, names in os.walk(directory):
-        here = Path(root)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not exclude.matches(here / d))
-        for name in sorted(names):
-            path = here / name
-            if include.matches(path, any_part=False) and not exclude.matches(path):
-                yield os.path.normpath(path)
+def _walk(directory: Path, include: Patterns, exclude: Patterns) -> Iterator[Found]:
+    """The files under `directory` that `include` wants and `exclude` does not (hidden
+    folders and excluded ones not entered), each with what it is if not a regular file."""
+
+    def keep_file(path: str, name: str) -> bool:
+        return include.matches(Path(path), any_part=False) and not exclude.matches(Path(path))
+
+    def keep_folder(path: str) -> bool:
+        return not exclude.matches(Path(path))
+
+    for found in walk(str(directory), keep_file, keep_folder):
+        yield Found(os.path.normpath(found.path), found.not_a_file, found.folder)
 
 
 def expand(
@@ -37,12 +43,15 @@ def expand(
     exclude: Patterns,
     skipped: list[tuple[str, str]] | None = None,
     encoding: str | None = None,
+    not_files: list[str] | None = None,
 ) -> list[str]:
     """Files to check, in the order given, each once. Directories are walked recursively
     (hidden ones skipped) for files matching `include`; `exclude` applies to every path,
     a file named explicitly too, so that pre-commit respects it. No path means `.`.
     A binary file found in a directory is left out, and listed in `skipped` with what it
-    looks like; one named explicitly is kept, for reading it to refuse it."""
+    looks like, as is a FIFO, socket, device or broken link (reading one could wait forever),
+    whose path also goes to `not_files`; one named explicitly is kept, for reading it to
+    refuse it."""
     found: list[str] = []
     seen: set[str] = set()
 
@@ -57,15 +66,18 @@ def expand(
         if given == STDIN:
             add(STDIN)
         elif path.is_dir():
-            for file in _walk(path, include, exclude):
-                what = _binary(file, encoding) if skipped is not None else None
+            for entry in _walk(path, include, exclude):
+                what = entry.not_a_file or (_binary(entry.path, encoding) if skipped is not None else None)
                 if what is None:
-                    add(file)
-                else:
-                    skipped.append((file, what))
+                    add(entry.path)
+                elif skipped is not None:
+                    skipped.append((entry.path, what))
+                    if entry.not_a_file and not_files is not None:
+                        not_files.append(entry.path)
         elif path.exists():
             if not exclude.matches(path):
                 add(given)
         else:
-            raise InputError(f"{given}: no such file or directory")
+            broken = not_a_file(given) if path.is_symlink() else None
+            raise InputError(f"{given}: {broken or 'no such file or directory'}")
     return found

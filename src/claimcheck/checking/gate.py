@@ -47,7 +47,7 @@ def _progress_bar(total: int, enabled: bool) -> Iterator[Callable[[int], None]]:
         yield lambda n: progress.advance(task, n)
 
 
-def _check_all(jobs: list[Job], request: Request, tables: list[str]) -> list[FileResult]:
+def _check_all(jobs: list[Job], request: Request, tables: list[tuple[str, int]]) -> list[FileResult]:
     from claimcheck.files import read_text
 
     stdin = [settings for path, settings in jobs if path == STDIN]
@@ -115,15 +115,16 @@ def _gate(request: Request) -> CheckReport:
     started = time.perf_counter()
     resolver = Resolver(discover(request.config), request.flags)
     skipped: list[tuple[str, str]] = []
+    not_files: list[str] = []
     include, exclude = resolver.include(request.include), resolver.exclude(request.exclude)
-    paths = expand(request.paths, include, exclude, skipped, resolver.settings_for(".").encoding)
+    paths = expand(request.paths, include, exclude, skipped, resolver.settings_for(".").encoding, not_files)
     jobs = [(path, resolver.settings_for(path)) for path in paths]
     unsourced = [path for path, settings in jobs if not settings.refs]
     if unsourced:
         raise UsageError(f"no reference table for {unsourced[0]}: pass --refs FILE or set refs in the config")
-    tables = sorted({settings.refs for _, settings in jobs if settings.refs})
-    for table in tables:
-        reference_table(table)  # a bad table stops the run before any draft is read
+    tables = sorted({(settings.refs, settings.refs_max_bytes) for _, settings in jobs if settings.refs})
+    for table, max_bytes in tables:
+        reference_table(table, max_bytes)  # a bad table stops the run before any draft is read
     baseline = resolver.baseline(request.baseline)
     if request.update_baseline and not baseline:
         raise UsageError("--update-baseline needs --baseline FILE (or baseline in the config)")
@@ -135,6 +136,7 @@ def _gate(request: Request) -> CheckReport:
         accepted = {(e.path, e.id, e.status) for e in entries}
     if baseline:
         results = _apply_baseline(results, accepted, baseline)
-    summary = summarize(results, time.perf_counter() - started, len(skipped))
+    seconds = time.perf_counter() - started
+    summary = summarize(results, seconds, len(skipped) - len(not_files), special=len(not_files))
     not_text = [SkippedFile(path=path, looks_like=what) for path, what in skipped]
     return CheckReport(summary=summary, files=results, skipped=not_text)

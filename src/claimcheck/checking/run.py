@@ -19,17 +19,21 @@ from claimcheck.errors import ClaimcheckError
 from claimcheck.models import Claim, Verdict
 
 Job = tuple[str, Settings]
-_tables: dict[str, object] = {}
+_tables: dict[tuple[str, int | None], object] = {}
 
 
-def reference_table(path: str):
-    """The table at `path`, loaded and indexed once per process."""
-    if path not in _tables:
+def reference_table(path: str, max_bytes: int | None = None):
+    """The table at `path`, loaded and indexed once per process; `max_bytes` as in Settings
+    (0: no limit, None: the default)."""
+    key = (path, max_bytes)
+    if key not in _tables:
+        from claimcheck.reference_files import DEFAULT_TABLE_BYTES
         from claimcheck.references import load_references
         from claimcheck.verify import index_references
 
-        _tables[path] = index_references(load_references(path))
-    return _tables[path]
+        limit = DEFAULT_TABLE_BYTES if max_bytes is None else max_bytes or None
+        _tables[key] = index_references(load_references(path, max_bytes=limit))
+    return _tables[key]
 
 
 def _verdicts(claims: list[Claim], settings: Settings) -> list[Verdict]:
@@ -38,7 +42,8 @@ def _verdicts(claims: list[Claim], settings: Settings) -> list[Verdict]:
 
     if not claims or not settings.refs:
         return []
-    return verify(claims, reference_table(settings.refs), approximation=settings.approx)
+    table = reference_table(settings.refs, settings.refs_max_bytes)
+    return verify(claims, table, approximation=settings.approx)
 
 
 def _wanted(claim: Claim, settings: Settings) -> bool:
@@ -88,9 +93,9 @@ def _check_batch(batch: list[Job]) -> list[FileResult | str]:
     return [check_file(job) for job in batch]
 
 
-def _warm(tables: list[str]) -> None:
-    for path in tables:
-        reference_table(path)
+def _warm(tables: list[tuple[str, int]]) -> None:
+    for path, max_bytes in tables:
+        reference_table(path, max_bytes)
 
 
 def default_jobs() -> int:
@@ -98,7 +103,7 @@ def default_jobs() -> int:
 
 
 def run_jobs(
-    jobs: list[Job], workers: int, tables: list[str], advance: Callable[[int], None] = lambda n: None
+    jobs: list[Job], workers: int, tables: list[tuple[str, int]], advance: Callable[[int], None] = lambda n: None
 ) -> list[FileResult | str]:
     """Results in the order of `jobs`; with more than one worker, files go out in small batches."""
     if workers <= 1 or len(jobs) < 2:

@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from claimcheck.models import Claim, Document
+from claimcheck.names import one_line
 
 _ARROWS = {"up": "↑", "down": "↓", "more": ">", "less": "<", "equal": "="}
 
@@ -37,7 +38,7 @@ def _safe(text: str | None) -> str:
 
 
 def table(document: Document) -> Table:
-    title = f"{_safe(document.source)} — {len(document.claims)} claims ({document.language})"
+    title = f"{_safe(one_line(document.source))} — {len(document.claims)} claims ({document.language})"
     grid = Table(title=title, title_justify="left")
     for column in ("line:col", "kind", "text", "value", "unit", "qualifier", "about", "time"):
         grid.add_column(column, overflow="fold")
