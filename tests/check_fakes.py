@@ -20,7 +20,7 @@ class FakeTableError(ClaimcheckError):
     pass
 
 
-def load_references(path, encoding=None, units=()) -> dict[str, str]:
+def load_references(path, encoding=None, units=(), **limits) -> dict[str, str]:
     try:
         return json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:

@@ -84,6 +84,7 @@ def test_summary_counts_every_status_and_what_was_silenced():
         "seconds": 1.234,
         "skipped": 0,
         "not_read": 0,
+        "special": 0,
     }
     assert summary_line(summary) == (
         "3 files, 6 claims: 1 sourced, 1 mismatch, 4 unsourced (1 suppressed, 1 in the baseline) — 2 failing in 1.23 s"

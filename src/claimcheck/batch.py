@@ -4,7 +4,6 @@ so that the output is in input order and memory holds a few files, however many 
 
 from __future__ import annotations
 
-import glob
 import os
 import signal
 from collections import deque
@@ -17,6 +16,7 @@ from typing import TypeVar
 
 from claimcheck.errors import InputError
 from claimcheck.models import Document, Skipped
+from claimcheck.walk import glob_paths, not_a_file, walk
 
 DRAFTS = ("*.txt", "*.md", "*.markdown", "*.html")
 STDIN = "-"
@@ -55,34 +55,59 @@ def wanted(paths: list[str]) -> bool:
     return any(path != STDIN and (os.path.isdir(path) or is_pattern(path)) for path in paths)
 
 
-def _walk(directory: str, patterns: Iterable[str]) -> Iterator[str]:
-    for root, dirs, names in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if not name.startswith(".") and any(fnmatch(name, p) for p in patterns):
-                yield os.path.join(root, name)
+def _drafts_under(directory: str, patterns: Iterable[str], skipped: list[tuple[str, str]]) -> Iterator[str]:
+    """The drafts under `directory` (hidden entries left out); what is not a regular file
+    (a FIFO, a device, a link to nothing) goes to `skipped` with what it is."""
+
+    def wanted_name(path: str, name: str) -> bool:
+        return not name.startswith(".") and any(fnmatch(name, p) for p in patterns)
+
+    for found in walk(directory, wanted_name):
+        if found.not_a_file is None:
+            yield found.path
+        else:
+            skipped.append((found.path, found.not_a_file))
 
 
-def expand(paths: list[str], patterns: Iterable[str] = DRAFTS) -> list[str]:
+def _matched(matches: list[str], patterns: Iterable[str], skipped: list[tuple[str, str]]) -> list[str]:
+    """What a glob matched: files as they are, directories walked for drafts."""
+    files = []
+    for match in matches:
+        if os.path.isdir(match):
+            files += _drafts_under(match, patterns, skipped)
+        elif (what := not_a_file(match)) is not None:
+            skipped.append((match, what))
+        else:
+            files.append(match)
+    return files
+
+
+def expand(
+    paths: list[str], patterns: Iterable[str] = DRAFTS, skipped: list[tuple[str, str]] | None = None
+) -> list[str]:
     """Files in a deterministic order: the arguments in the order given, the files under each
-    directory (hidden entries skipped) or glob sorted by path; a file named twice runs once."""
+    directory (hidden entries skipped) or glob sorted by path; a file named twice runs once.
+    A FIFO, device or broken link met in a directory or a glob is left out, and listed in
+    `skipped` with what it is."""
     found: list[str] = []
     seen: set[str] = set()
+    skipped = [] if skipped is None else skipped
     for given in paths:
+        before = len(skipped)
         if given == STDIN:
             files = [STDIN]
         elif os.path.isdir(given):
-            files = sorted(_walk(given, patterns))
+            files = sorted(_drafts_under(given, patterns, skipped))
         elif is_pattern(given):
-            matches = sorted(glob.glob(given, recursive=True))
-            files = sorted(f for m in matches for f in (_walk(m, patterns) if os.path.isdir(m) else [m]))
+            matches = glob_paths(given)
             if not matches:
                 raise InputError(f"{given}: no file matches")
+            files = sorted(_matched(matches, patterns, skipped))
         elif os.path.exists(given):
             files = [given]
         else:
-            raise InputError(f"{given}: no such file or directory")
-        if not files:
+            raise InputError(f"{given}: {_missing(given)}")
+        if not files and len(skipped) == before:
             kinds = ", ".join(p.lstrip("*") for p in patterns)
             raise InputError(f"{given}: is a directory with no draft in it ({kinds})")
         for file in files:
@@ -91,6 +116,11 @@ def expand(paths: list[str], patterns: Iterable[str] = DRAFTS) -> list[str]:
                 seen.add(key)
                 found.append(file)
     return found
+
+
+def _missing(path: str) -> str:
+    what = not_a_file(path) if os.path.islink(path) else None
+    return what or "no such file or directory"
 
 
 def extract_file(job: tuple[str, str | None, Settings]) -> Done | str:

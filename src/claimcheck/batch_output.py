@@ -12,7 +12,7 @@ from typing import TextIO
 
 from claimcheck.batch import Done, Settings, expand, results, sizes
 from claimcheck.files import atomic_output
-from claimcheck.notices import say_skipped
+from claimcheck.notices import say_not_files, say_skipped
 from claimcheck.terminal import quiet
 
 
@@ -86,7 +86,9 @@ def run_extract(
     stdin_name: str = "-",
 ) -> None:
     """Claims of every file under `paths` in `fmt`; `jobs` processes (default: the cores)."""
-    files = expand(paths)
+    not_files: list[tuple[str, str]] = []
+    files = expand(paths, skipped=not_files)
+    say_not_files(not_files)
     options = {"read_options": read_options or {}, "stdin_name": stdin_name}
     settings = Settings(lang, min_checkworthy, jsonl=fmt == "jsonl", **options)
     try:

@@ -31,6 +31,7 @@ from claimcheck.cli_options import (
     Quiet,
     Refs,
     RefsEncoding,
+    RefsMaxBytes,
     StdinFilename,
     format_option,
 )
@@ -48,8 +49,9 @@ app = typer.Typer(
 
 def _fail(message: str) -> typer.Exit:
     from claimcheck.files import terminal_safe
+    from claimcheck.names import one_line
 
-    print(f"claimcheck: {terminal_safe(message)}", file=sys.stderr)
+    print(f"claimcheck: {terminal_safe(one_line(message))}", file=sys.stderr)
     return typer.Exit(2)
 
 
@@ -108,6 +110,15 @@ def _drafts(paths: list[str]) -> list[str]:
     from claimcheck.batch import expand, wanted
 
     return expand(paths) if wanted(paths) else paths
+
+
+def _table_limit(max_bytes: str) -> int | None:
+    from claimcheck.files import parse_size
+
+    try:
+        return parse_size(max_bytes)
+    except ValueError as exc:
+        raise _fail(f"--refs-max-bytes: {exc}") from None
 
 
 @app.command(
@@ -225,6 +236,7 @@ def verify_command(
     stdin_filename: StdinFilename = None,
     quiet: Quiet = False,
     color: Color = None,
+    refs_max_bytes: RefsMaxBytes = "32M",
 ) -> None:
     """Check each claim of the drafts against reference tables: sourced, mismatch or unsourced."""
     from importlib import import_module
@@ -245,7 +257,8 @@ def verify_command(
         raise _fail(f"--approx: {exc}") from None
     try:
         units = _config_units(config)
-        tables = [load_references(path, encoding=refs_encoding, units=units) for path in refs]
+        limit = _table_limit(refs_max_bytes)
+        tables = [load_references(p, encoding=refs_encoding, units=units, max_bytes=limit) for p in refs]
         names = {"-": stdin_filename or "-"}
         documents = [_verified_document(path, names.get(path, path), lang, read_options) for path in _drafts(paths)]
         for document in documents:
@@ -282,6 +295,7 @@ def refs_check(
     fmt: Annotated[str, format_option(REFS_FORMATS)] = "table",
     config: Config = None,
     color: Color = None,
+    refs_max_bytes: RefsMaxBytes = "32M",
 ) -> None:
     """Validate a reference table and show what was read: each row's value, unit, context and period."""
     from claimcheck.errors import ClaimcheckError
@@ -289,8 +303,9 @@ def refs_check(
 
     _display(color, False)
     fmt = _choose("--format", fmt, REFS_FORMATS)
+    limit = _table_limit(refs_max_bytes)
     try:
-        references = load_references(path, encoding=refs_encoding, units=_config_units(config))
+        references = load_references(path, encoding=refs_encoding, units=_config_units(config), max_bytes=limit)
     except ClaimcheckError as exc:
         raise _fail(str(exc)) from None
     if fmt == "json":
@@ -377,6 +392,14 @@ def check(
     stdin_filename: StdinFilename = None,
     quiet: Quiet = False,
     color: Color = None,
+    refs_max_bytes: Annotated[
+        str | None,
+        typer.Option(
+            "--refs-max-bytes",
+            metavar="SIZE",
+            help="Refuse a larger table, .xlsx uncompressed (default 32M; 0: no limit).",
+        ),
+    ] = None,
 ) -> None:
     """Gate drafts in CI: exit 1 when a figure is contradicted by, or missing from, the table."""
     from importlib import import_module
@@ -399,7 +422,7 @@ def check(
     lang = lang and _choose("--lang", lang, LANGS)
     flags = {"refs": refs, "refs-encoding": refs_encoding, "fail-on": fail_on, "approx": approx, "lang": lang}
     flags |= {"min-checkworthy": min_checkworthy, "kinds": kinds and [k.strip() for k in kinds.split(",") if k.strip()]}
-    flags |= {"encoding": encoding, "max-bytes": max_bytes}
+    flags |= {"encoding": encoding, "max-bytes": max_bytes, "refs-max-bytes": refs_max_bytes}
     try:
         options = Options.model_validate({key: value for key, value in flags.items() if value is not None})
     except ValidationError as exc:
@@ -472,11 +495,13 @@ def report_command(
         ),
     ] = None,
     stdin_filename: StdinFilename = None,
+    refs_max_bytes: RefsMaxBytes = "32M",
 ) -> None:
     """Write the editor's report: the draft as one HTML page, every claim highlighted by its verdict."""
     from claimcheck.errors import ClaimcheckError
     from claimcheck.files import read_text, write_atomically
     from claimcheck.intervals import parse_approximation
+    from claimcheck.names import one_line
     from claimcheck.references import load_references
     from claimcheck.render.report_draft import draft_report
 
@@ -490,7 +515,8 @@ def report_command(
     try:
         [path] = _one_draft(path)
         units = _config_units(config)
-        tables = [load_references(table, encoding=refs_encoding, units=units) for table in refs or []]
+        limit = _table_limit(refs_max_bytes)
+        tables = [load_references(table, encoding=refs_encoding, units=units, max_bytes=limit) for table in refs or []]
         page = draft_report(
             (stdin_filename or path) if path == "-" else path,
             read_text(path),
@@ -503,7 +529,7 @@ def report_command(
         write_atomically(target, page)
     except ClaimcheckError as exc:
         raise _fail(str(exc)) from None
-    print(target)
+    print(one_line(target))
 
 
 def _one_draft(path: str) -> list[str]:

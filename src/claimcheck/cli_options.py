@@ -34,6 +34,14 @@ Encoding = Annotated[
 MaxBytes = Annotated[
     str, typer.Option("--max-bytes", metavar="SIZE", help="Refuse a draft larger than this (64k, 32M; 0: no limit).")
 ]
+RefsMaxBytes = Annotated[
+    str,
+    typer.Option(
+        "--refs-max-bytes",
+        metavar="SIZE",
+        help="Refuse a table larger than this, an .xlsx once uncompressed (0: no limit).",
+    ),
+]
 Lang = Annotated[
     str,
     typer.Option(

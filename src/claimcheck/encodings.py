@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-from claimcheck.errors import InputError
+from claimcheck.errors import InputError, quoted
 
 HEAD = 64 * 1024
 
@@ -109,6 +109,22 @@ def not_text(head: bytes, forced: str | None = None) -> str | None:
     return binary_kind(head)
 
 
+def text_codec(name: str) -> str:
+    """The Python codec `name` stands for, if it turns bytes into text; else ValueError.
+    rot13, hex, base64 and zlib are codecs too, but of text to text or bytes to bytes."""
+    try:
+        codec = codecs.lookup(name)
+    except LookupError:
+        raise ValueError(f"unknown encoding {quoted(name)}") from None
+    try:
+        b"a".decode(codec.name)  # not b"": decoding nothing skips the check
+    except UnicodeDecodeError:
+        pass  # a text encoding that wants more bytes (UTF-16)
+    except (LookupError, UnicodeError):
+        raise ValueError(f"{quoted(name)} is not an encoding of text: give one such as gb18030, big5, cp1252") from None
+    return codec.name
+
+
 def decide(head: bytes, name: str, *, forced: str | None = None, complete: bool = False) -> Decision:
     """The encoding to read an input in, from its head; `complete` when the head is all of it.
 
@@ -119,9 +135,9 @@ def decide(head: bytes, name: str, *, forced: str | None = None, complete: bool 
         raise NotText(f"{name}: not text: it looks like {what}")
     if forced:
         try:
-            return Decision(codecs.lookup(forced).name, "given")
-        except LookupError:
-            raise InputError(f"{name}: unknown encoding {forced!r}") from None
+            return Decision(text_codec(forced), "given")
+        except ValueError as exc:
+            raise InputError(f"{name}: {exc}") from None
     for bom, encoding in _BOMS:
         if head.startswith(bom):
             return Decision(encoding, "byte-order mark")

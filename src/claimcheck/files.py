@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import math
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -18,12 +20,14 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from claimcheck.encodings import HEAD, Decision, NotText, decide, describe
-from claimcheck.errors import InputError
+from claimcheck.errors import InputError, quoted
+from claimcheck.walk import kind_of_mode, not_a_file
 
 STDIN = "-"
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 CHUNK = 1024 * 1024
 _UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2, "g": 1024**3, "gb": 1024**3}
+_LARGEST = 2**53  # bytes: 8 PiB, and still an exact float
 _WIDE = ("utf-16", "utf-32")  # encodings in which a NUL byte is ordinary
 
 
@@ -38,8 +42,10 @@ def parse_size(text: str | int | None) -> int | None:
         value = float(number)
     except ValueError:
         value = -1.0
-    if unit not in _UNITS or value < 0:
-        raise ValueError(f"cannot read {text!r} as a size: write 500000, 64k, 32M or 1G (0: no limit)")
+    if unit not in _UNITS or not 0 <= value < math.inf:  # NaN fails both
+        raise ValueError(f"cannot read {quoted(text)} as a size: write 500000, 64k, 32M or 1G (0: no limit)")
+    if value * _UNITS[unit] > _LARGEST:
+        raise ValueError(f"{quoted(text)} is larger than any file: write 0 for no limit")
     return int(value * _UNITS[unit]) or None
 
 
@@ -49,35 +55,57 @@ def _megabytes(size: int) -> str:
     return f"{size / 1024:.1f} KB" if size < 1024**2 else f"{size / 1024**2:.1f} MB"
 
 
-@contextlib.contextmanager
-def _opened(path: str, max_bytes: int | None) -> Iterator[tuple[str, BinaryIO]]:
-    if path == STDIN:
-        yield "<stdin>", sys.stdin.buffer
-        return
+def _never_read(mode: int) -> str | None:
+    """What a device or socket is: reading /dev/zero never ends, nor does /dev/urandom.
+    A named pipe is read, as standard input is (`<(command)` gives one)."""
+    return kind_of_mode(mode) if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode) else None
+
+
+def open_input(path: str) -> BinaryIO:
+    """A file named by the user, opened for reading; every failure is an InputError, and a
+    device or socket is refused before it is opened."""
+    with contextlib.suppress(OSError):  # opening reports it
+        what = _never_read(os.stat(path).st_mode)
+        if what is not None:
+            raise InputError(f"{path}: not a file to read: it is {what}")
     try:
         stream = open(path, "rb")
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(f"{path}: {not_a_file(path) or 'no such file'}") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory, not a file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-    with stream:
+        raise InputError(f"{path}: {not_a_file(path) or f'cannot read: {exc.strerror}'}") from None
+    what = _never_read(os.fstat(stream.fileno()).st_mode)  # it may have changed meanwhile
+    if what is not None:
+        stream.close()
+        raise InputError(f"{path}: not a file to read: it is {what}")
+    return stream
+
+
+@contextlib.contextmanager
+def _opened(path: str, max_bytes: int | None) -> Iterator[tuple[str, BinaryIO]]:
+    if path == STDIN:
+        yield "<stdin>", sys.stdin.buffer
+        return
+    with open_input(path) as stream:
         size = os.fstat(stream.fileno()).st_size
         if max_bytes is not None and size > max_bytes:
-            raise InputError(_too_large(path, size, max_bytes))
+            raise InputError(too_large(path, size, max_bytes))
         yield path, stream
 
 
-def _too_large(name: str, size: int | None, max_bytes: int) -> str:
+def too_large(name: str, size: int | None, max_bytes: int, flag: str = "--max-bytes") -> str:
     """`size` is None when only what was read so far is known (standard input)."""
     what = f"{_megabytes(size)}, over" if size is not None else "more than"
-    return f"{name}: {what} the limit of {_megabytes(max_bytes)}: raise --max-bytes (0 for no limit)"
+    return f"{name}: {what} the limit of {_megabytes(max_bytes)}: raise {flag} (0 for no limit)"
 
 
-def _read(stream: BinaryIO, name: str, size: int, total: int, max_bytes: int | None) -> bytes:
+def _read(
+    stream: BinaryIO, name: str, size: int, total: int, max_bytes: int | None, flag: str = "--max-bytes"
+) -> bytes:
     """Up to `size` bytes (-1: all), after `total` bytes read before."""
     if max_bytes is not None:
         size = max_bytes - total + 1 if size < 0 else min(size, max_bytes - total + 1)
@@ -86,8 +114,18 @@ def _read(stream: BinaryIO, name: str, size: int, total: int, max_bytes: int | N
     except OSError as exc:
         raise InputError(f"{name}: cannot read: {exc.strerror}") from None
     if max_bytes is not None and total + len(data) > max_bytes:
-        raise InputError(_too_large(name, None, max_bytes))
+        raise InputError(too_large(name, None, max_bytes, flag))
     return data
+
+
+def read_bytes(path: str, max_bytes: int | None, flag: str) -> bytes:
+    """All of a file named by the user (a table), refused when larger than `max_bytes`;
+    `flag` is the option that raises the limit."""
+    with open_input(path) as stream:
+        size = os.fstat(stream.fileno()).st_size
+        if max_bytes is not None and size > max_bytes:
+            raise InputError(too_large(path, size, max_bytes, flag))
+        return _read(stream, path, -1, 0, max_bytes, flag)
 
 
 _WHY = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from claimcheck.errors import quoted
 from claimcheck.models import Claim, ReferenceRow
 from claimcheck.precision import claim_step
 from claimcheck.reference_values import Units, read_tolerance
@@ -98,10 +99,11 @@ def parse_approximation(value: float | str | None) -> float:
     if value is None:
         value = reference_rules().rules.approximation
     text = str(value).strip()
+    shown = quoted(value) if isinstance(value, str) else repr(value)
     try:
         number = float(text[:-1]) / 100 if text.endswith("%") else float(text)
     except ValueError:
-        raise ValueError(f"approximation {value!r}: write it as 5% or 0.05") from None
+        raise ValueError(f"approximation {shown}: write it as 5% or 0.05") from None
     if not 0 <= number < 1:
-        raise ValueError(f"approximation {value!r}: must be at least 0% and below 100%")
+        raise ValueError(f"approximation {shown}: must be at least 0% and below 100%")
     return number

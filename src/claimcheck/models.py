@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+from claimcheck.names import shown
 
 ClaimKind = Literal["quantity", "money", "percent", "duration", "rank", "comparison", "superlative"]
 Direction = Literal["up", "down", "equal", "more", "less"]
 Qualifier = Literal["exact", "over", "under", "approx", "at_least", "at_most", "range"]
 Language = Literal["zh", "en"]
+# A file's name: in JSON, a byte that is not UTF-8 is written \xNN (see claimcheck.names).
+FileName = Annotated[str, PlainSerializer(shown, return_type=str, when_used="json")]
 
 
 class _Record(BaseModel):
@@ -86,7 +90,7 @@ class Skipped(_Record):
 
 
 class Document(_Record):
-    source: str
+    source: FileName
     language: Literal["zh", "en", "mixed", "unknown"]
     claims: list[Claim]
     skipped: list[Skipped] = Field(
@@ -108,7 +112,7 @@ class ReferenceRow(_Record):
     """One row of a newsroom's reference table, parsed and validated."""
 
     id: str = Field(description="The row's `id` column, or table:row when it has none.")
-    table: str = Field(description="The file the row comes from.")
+    table: FileName = Field(description="The file the row comes from.")
     row: int = Field(ge=1, description="1-based row number in that file (the header is row 1 of a CSV).")
     value: int | float
     value_max: int | float | None = None

@@ -6,18 +6,25 @@ import sys
 
 from claimcheck.files import terminal_safe
 from claimcheck.models import Skipped
+from claimcheck.names import one_line
 from claimcheck.terminal import quiet
 
 
 def note(message: str) -> None:
     """One line on stderr for the person running the command, unless --quiet."""
     if not quiet():
-        print(f"claimcheck: {terminal_safe(message)}", file=sys.stderr)
+        print(f"claimcheck: {terminal_safe(one_line(message))}", file=sys.stderr)
 
 
 def say_skipped(source: str, skipped: list[Skipped]) -> None:
     if quiet():
         return
     for part in skipped:
-        where = terminal_safe(f"{source}:{part.line}")
+        where = terminal_safe(f"{one_line(source)}:{part.line}")
         print(f"claimcheck: {where}: {part.end - part.start:,} characters not read: {part.reason}", file=sys.stderr)
+
+
+def say_not_files(skipped: list[tuple[str, str]]) -> None:
+    """Entries a walk met that are no files to read (a FIFO, a device, a broken link)."""
+    for path, what in skipped:
+        note(f"{path}: not read: it is {what}")

@@ -12,7 +12,7 @@ import csv
 from collections import Counter
 from collections.abc import Iterable
 
-from claimcheck.errors import InputError
+from claimcheck.errors import InputError, clipped, quoted
 
 # What the csv module's strict reader says, in an editor's words.
 _CSV_ERRORS = {
@@ -48,12 +48,12 @@ def named_rows(headers: list[str], numbered: list[tuple[int, list[str]]]) -> tup
     seen: dict[str, int] = {}
     for place, name in enumerate(headers, start=1):
         if name and name in seen:
-            raise InputError(f"row 1: columns {seen[name]} and {place} are both named {name!r}")
+            raise InputError(f"row 1: columns {seen[name]} and {place} are both named {quoted(name)}")
         seen.setdefault(name, place)
         for number, cells in numbered if not name else ():
             if place <= len(cells) and cells[place - 1].strip():
                 raise InputError(
-                    f"row {number}, column {place}: {cells[place - 1].strip()!r} is in a column with no name"
+                    f"row {number}, column {place}: {quoted(cells[place - 1].strip())} is in a column with no name"
                 )
     rows = [(number, {h: c for h, c in zip(headers, cells, strict=False) if h}) for number, cells in numbered]
     return [h for h in headers if h], rows
@@ -64,9 +64,8 @@ def check_formulas(rows: list[tuple[int, dict[str, str]]]) -> None:
     for number, cells in rows:
         for name, cell in cells.items():
             if cell.strip().startswith("="):
-                raise InputError(
-                    f"row {number}, column {name}: {cell.strip()[:40]!r} is a spreadsheet formula: paste its value"
-                )
+                where, formula = f"row {number}, column {clipped(name)}", quoted(cell.strip(), 40)
+                raise InputError(f"{where}: {formula} is a spreadsheet formula: paste its value")
 
 
 class JsonObject(dict):
@@ -81,6 +80,13 @@ def json_object(pairs: list[tuple[str, object]]) -> JsonObject:
     return found
 
 
+def json_integer(digits: str) -> int:
+    try:
+        return int(digits)
+    except ValueError:  # longer than Python converts (4,300 digits)
+        raise InputError(f"not JSON a table can hold: a number of {len(digits.lstrip('-')):,} digits") from None
+
+
 class JsonConstant(str):
     """NaN, Infinity or -Infinity, which JSON allows in Python but no table can mean."""
 
@@ -88,4 +94,4 @@ class JsonConstant(str):
 def check_object(number: int, item: object) -> None:
     twice = getattr(item, "twice", None)
     if twice:
-        raise InputError(f"row {number}, column {twice[0]}: the key is given twice in the object")
+        raise InputError(f"row {number}, column {clipped(twice[0])}: the key is given twice in the object")

@@ -15,14 +15,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from claimcheck.encodings import HEAD, not_text
-from claimcheck.errors import InputError
+from claimcheck.encodings import HEAD, not_text, text_codec
+from claimcheck.errors import InputError, clipped, quoted
+from claimcheck.files import read_bytes
 from claimcheck.reference_checks import (
     JsonConstant,
     check_formulas,
     check_object,
     check_width,
     csv_records,
+    json_integer,
     json_object,
     named_rows,
 )
@@ -37,7 +39,9 @@ FORMATS = {
     ".xlsx": "xlsx",
 }
 _LEGACY_ENCODINGS = ("gb18030", "big5")
-_JSON_HOOKS = {"object_pairs_hook": json_object, "parse_constant": JsonConstant}
+_JSON_HOOKS = {"object_pairs_hook": json_object, "parse_constant": JsonConstant, "parse_int": json_integer}
+DEFAULT_TABLE_BYTES = 32 * 1024 * 1024  # a table takes some 60 times its size in memory once read
+MAX_BYTES_FLAG = "--refs-max-bytes"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,32 +56,28 @@ def table_format(path: str) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
         known = ", ".join(sorted(FORMATS))
-        raise InputError(f"{path}: unknown table format {suffix or '(no extension)'!r}: use {known}")
+        raise InputError(f"{path}: unknown table format {quoted(suffix or '(no extension)')}: use {known}")
     return FORMATS[suffix]
 
 
-def _read_bytes(path: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+def _read_bytes(path: str, max_bytes: int | None) -> bytes:
+    return read_bytes(path, max_bytes, MAX_BYTES_FLAG)
 
 
-def _decode(path: str, encoding: str | None) -> tuple[str, str]:
+def _decode(path: str, encoding: str | None, max_bytes: int | None) -> tuple[str, str]:
     """The text and the encoding it was read in."""
-    data = _read_bytes(path)
+    if encoding is not None:
+        try:
+            text_codec(encoding)
+        except ValueError as exc:
+            raise InputError(f"{path}: {exc}") from None
+    data = _read_bytes(path, max_bytes)
     what = not_text(data[:HEAD], encoding)
     if what is not None:
         raise InputError(f"{path}: not a table but {what}")
     if encoding is not None:
         try:
             return data.decode(encoding).removeprefix("\ufeff"), encoding
-        except LookupError:
-            raise InputError(f"{path}: unknown encoding {encoding!r}") from None
         except UnicodeDecodeError as exc:
             raise InputError(f"{path}: not valid {encoding} at byte {exc.start}") from None
     try:
@@ -161,7 +161,9 @@ def _objects(items: list[tuple[int, object]]) -> tuple[list[str], list[tuple[int
         if not isinstance(item, dict):
             raise InputError(f"row {number}: not an object with named columns")
         check_object(number, item)
-        cells = {str(key).strip(): _cell(value, f"row {number}, column {key}") for key, value in item.items()}
+        cells = {
+            str(key).strip(): _cell(value, f"row {number}, column {clipped(str(key))}") for key, value in item.items()
+        }
         headers.update(dict.fromkeys(cells))
         rows.append((number, cells))
     return list(headers), rows
@@ -178,6 +180,8 @@ def _json(text: str, fmt: str) -> tuple[list[str], list[tuple[int, dict[str, str
                     raise InputError(f"row {number}: not JSON: {exc.msg}") from None
                 except RecursionError:
                     raise InputError(f"row {number}: not JSON a table can hold: nested too deeply") from None
+                except InputError as exc:
+                    raise InputError(f"row {number}: {exc}") from None
         return _objects(items)
     try:
         data = json.loads(text, **_JSON_HOOKS)
@@ -190,37 +194,17 @@ def _json(text: str, fmt: str) -> tuple[list[str], list[tuple[int, dict[str, str
     return _objects(list(enumerate(data, start=1)))
 
 
-def _xlsx(path: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    try:
-        import openpyxl
-    except ImportError:
-        raise InputError(f"{path}: reading .xlsx needs openpyxl: install claimcheck[xlsx]") from None
-    data = _read_bytes(path)
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise InputError(f"{path}: cannot read as .xlsx: {exc}") from None
-    sheet = workbook.worksheets[0]
-    headers: list[str] = []
-    numbered = []
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        cells = [_cell(value, f"row {number}") for value in values]
-        if not headers:
-            headers = [cell.strip() for cell in cells]
-            continue
-        if any(cell.strip() for cell in cells):
-            numbered.append((number, cells))
-    workbook.close()
-    return named_rows(headers, numbered)
-
-
-def read_raw_table(path: str, encoding: str | None = None) -> RawTable:
+def read_raw_table(path: str, encoding: str | None = None, max_bytes: int | None = DEFAULT_TABLE_BYTES) -> RawTable:
+    """The table's headers and rows; `max_bytes` (None: no limit) bounds the file and, for
+    .xlsx, what it holds once uncompressed."""
     fmt = table_format(path)
     try:
         if fmt == "xlsx":
-            headers, rows = _xlsx(path)
+            from claimcheck.reference_xlsx import read_xlsx
+
+            headers, rows = read_xlsx(path, _read_bytes(path, max_bytes), max_bytes, _cell)
             return RawTable(fmt, None, headers, rows)
-        text, used = _decode(path, encoding)
+        text, used = _decode(path, encoding, max_bytes)
         reader = _json if fmt in ("json", "jsonl") else _delimited
         headers, rows = reader(text, fmt)
         check_formulas(rows)

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from claimcheck import rules
 from claimcheck.classify import as_number
+from claimcheck.errors import quoted
 from claimcheck.extract import extract
 from claimcheck.folding import fold
 from claimcheck.grammar import grammar
@@ -69,7 +70,7 @@ def read_figure(cell: str) -> Figure:
     with number_arithmetic():
         figure = _figure(cell)
     if not all(math.isfinite(value) for value in (figure.value, figure.value_max) if value is not None):
-        raise ValueError(f"cannot read {cell!r} as a figure: it is not a finite number")
+        raise ValueError(f"cannot read {quoted(cell)} as a figure: it is not a finite number")
     return figure
 
 
@@ -86,11 +87,11 @@ def _figure(cell: str) -> Figure:
     claim = _one_claim(text)
     if claim is not None:
         if claim.qualifier not in ("exact", "range"):
-            raise ValueError(f"{cell!r} is qualified ({claim.qualifier_text}): write the figure the source gives")
+            raise ValueError(f"{quoted(cell)} is qualified ({claim.qualifier_text}): write the figure the source gives")
         return Figure(claim.value, claim.value_max, claim.unit, claim.unit_canonical)
     plain = _plain_number(text)
     if plain is None:
-        raise ValueError(f"cannot read {cell!r} as a figure")
+        raise ValueError(f"cannot read {quoted(cell)} as a figure")
     return Figure(as_number(plain), None, None, None)
 
 
@@ -118,7 +119,7 @@ def read_unit(cell: str, units: Units = ()) -> UnitMeaning:
         if claim is not None:  # 萬元, 億公里, million USD: a scale and a unit
             measure = fold(claim.unit) if claim.unit and claim.unit_canonical is None else None
             return UnitMeaning(claim.unit_canonical, Decimal(str(claim.value)), measure)
-    raise ValueError(f"unknown unit {cell!r}: {UNKNOWN_UNIT_HINT}")
+    raise ValueError(f"unknown unit {quoted(cell)}: {UNKNOWN_UNIT_HINT}")
 
 
 def with_unit_column(figure: Figure, unit_cell: str, units: Units = ()) -> Figure:
@@ -127,7 +128,7 @@ def with_unit_column(figure: Figure, unit_cell: str, units: Units = ()) -> Figur
     if figure.unit is not None:
         if figure.unit_canonical != meaning.canonical:
             raise ValueError(
-                f"the value is in {figure.unit!r} but the unit column says {unit_cell!r}; keep one of them"
+                f"the value is in {quoted(figure.unit)} but the unit column says {quoted(unit_cell)}; keep one of them"
             )
         return figure
     factor = meaning.factor
@@ -150,9 +151,9 @@ def read_tolerance(cell: str, unit: str | None, units: Units = ()) -> Tolerance:
     try:
         figure = read_figure(number)
     except ValueError:
-        raise ValueError(f"cannot read {cell!r} as a tolerance: write 500 or 1%") from None
+        raise ValueError(f"cannot read {quoted(cell)} as a tolerance: write 500 or 1%") from None
     if figure.value_max is not None or figure.value < 0 or figure.unit is not None:
-        raise ValueError(f"cannot read {cell!r} as a tolerance: write 500 or 1%")
+        raise ValueError(f"cannot read {quoted(cell)} as a tolerance: write 500 or 1%")
     if relative:
         return Tolerance(float(figure.value) / 100, True)
     factor = read_unit(unit, units).factor if unit else Decimal(1)

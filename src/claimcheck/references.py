@@ -14,12 +14,15 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from claimcheck.errors import InputError
+from claimcheck.errors import InputError, clipped, quoted
 from claimcheck.folding import fold
-from claimcheck.models import ReferenceRow
-from claimcheck.reference_files import RawTable, read_raw_table
+from claimcheck.models import FileName, ReferenceRow
+from claimcheck.names import shown
+from claimcheck.reference_files import DEFAULT_TABLE_BYTES, RawTable, read_raw_table
 from claimcheck.reference_values import Units, read_figure, read_tolerance, with_unit_column
 from claimcheck.verify_rules import reference_rules
+
+_LISTED = 8  # headers a message names
 
 
 class TableError(InputError):
@@ -31,7 +34,7 @@ class ReferenceTable(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    path: str
+    path: FileName
     format: Literal["csv", "tsv", "json", "jsonl", "xlsx"]
     encoding: str | None = Field(description="The text encoding it was read in (None for .xlsx).")
     columns: dict[str, str] = Field(description="Each header as written → the field it fills, or `extra`.")
@@ -46,12 +49,13 @@ def _columns(raw: RawTable, path: str) -> dict[str, str]:
     for header in raw.headers:
         field = known.get(fold(header).strip(), "extra")
         if field != "extra" and field in taken:
-            raise TableError(f"{path}: columns {taken[field]!r} and {header!r} both name `{field}`")
+            raise TableError(f"{path}: columns {quoted(taken[field])} and {quoted(header)} both name `{field}`")
         if field != "extra":
             taken[field] = header
         columns[header] = field
     if "value" not in taken:
-        names = ", ".join(repr(h) for h in raw.headers) or "none"
+        names = ", ".join(quoted(h) for h in raw.headers[:_LISTED]) or "none"
+        names += f", … ({len(raw.headers)} in all)" if len(raw.headers) > _LISTED else ""
         accepted = ", ".join(reference_rules().rules.columns.value[:4])
         raise TableError(f"{path}: no `value` column (headers: {names}): name the column of figures {accepted}, …")
     return columns
@@ -72,15 +76,15 @@ def _row(
             current = "tolerance"
             read_tolerance(text["tolerance"], figure.unit, units)
     except ValueError as exc:
-        raise TableError(f"{path}: row {number}, column {header[current]}: {exc}") from None
+        raise TableError(f"{path}: row {number}, column {clipped(header[current])}: {exc}") from None
     if figure.unit is None and not (text.get("subject") or text.get("metric") or text.get("keywords")):
         raise TableError(
-            f"{path}: row {number}, column {header['value']}: "
+            f"{path}: row {number}, column {clipped(header['value'])}: "
             "a row with neither a unit nor a subject, metric or keyword would match every figure"
         )
     keywords = reference_rules().keyword_split.split(text.get("keywords", ""))
     return ReferenceRow(
-        id=text.get("id") or f"{Path(path).name}:{number}",
+        id=text.get("id") or f"{shown(Path(path).name)}:{number}",
         table=path,
         row=number,
         value=figure.value,
@@ -99,14 +103,28 @@ def _row(
     )
 
 
-def load_references(path: str | Path, *, encoding: str | None = None, units: Units = ()) -> ReferenceTable:
+def load_references(
+    path: str | Path,
+    *,
+    encoding: str | None = None,
+    units: Units = (),
+    max_bytes: int | None = DEFAULT_TABLE_BYTES,
+) -> ReferenceTable:
     """Read and validate a reference table; raise TableError (one line) if any row is bad.
-    `units`: what the config's [units] table adds to the units the rules know."""
+    `units`: what the config's [units] table adds to the units the rules know. A file larger
+    than `max_bytes` (None: no limit) is refused before it is read."""
     path = str(path)
+    try:
+        return _load(path, encoding, max_bytes, units)
+    except MemoryError:
+        raise TableError(f"{path}: too large to read in the memory there is: give a smaller table") from None
+
+
+def _load(path: str, encoding: str | None, max_bytes: int | None, units: Units) -> ReferenceTable:
     collecting = gc.isenabled()
     gc.disable()  # thousands of small records and no cycles: skip the rescans
     try:
-        raw = read_raw_table(path, encoding)
+        raw = read_raw_table(path, encoding, max_bytes)
         columns = _columns(raw, path)
         header = {field: name for name, field in columns.items() if field != "extra"}
         extra = [name for name, field in columns.items() if field == "extra"]
@@ -115,8 +133,8 @@ def load_references(path: str | Path, *, encoding: str | None = None, units: Uni
         for number, cells in raw.rows:
             row = _row(path, number, cells, header, extra, units)
             if "id" in header and row.id in seen:
-                where = f"{path}: row {number}, column {header['id']}"
-                raise TableError(f"{where}: id {row.id!r} is also row {seen[row.id]}")
+                where = f"{path}: row {number}, column {clipped(header['id'])}"
+                raise TableError(f"{where}: id {quoted(row.id)} is also row {seen[row.id]}")
             seen[row.id] = number
             rows.append(row)
         return ReferenceTable(

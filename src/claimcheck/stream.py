@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -151,11 +152,15 @@ def claims_of_parts(
 def _replayable(
     source: str | Iterable[str], encoding: str | None, max_bytes: int | None
 ) -> Iterator[Callable[[], Iterator[str]]]:
-    """A way to read the text twice: a file again, anything else from a spooled copy."""
-    if isinstance(source, str) and source != STDIN:
+    """A way to read the text twice: a file again, anything else (standard input, a named
+    pipe such as `<(command)` gives) from a spooled copy."""
+    if isinstance(source, str) and source != STDIN and os.path.isfile(source):
         yield lambda: text_chunks(source, encoding=encoding, max_bytes=max_bytes)
         return
-    chunks = text_chunks(STDIN, encoding=encoding, max_bytes=max_bytes) if source == STDIN else source
+    if isinstance(source, str):
+        chunks = text_chunks(source, encoding=encoding, max_bytes=max_bytes)
+    else:
+        chunks = source
     with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as spool:
         for chunk in chunks:
             spool.write(chunk)

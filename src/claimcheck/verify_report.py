@@ -7,7 +7,7 @@ from collections import Counter
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from claimcheck.models import Claim, Document, Verdict
+from claimcheck.models import Claim, Document, FileName, Verdict
 from claimcheck.verify import References, index_references, verify
 
 
@@ -20,7 +20,7 @@ class VerifiedClaim(Claim):
 
 
 class VerifiedDocument(_Record):
-    source: str
+    source: FileName
     language: str
     claims: list[VerifiedClaim]
 
@@ -33,7 +33,7 @@ class Summary(_Record):
 
 
 class VerifyReport(_Record):
-    references: list[str] = Field(description="The reference tables, as given.")
+    references: list[FileName] = Field(description="The reference tables, as given.")
     documents: list[VerifiedDocument]
     summary: Summary
 

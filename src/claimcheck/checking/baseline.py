@@ -7,7 +7,6 @@ claim whose status changes (an unsourced figure the table now contradicts) is ne
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Literal
@@ -16,8 +15,10 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from claimcheck.checking.discover import STDIN
 from claimcheck.errors import InputError
-from claimcheck.files import write_atomically
+from claimcheck.files import read_bytes, write_atomically
 from claimcheck.models import Status
+from claimcheck.names import shown
+from claimcheck.structured import load_json
 
 Key = tuple[str, str, str]
 
@@ -40,25 +41,43 @@ class BaselineFile(BaseModel):
 
 
 def file_key(path: str, baseline: str) -> str:
-    """How `path` is written in the baseline: relative to the baseline's directory, with `/`."""
+    """How `path` is written in the baseline: relative to the baseline's directory, with `/`
+    (a byte that is not UTF-8 as \\xNN, as in every report)."""
     if path == STDIN:
         return STDIN
     directory = Path(os.path.abspath(baseline)).parent
-    return Path(os.path.relpath(os.path.abspath(path), directory)).as_posix()
+    return shown(Path(os.path.relpath(os.path.abspath(path), directory)).as_posix())
+
+
+def _field(error: dict) -> str:
+    """Where a validation error is, as a path into the JSON: findings[3].status."""
+    where = ""
+    for part in error["loc"]:
+        where += f"[{part}]" if isinstance(part, int) else f".{part}" if where else str(part)
+    return where or "the file"
 
 
 def load_baseline(path: str) -> set[Key]:
+    if not os.path.lexists(path):
+        raise InputError(f"{path}: no such baseline file (write one with --update-baseline)")
     try:
-        data = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such baseline file (write one with --update-baseline)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read the baseline: {exc}") from None
+        data = load_json(read_bytes(path, None, "").decode("utf-8-sig"))  # a BOM from Notepad is fine
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: cannot read the baseline: not valid UTF-8 at byte {exc.start}") from None
+    except ValueError as exc:
+        raise InputError(f"{path}: not a claimcheck baseline: {exc}") from None
     try:
-        baseline = BaselineFile.model_validate(json.loads(data))
-    except (json.JSONDecodeError, ValidationError) as exc:
-        first = str(exc).splitlines()[0]
-        raise InputError(f"{path}: not a claimcheck baseline: {first}") from None
+        baseline = BaselineFile.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        message = error["msg"]
+        if error["type"] == "missing":
+            message = "missing"
+        elif error["type"] == "extra_forbidden":
+            message = "not a key of a baseline"
+        elif error["type"] == "model_type":
+            message = "should be an object with claimcheck_baseline and findings"
+        raise InputError(f"{path}: not a claimcheck baseline: {_field(error)}: {message}") from None
     return {(entry.path, entry.id, entry.status) for entry in baseline.findings}
 
 

@@ -10,7 +10,6 @@ A `[units]` table names units the rules lack, for every command that reads a tab
 from __future__ import annotations
 
 import difflib
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -18,9 +17,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from claimcheck.checking.globs import Patterns
-from claimcheck.errors import ClaimcheckError
-from claimcheck.files import DEFAULT_MAX_BYTES, parse_size
+from claimcheck.errors import ClaimcheckError, clipped
+from claimcheck.files import DEFAULT_MAX_BYTES, parse_size, read_bytes
 from claimcheck.models import ClaimKind
+from claimcheck.reference_files import DEFAULT_TABLE_BYTES
+from claimcheck.structured import load_toml
 
 FailOn = Literal["mismatch", "unsourced", "any", "none"]
 LangChoice = Literal["auto", "zh", "en"]
@@ -46,6 +47,7 @@ class Options(BaseModel):
     kinds: tuple[ClaimKind, ...] | None = None
     encoding: str | None = None
     max_bytes: int | None = Field(default=None, alias="max-bytes", ge=0)
+    refs_max_bytes: int | None = Field(default=None, alias="refs-max-bytes", ge=0)
 
     @field_validator("refs", mode="before")
     @classmethod
@@ -53,7 +55,7 @@ class Options(BaseModel):
         """One table or a list of them, whose rows are taken together."""
         return (value,) if isinstance(value, str) else value
 
-    @field_validator("max_bytes", mode="before")
+    @field_validator("max_bytes", "refs_max_bytes", mode="before")
     @classmethod
     def _size(cls, value: object) -> object:
         """64k, 32M, 1G or a number of bytes; 0 is no limit."""
@@ -123,6 +125,7 @@ class Settings(BaseModel):
     kinds: tuple[ClaimKind, ...] | None = None
     encoding: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES  # 0: no limit
+    refs_max_bytes: int = DEFAULT_TABLE_BYTES  # 0: no limit
 
 
 @dataclass(frozen=True)
@@ -135,10 +138,25 @@ class Config:
         return self.path.parent if self.path else Path.cwd()
 
 
+def _read_toml(path: Path) -> dict:
+    """The file's TOML; ConfigError (one line) when it cannot be read or parsed."""
+    try:
+        return load_toml(read_bytes(str(path), None, "").decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not valid UTF-8") from None
+    except ValueError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+
+
+def _tool_table(data: dict) -> object:
+    tool = data.get("tool")
+    return tool.get("claimcheck") if isinstance(tool, dict) else None
+
+
 def _names_a_table(path: Path) -> bool:
     try:
-        return "claimcheck" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return _tool_table(_read_toml(path)) is not None
+    except ClaimcheckError:
         return True  # let load_config report what is wrong with it
 
 
@@ -163,21 +181,14 @@ def _message(error: dict, table: str) -> str:
         known = [field.alias or name for name, field in model.model_fields.items()]
         close = difflib.get_close_matches(key.replace("_", "-"), known, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
-        return f"unknown key '{key}'{where}{hint}"
-    return f"key '{key}'{where}: {error['msg'].removeprefix('Value error, ')}"
+        return f"unknown key '{clipped(key)}'{where}{hint}"
+    return f"key '{clipped(key)}'{where}: {error['msg'].removeprefix('Value error, ')}"
 
 
 def load_config(path: Path) -> Config:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not valid UTF-8") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    data = _read_toml(path)
     is_pyproject = path.name == PYPROJECT
-    table = data.get("tool", {}).get("claimcheck", {}) if is_pyproject else data
+    table = (_tool_table(data) or {}) if is_pyproject else data
     table_name = "tool.claimcheck" if is_pyproject else ""
     try:
         return Config(path.resolve(), FileConfig.model_validate(table))

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import glob
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from claimcheck.batch import is_pattern
 from claimcheck.checking.globs import Patterns
 from claimcheck.encodings import HEAD, not_text
 from claimcheck.errors import InputError
+from claimcheck.walk import Found, glob_paths, not_a_file, walk
 
 STDIN = "-"
 
@@ -23,14 +24,18 @@ def _binary(path: str, encoding: str | None) -> str | None:
         return None  # reading it again reports the error
 
 
-def _walk(directory: Path, include: Patterns, exclude: Patterns):
-    for root, dirs, names in os.walk(directory):
-        here = Path(root)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not exclude.matches(here / d))
-        for name in sorted(names):
-            path = here / name
-            if include.matches(path, any_part=False) and not exclude.matches(path):
-                yield os.path.normpath(path)
+def _walk(directory: Path, include: Patterns, exclude: Patterns) -> Iterator[Found]:
+    """The files under `directory` that `include` wants and `exclude` does not (hidden
+    folders and excluded ones not entered), each with what it is if not a regular file."""
+
+    def keep_file(path: str, name: str) -> bool:
+        return include.matches(Path(path), any_part=False) and not exclude.matches(Path(path))
+
+    def keep_folder(path: str) -> bool:
+        return not exclude.matches(Path(path))
+
+    for found in walk(str(directory), keep_file, keep_folder):
+        yield Found(os.path.normpath(found.path), found.not_a_file, found.folder)
 
 
 def left_out_by(path: Path, include: Patterns | None, exclude: Patterns) -> str | None:
@@ -51,6 +56,7 @@ def expand(
     *,
     named_include: Patterns | None = None,
     left_out: list[tuple[str, str]] | None = None,
+    not_files: list[str] | None = None,
 ) -> list[str]:
     """Files to check, in the order given, each once. Directories are walked recursively
     (hidden ones skipped) for files matching `include`; a glob (in quotes) stands for the
@@ -59,7 +65,9 @@ def expand(
     out and listed in `left_out` with the key that leaves it out ("exclude" or "include");
     pass `left_out=None` to check every named file (--force). No path means `.`.
     A binary file found in a directory is left out, and listed in `skipped` with what it
-    looks like; one named explicitly is kept, for reading it to refuse it."""
+    looks like, as is a FIFO, socket, device or broken link (reading one could wait forever),
+    whose path also goes to `not_files`; one named explicitly is kept, for reading it to
+    refuse it."""
     found: list[str] = []
     seen: set[str] = set()
 
@@ -81,7 +89,7 @@ def expand(
             add(STDIN)
             continue
         if is_pattern(given):
-            matches = sorted(glob.glob(given, recursive=True))
+            matches = glob_paths(given)
             if not matches:
                 raise InputError(f"{given}: no file matches")
         else:
@@ -89,14 +97,17 @@ def expand(
         for match in matches:
             path = Path(match)
             if path.is_dir():
-                for file in _walk(path, include, exclude):
-                    what = _binary(file, encoding) if skipped is not None else None
+                for entry in _walk(path, include, exclude):
+                    what = entry.not_a_file or (_binary(entry.path, encoding) if skipped is not None else None)
                     if what is None:
-                        add(file)
-                    else:
-                        skipped.append((file, what))
+                        add(entry.path)
+                    elif skipped is not None:
+                        skipped.append((entry.path, what))
+                        if entry.not_a_file and not_files is not None:
+                            not_files.append(entry.path)
             elif path.exists():
                 add_named(match)
             else:
-                raise InputError(f"{given}: no such file or directory")
+                broken = not_a_file(match) if path.is_symlink() else None
+                raise InputError(f"{given}: {broken or 'no such file or directory'}")
     return found

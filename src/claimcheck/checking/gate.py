@@ -122,14 +122,23 @@ _LEFT_OUT = {
 }
 
 
-def _files(request: Request, resolver: Resolver, skipped: list[tuple[str, str]]) -> list[Job]:
+def _files(request: Request, resolver: Resolver, skipped: list[tuple[str, str]], not_files: list[str]) -> list[Job]:
     """Each file to check with its settings; says which named files the config leaves out,
     and stops a run that has nothing to check (a typo in `include`) unless it may be empty."""
     include, exclude = resolver.include(request.include), resolver.exclude(request.exclude)
     named_include = include if resolver.include_is_set(request.include) else None
     left_out: list[tuple[str, str]] | None = None if request.force else []
     encoding = resolver.settings_for(".").encoding
-    paths = expand(request.paths, include, exclude, skipped, encoding, named_include=named_include, left_out=left_out)
+    paths = expand(
+        request.paths,
+        include,
+        exclude,
+        skipped,
+        encoding,
+        not_files=not_files,
+        named_include=named_include,
+        left_out=left_out,
+    )
     for path, why in left_out or []:
         request.note(f"{path}: {_LEFT_OUT[why]}")
     if not paths and not left_out and not request.allow_empty:
@@ -147,7 +156,8 @@ def _gate(request: Request) -> CheckReport:
     started = time.perf_counter()
     resolver = Resolver(discover(request.config), request.flags)
     skipped: list[tuple[str, str]] = []
-    jobs = _files(request, resolver, skipped)
+    not_files: list[str] = []
+    jobs = _files(request, resolver, skipped, not_files)
     unsourced = [path for path, settings in jobs if not settings.refs]
     if unsourced:
         raise UsageError(f"no reference table for {unsourced[0]}: pass --refs FILE or set refs in the config")
@@ -165,6 +175,7 @@ def _gate(request: Request) -> CheckReport:
         accepted = {(e.path, e.id, e.status) for e in entries}
     if baseline:
         results = _apply_baseline(results, accepted, baseline)
-    summary = summarize(results, time.perf_counter() - started, len(skipped))
+    seconds = time.perf_counter() - started
+    summary = summarize(results, seconds, len(skipped) - len(not_files), special=len(not_files))
     not_text = [SkippedFile(path=path, looks_like=what) for path, what in skipped]
     return CheckReport(summary=summary, files=results, skipped=not_text)

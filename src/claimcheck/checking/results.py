@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from claimcheck.checking.config import FailOn
-from claimcheck.models import Claim, Skipped, Status, Verdict
+from claimcheck.models import Claim, FileName, Skipped, Status, Verdict
 
 Suppression = Literal["inline", "baseline"]
 FORMATS = ("text", "json", "github", "sarif", "junit")
@@ -44,7 +44,7 @@ class Checked(_Record):
 
 
 class FileResult(_Record):
-    path: str
+    path: FileName
     format: Literal["markdown", "html", "text"]
     fail_on: FailOn
     claims: list[Checked] = []
@@ -63,12 +63,15 @@ class Summary(_Record):
     seconds: float
     skipped: int = Field(default=0, description="Binary files found in the directories and left out.")
     not_read: int = Field(default=0, description="Paragraphs of data in the drafts, not read for claims.")
+    special: int = Field(
+        default=0, description="FIFOs, sockets, devices and broken links found in the directories and left out."
+    )
 
 
 class SkippedFile(_Record):
     """A file a directory walk left out because it is not text."""
 
-    path: str
+    path: FileName
     looks_like: str
 
 
@@ -95,7 +98,7 @@ def fails(status: Status, fail_on: FailOn, suppressed: Suppression | None) -> bo
     return suppressed is None and status in FAILING[fail_on]
 
 
-def summarize(files: list[FileResult], seconds: float, skipped: int = 0) -> Summary:
+def summarize(files: list[FileResult], seconds: float, skipped: int = 0, special: int = 0) -> Summary:
     checked = [c for result in files for c in result.claims]
     statuses = [c.verdict.status for c in checked]
     findings = [c for c in checked if c.is_finding]
@@ -111,6 +114,7 @@ def summarize(files: list[FileResult], seconds: float, skipped: int = 0) -> Summ
         seconds=round(seconds, 3),
         skipped=skipped,
         not_read=sum(len(result.not_read) for result in files),
+        special=special,
     )
 
 
@@ -122,6 +126,9 @@ def summary_line(summary: Summary) -> str:
     skipped = ""
     if summary.skipped:
         skipped = f"; {summary.skipped} binary {'file' if summary.skipped == 1 else 'files'} skipped"
+    if summary.special:
+        kinds = "FIFO, device or broken link" if summary.special == 1 else "FIFOs, devices or broken links"
+        skipped += f"; {summary.special} {kinds} skipped"
     if summary.not_read:
         skipped += f"; {summary.not_read} data {'paragraph' if summary.not_read == 1 else 'paragraphs'} not read"
     return (

@@ -18,24 +18,29 @@ from claimcheck.errors import ClaimcheckError
 from claimcheck.models import Claim, Verdict
 
 Job = tuple[str, Settings]
-# The tables a file is checked against: their paths (rows taken together), encoding, and the
-# units of the config.
-Tables = tuple[tuple[str, ...], str | None, tuple[tuple[str, str], ...]]
+# The tables a file is checked against: their paths (rows taken together), encoding, the
+# units of the config, and the size limit (0: none, None: the default).
+Tables = tuple[tuple[str, ...], str | None, tuple[tuple[str, str], ...], int | None]
 _tables: dict[Tables, object] = {}
 
 
 def tables_of(settings: Settings) -> Tables | None:
-    return (settings.refs, settings.refs_encoding, settings.units) if settings.refs else None
+    if not settings.refs:
+        return None
+    return (settings.refs, settings.refs_encoding, settings.units, settings.refs_max_bytes)
 
 
 def reference_table(tables: Tables):
     """The tables' rows in one index, loaded and indexed once per process."""
     if tables not in _tables:
+        from claimcheck.reference_files import DEFAULT_TABLE_BYTES
         from claimcheck.references import load_references
         from claimcheck.verify import index_references
 
-        paths, encoding, units = tables
-        _tables[tables] = index_references([load_references(p, encoding=encoding, units=units) for p in paths])
+        paths, encoding, units, max_bytes = tables
+        limit = DEFAULT_TABLE_BYTES if max_bytes is None else max_bytes or None
+        loaded = [load_references(p, encoding=encoding, units=units, max_bytes=limit) for p in paths]
+        _tables[tables] = index_references(loaded)
     return _tables[tables]
 
 

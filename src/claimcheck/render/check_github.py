@@ -7,6 +7,7 @@ escaped as the runner expects: `%`, CR and LF everywhere, and also `:` and `,` i
 from __future__ import annotations
 
 from claimcheck.checking.results import CheckReport, end_position
+from claimcheck.names import shown
 
 
 def escape_data(text: str) -> str:
@@ -23,7 +24,7 @@ def render(report: CheckReport) -> str:
         claim, verdict = checked.claim, checked.verdict
         end_line, end_column = end_position(claim)
         properties = {
-            "file": result.path,
+            "file": shown(result.path),
             "line": claim.line,
             "col": claim.column,
             "endLine": end_line,

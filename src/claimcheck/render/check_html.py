@@ -16,6 +16,7 @@ from claimcheck.checking.prose import mask
 from claimcheck.checking.results import Checked, CheckReport, FileResult, summary_line
 from claimcheck.errors import InputError
 from claimcheck.files import read_text, write_atomically
+from claimcheck.names import shown
 from claimcheck.render.report_draft import markup_spans
 from claimcheck.render.report_html import VERIFIED_STATUSES, render
 from claimcheck.render.report_page import esc, page
@@ -55,7 +56,7 @@ def draft_page(result: FileResult) -> str:
         return render(
             text,
             marked,
-            title=result.path,
+            title=shown(result.path),
             subtitle=subtitle,
             verified=True,
             dimmed=markup_spans(text, masked),
@@ -73,7 +74,7 @@ def index_page(report: CheckReport, names: list[str]) -> str:
         counts = [len(statuses), *(statuses.count(s) for s in VERIFIED_STATUSES)]
         counts += [sum(c.suppressed is not None for c in result.claims), sum(c.fails for c in result.claims)]
         cells = "".join(f'<td class="n">{n}</td>' for n in counts)
-        rows.append(f'<tr><th scope="row"><a href="{esc(quote(name))}">{esc(result.path)}</a></th>{cells}</tr>')
+        rows.append(f'<tr><th scope="row"><a href="{esc(quote(name))}">{esc(shown(result.path))}</a></th>{cells}</tr>')
     body = (
         '<main class="index"><h1>claimcheck check</h1>'
         f"<p>{esc(summary_line(report.summary))}</p>"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from claimcheck.checking.results import Checked, CheckReport, FileResult
+from claimcheck.names import one_line
 
 _INVALID_XML = {code: " " for code in range(0x20) if code not in (0x9, 0xA, 0xD)}
 
@@ -19,16 +20,18 @@ def _case(result: FileResult, checked: Checked) -> ET.Element:
     case = ET.Element(
         "testcase",
         {
-            "classname": _xml_safe(result.path),
+            "classname": one_line(result.path),
             "name": _xml_safe(f"{claim.line}:{claim.column} {claim.kind} {claim.text}"),
-            "file": _xml_safe(result.path),
+            "file": one_line(result.path),
             "line": str(claim.line),
         },
     )
     message = _xml_safe(f"{verdict.status}: {verdict.reason}")
     if checked.fails:
         failure = ET.SubElement(case, "failure", {"message": message, "type": verdict.status})
-        failure.text = _xml_safe(f'{result.path}:{claim.line}:{claim.column}: "{claim.text}" — {verdict.reason}')
+        failure.text = _xml_safe(
+            f'{one_line(result.path)}:{claim.line}:{claim.column}: "{claim.text}" — {verdict.reason}'
+        )
     elif checked.suppressed:
         ET.SubElement(case, "skipped", {"message": f"suppressed ({checked.suppressed}); {message}"})
     else:
@@ -53,7 +56,7 @@ def render(report: CheckReport) -> str:
             root,
             "testsuite",
             {
-                "name": _xml_safe(result.path),
+                "name": one_line(result.path),
                 "tests": str(len(cases)),
                 "failures": str(sum(c.fails for c in result.claims)),
                 "skipped": str(sum(c.suppressed is not None for c in result.claims)),

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import get_args
-from urllib.parse import quote
 
 from claimcheck import __version__
 from claimcheck.checking.results import Checked, CheckReport, end_position
 from claimcheck.models import ClaimKind
+from claimcheck.names import uri
 from claimcheck.render import json_text
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -44,9 +44,10 @@ def _rules() -> list[dict]:
 
 
 def _uri(path: str) -> dict:
+    """The file as a URI: its bytes percent-encoded, a name that is not UTF-8 too (%FF)."""
     if Path(path).is_absolute():
         return {"uri": Path(path).as_uri()}
-    return {"uri": quote(Path(path).as_posix()), "uriBaseId": "SRCROOT"}
+    return {"uri": uri(Path(path).as_posix()), "uriBaseId": "SRCROOT"}
 
 
 def _result(path: str, checked: Checked, rule_index: dict[str, int]) -> dict:

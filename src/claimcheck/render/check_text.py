@@ -6,6 +6,7 @@ Coloured only when asked (a terminal); text from the drafts never carries contro
 from __future__ import annotations
 
 from claimcheck.checking.results import CheckReport
+from claimcheck.names import one_line
 
 _RESET = "\x1b[0m"
 _COLOURS = {"path": "\x1b[1m", "fails": "\x1b[1;31m", "warns": "\x1b[33m", "quiet": "\x1b[2m"}
@@ -24,7 +25,7 @@ def render(report: CheckReport, *, color: bool = False) -> str:
     lines = []
     for result, checked in report.findings():
         claim, verdict = checked.claim, checked.verdict
-        where = _paint(f"{clean(result.path)}:{claim.line}:{claim.column}:", "path", color)
+        where = _paint(f"{one_line(result.path)}:{claim.line}:{claim.column}:", "path", color)
         status = _paint(verdict.status, "fails" if checked.fails else "warns", color)
         reason = _paint(f"— {clean(verdict.reason)}", "quiet", color)
         lines.append(f'{where} {status} {claim.kind} "{clean(claim.text)}" {reason}')

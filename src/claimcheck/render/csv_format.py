@@ -6,6 +6,7 @@ import csv
 import io
 
 from claimcheck.models import Document, TextSpan
+from claimcheck.names import shown
 
 # fmt: off
 COLUMNS = (
@@ -35,7 +36,7 @@ def render(documents: list[Document]) -> str:
         for c in document.claims:
             # fmt: off
             row = (
-                document.source, c.id, c.kind, c.text, c.start, c.end, c.line, c.column, c.value,
+                shown(document.source), c.id, c.kind, c.text, c.start, c.end, c.line, c.column, c.value,
                 c.value_max, c.unit, c.unit_canonical, c.qualifier, c.qualifier_text,
                 _text(c.time), c.sentence.text, c.lang, _text(c.figure), _text(c.subject), _text(c.metric),
                 c.direction, _text(c.baseline), ";".join(c.related), c.checkworthy, c.checkworthy_reason,

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from claimcheck.checking.positions import anchor
 from claimcheck.checking.prose import Masked, format_of, mask
 from claimcheck.models import Document
+from claimcheck.names import shown
 from claimcheck.render.report_html import render
 from claimcheck.render.report_record import Marked
 
@@ -47,9 +48,9 @@ def draft_report(
         document = Document(source=path, language=document_language(text, claims), claims=claims)
         report = verify_documents([document], list(tables), table_paths=list(table_paths), approximation=approximation)
         marked = [Marked(claim, claim.verdict) for claim in report.documents[0].claims]
-        subtitle = "Checked against " + ", ".join(table_paths)
+        subtitle = "Checked against " + ", ".join(shown(path) for path in table_paths)
     else:
         marked = [Marked(claim) for claim in claims]
         subtitle = "Not verified: no reference table was given (claimcheck report DRAFT --refs TABLE)"
     dimmed = markup_spans(text, masked) if masked.text != text else []
-    return render(text, marked, title=path, subtitle=subtitle, verified=bool(tables), dimmed=dimmed)
+    return render(text, marked, title=shown(path), subtitle=subtitle, verified=bool(tables), dimmed=dimmed)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claimcheck.models import Claim, Verdict
+from claimcheck.names import shown
 from claimcheck.render.report_page import esc, language_of, safe_url
 
 STATUS_LABELS = {"sourced": "sourced", "mismatch": "mismatch", "unsourced": "unsourced", "unverified": "not verified"}
@@ -81,7 +82,7 @@ def _reference_rows(v: Verdict) -> list[tuple[str, str | None]]:
         difference = ("+" if v.difference > 0 else "") + number(v.difference)
         difference += f" ({v.relative_difference:+.1%})" if v.relative_difference else ""
     unit = r.unit and (r.unit + (f" ({r.unit_canonical})" if r.unit_canonical not in (None, r.unit) else ""))
-    rows = [("Row", f"{r.id} ({r.table}, row {r.row})"), ("Value", r.value_text), ("Unit", unit)]
+    rows = [("Row", f"{r.id} ({shown(r.table)}, row {r.row})"), ("Value", r.value_text), ("Unit", unit)]
     rows += [("As of", r.as_of), ("Context", context), ("Tolerance", r.tolerance), ("Difference", difference)]
     rows.append(("Note", r.note))
     return [(label, esc(text) if text else None) for label, text in rows] + [("Source", source_html(r.source))]

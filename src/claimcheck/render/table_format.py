@@ -10,6 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from claimcheck.models import Claim, Document
+from claimcheck.names import one_line
 
 _ARROWS = {"up": "↑", "down": "↓", "more": ">", "less": "<", "equal": "="}
 _LARGE, _SMALL = 1e18, 1e-4  # beyond these a value is shown in powers of ten
@@ -54,7 +55,7 @@ def _safe(text: str | None) -> str:
 
 
 def table(document: Document) -> Table:
-    title = f"{_safe(document.source)} — {len(document.claims)} claims ({document.language})"
+    title = f"{_safe(one_line(document.source))} — {len(document.claims)} claims ({document.language})"
     grid = Table(title=title, title_justify="left")
     for column in ("line:col", "kind", "text", "value", "unit", "qualifier", "about", "time"):
         grid.add_column(column, overflow="fold", no_wrap=column in ("line:col", "value"))

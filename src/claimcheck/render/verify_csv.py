@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+from claimcheck.names import shown
 from claimcheck.render.csv_format import _cell
 from claimcheck.verify_report import VerifyReport
 
@@ -43,7 +44,7 @@ def render(report: VerifyReport) -> str:
         for c in document.claims:
             v, row = c.verdict, c.verdict.reference
             cells = (
-                document.source,
+                shown(document.source),
                 c.id,
                 c.kind,
                 c.text,
@@ -58,7 +59,7 @@ def render(report: VerifyReport) -> str:
                 v.status,
                 v.reason,
                 row and row.id,
-                row and row.table,
+                row and shown(row.table),
                 row and row.row,
                 row and row.value_text,
                 row and row.unit,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from claimcheck.names import shown
 from claimcheck.render import json_text
 from claimcheck.verify_report import VerifyReport
 
@@ -10,6 +11,6 @@ def render(report: VerifyReport) -> str:
     lines = []
     for document in report.documents:
         for claim in document.claims:
-            record = {"source": document.source, **claim.model_dump(mode="json")}
+            record = {"source": shown(document.source), **claim.model_dump(mode="json")}
             lines.append(json_text(record))
     return "".join(line + "\n" for line in lines)

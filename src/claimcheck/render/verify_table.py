@@ -7,6 +7,7 @@ import io
 from rich.console import Console
 from rich.table import Table
 
+from claimcheck.names import one_line
 from claimcheck.reasons import row_value, signed
 from claimcheck.render.table_format import _safe, _value
 from claimcheck.verify_report import Summary, VerifiedDocument, VerifyReport
@@ -15,7 +16,7 @@ STYLES = {"sourced": "green", "mismatch": "bold red", "unsourced": "yellow"}
 
 
 def table(document: VerifiedDocument) -> Table:
-    grid = Table(title=f"{_safe(document.source)} — {len(document.claims)} claims", title_justify="left")
+    grid = Table(title=f"{_safe(one_line(document.source))} — {len(document.claims)} claims", title_justify="left")
     for column in ("line:col", "text", "value", "status", "reference", "difference", "reason"):
         grid.add_column(column, overflow="fold", no_wrap=column in ("line:col", "value", "status", "difference"))
     for claim in document.claims:
