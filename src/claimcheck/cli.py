@@ -1,6 +1,7 @@
 """The command line: a thin layer over claimcheck's Python API.
 
-Exit codes: 0 success, 2 usage or input error (one line on stderr, never a traceback).
+Exit codes: 0 success, 1 findings (`check`), 2 usage or input error or a failed write (one
+line on stderr, never a traceback), 3 internal error; see claimcheck.exits.
 Heavy modules are imported inside the commands so that `claimcheck --help` starts fast.
 """
 
@@ -98,8 +99,8 @@ def extract(
     """List every checkable claim in each draft: figures, ranks, comparisons, superlatives."""
     from claimcheck import batch, batch_output
     from claimcheck.errors import ClaimcheckError
-    from claimcheck.files import atomic_output, write_atomically
     from claimcheck.notices import say_skipped
+    from claimcheck.outputs import output_file, refuse, write_output
     from claimcheck.render import render
     from claimcheck.stream import stream_document, write_jsonl
 
@@ -108,9 +109,10 @@ def extract(
         if jobs is not None or batch.wanted(paths):  # many files: in parallel, jsonl streamed
             options = {"lang": lang.value, "min_checkworthy": min_checkworthy, "jobs": jobs, "output": output}
             return batch_output.run_extract(paths, fmt.value, read_options=read_options, **options)
+        refuse(output, paths)
         if fmt is Format.jsonl:  # claims written as they are found: memory holds a block, not the file
             try:
-                with atomic_output(output) if output else contextlib.nullcontext(_stdout()) as out:
+                with output_file(output) if output else contextlib.nullcontext(_stdout()) as out:
                     write_jsonl(paths, out, lang=lang.value, min_checkworthy=min_checkworthy, **read_options)
             except BrokenPipeError:  # `| head`: the reader has all it wants
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -133,7 +135,7 @@ def extract(
         if output is None:
             _write_stdout(text)
         else:
-            write_atomically(output, text)
+            write_output(output, text)
     except ClaimcheckError as exc:
         raise _fail(str(exc)) from None
 
@@ -172,8 +174,8 @@ def verify_command(
     from importlib import import_module
 
     from claimcheck.errors import ClaimcheckError
-    from claimcheck.files import write_atomically
     from claimcheck.intervals import parse_approximation
+    from claimcheck.outputs import refuse, write_output
     from claimcheck.references import load_references
     from claimcheck.stream import stream_document
     from claimcheck.verify_report import verify_documents
@@ -184,6 +186,7 @@ def verify_command(
     except ValueError as exc:
         raise _fail(f"--approx: {exc}") from None
     try:
+        refuse(output, [*paths, *refs])
         tables = [load_references(path, encoding=refs_encoding) for path in refs]
         documents = [stream_document(path, lang=lang.value, **read_options) for path in paths]
         report = verify_documents(documents, tables, table_paths=refs, approximation=approximation)
@@ -198,7 +201,7 @@ def verify_command(
         if output is None:
             _write_stdout(text)
         else:
-            write_atomically(output, text)
+            write_output(output, text)
     except ClaimcheckError as exc:
         raise _fail(str(exc)) from None
 
@@ -303,7 +306,7 @@ def check(
     from claimcheck.checking.results import HUMAN_FORMATS, summary_line
     from claimcheck.checking.run import show_progress
     from claimcheck.errors import ClaimcheckError
-    from claimcheck.files import write_atomically
+    from claimcheck.outputs import write_output
 
     flags = {"refs": refs, "fail-on": fail_on and fail_on.value, "approx": approx, "lang": lang and lang.value}
     flags |= {"min-checkworthy": min_checkworthy, "kinds": kinds and [k.strip() for k in kinds.split(",") if k.strip()]}
@@ -325,6 +328,7 @@ def check(
         update_baseline=update_baseline,
         jobs=jobs,
         progress=show_progress(),
+        output=None if fmt is CheckFormat.html else output,
     )
     try:
         report = gate(request)
@@ -340,13 +344,16 @@ def check(
         if output is None:
             _write_stdout(text)
         else:
-            write_atomically(output, text)
+            write_output(output, text)  # refused by the gate already when it is one of the inputs
+    except BrokenPipeError:  # `| head`: the gate's verdict still decides the exit code
+        pass
     except ClaimcheckError as exc:
         raise _fail(str(exc)) from None
     on_stdout = fmt.value in HUMAN_FORMATS and output is None
-    if update_baseline:
-        print(f"baseline: {report.summary.baselined} findings written", file=sys.stderr)
-    print(summary_line(report.summary), file=sys.stdout if on_stdout else sys.stderr)
+    with contextlib.suppress(BrokenPipeError):  # `| head`: the verdict still decides the exit code
+        if update_baseline:
+            print(f"baseline: {report.summary.baselined} findings written", file=sys.stderr)
+        print(summary_line(report.summary), file=sys.stdout if on_stdout else sys.stderr)
     raise typer.Exit(report.exit_code)
 
 
@@ -368,8 +375,9 @@ def report_command(
 ) -> None:
     """Write the editor's report: the draft as one HTML page, every claim highlighted by its verdict."""
     from claimcheck.errors import ClaimcheckError
-    from claimcheck.files import read_text, write_atomically
+    from claimcheck.files import read_text
     from claimcheck.intervals import parse_approximation
+    from claimcheck.outputs import refuse, write_output
     from claimcheck.references import load_references
     from claimcheck.render.report_draft import draft_report
 
@@ -379,7 +387,9 @@ def report_command(
         approximation = parse_approximation(approx)
     except ValueError as exc:
         raise _fail(f"--approx: {exc}") from None
+    target = output or f"{path}.html"
     try:
+        refuse(target, [path, *(refs or [])])
         tables = [load_references(table, encoding=refs_encoding) for table in refs or []]
         page = draft_report(
             path,
@@ -389,8 +399,7 @@ def report_command(
             lang=None if lang is Lang.auto else lang.value,
             approximation=approximation,
         )
-        target = output or f"{path}.html"
-        write_atomically(target, page)
+        write_output(target, page)
     except ClaimcheckError as exc:
         raise _fail(str(exc)) from None
     print(target)
@@ -399,7 +408,12 @@ def report_command(
 @app.callback()
 def _root(
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
 ) -> None:
+    if debug:
+        from claimcheck.exits import show_tracebacks
+
+        show_tracebacks()
     if version:
         from claimcheck import __version__
 
@@ -408,7 +422,7 @@ def _root(
 
 
 def main() -> None:
-    for stream in (sys.stdout, sys.stderr):  # output is UTF-8 whatever the locale says
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
-    app()
+    """The console script: output in UTF-8 whatever the locale, and an exit code for every end."""
+    from claimcheck.exits import run
+
+    sys.exit(run(app))

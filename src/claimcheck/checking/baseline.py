@@ -16,8 +16,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from claimcheck.checking.discover import STDIN
 from claimcheck.errors import InputError
-from claimcheck.files import write_atomically
 from claimcheck.models import Status
+from claimcheck.outputs import write_output
 
 Key = tuple[str, str, str]
 
@@ -65,4 +65,4 @@ def load_baseline(path: str) -> set[Key]:
 def write_baseline(path: str, entries: list[Entry]) -> None:
     """Sorted by file, then text, so that the file diffs well in review."""
     ordered = sorted(set(entries), key=lambda e: (e.path, e.text, e.id))
-    write_atomically(path, BaselineFile(findings=ordered).model_dump_json(indent=2) + "\n")
+    write_output(path, BaselineFile(findings=ordered).model_dump_json(indent=2) + "\n")

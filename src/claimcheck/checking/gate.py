@@ -14,6 +14,7 @@ from claimcheck.checking.discover import STDIN, expand
 from claimcheck.checking.results import CheckReport, FileResult, SkippedFile, summarize
 from claimcheck.checking.run import Job, check_text, default_jobs, reference_table, run_jobs
 from claimcheck.errors import ClaimcheckError, InputError
+from claimcheck.outputs import refuse
 
 
 class UsageError(ClaimcheckError):
@@ -31,6 +32,7 @@ class Request:
     update_baseline: bool = False
     jobs: int | None = None
     progress: bool = False
+    output: str | None = None  # where the report goes: refused before any draft is read if it is one
 
 
 @contextlib.contextmanager
@@ -127,6 +129,10 @@ def _gate(request: Request) -> CheckReport:
     baseline = resolver.baseline(request.baseline)
     if request.update_baseline and not baseline:
         raise UsageError("--update-baseline needs --baseline FILE (or baseline in the config)")
+    inputs = [*paths, *tables, *([str(resolver.config.path)] if resolver.config.path else [])]
+    refuse(request.output, [*inputs, *([baseline] if baseline else [])])
+    if request.update_baseline:
+        refuse(baseline, inputs)
     accepted = load_baseline(baseline) if baseline and not request.update_baseline else set()
     results = _check_all(jobs, request, tables)
     if request.update_baseline and baseline:
