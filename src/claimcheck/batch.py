@@ -6,17 +6,15 @@ from __future__ import annotations
 
 import glob
 import os
-import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from typing import TypeVar
 
 from claimcheck.errors import InputError
 from claimcheck.models import Document, Skipped
+from claimcheck.workers import worker_pool
 
 DRAFTS = ("*.txt", "*.md", "*.markdown", "*.html")
 STDIN = "-"
@@ -117,40 +115,14 @@ def ordered(work: Callable[[In], Out], items: Iterable[In], jobs: int, window: i
         return
     window = window or 2 * jobs
     items = iter(items)
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_leave_interrupts_to_the_parent)
-    try:
-        with _interrupts_held():  # the workers start here
-            pending = deque(pool.submit(work, item) for _, item in zip(range(window), items, strict=False))
+    with worker_pool(jobs) as pool:  # stopped at once if the run ends early
+        pending = deque(pool.submit(work, item) for _, item in zip(range(window), items, strict=False))
         while pending:
             result = pending.popleft().result()
             item = next(items, _END)
             if item is not _END:
                 pending.append(pool.submit(work, item))
             yield result
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-@contextmanager
-def _interrupts_held() -> Iterator[None]:
-    """Ctrl-C held back while workers start, so that none is born before it ignores it; the
-    parent gets a Ctrl-C pressed meanwhile when the block ends."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-def _leave_interrupts_to_the_parent() -> None:
-    """Ctrl-C reaches every process of the terminal's group: the parent stops the run, and
-    the workers finish their file quietly instead of each printing a traceback."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def default_jobs() -> int:
