@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from claimcheck.errors import InputError
 from claimcheck.models import Document, Skipped
+from claimcheck.own_pages import is_own_page
 from claimcheck.workers import worker_pool
 
 DRAFTS = ("*.txt", "*.md", "*.markdown", "*.html")
@@ -60,19 +61,29 @@ def _walk(directory: str, patterns: Iterable[str]) -> Iterator[str]:
                 yield os.path.join(root, name)
 
 
-def expand(paths: list[str], patterns: Iterable[str] = DRAFTS) -> list[str]:
+def _not_own_pages(files: list[str], skipped: list[str] | None) -> list[str]:
+    """The files but claimcheck's own report pages, which go to `skipped`."""
+    pages = [file for file in files if is_own_page(file)]
+    if skipped is not None:
+        skipped += pages
+    return [file for file in files if file not in pages] if pages else files
+
+
+def expand(paths: list[str], patterns: Iterable[str] = DRAFTS, skipped: list[str] | None = None) -> list[str]:
     """Files in a deterministic order: the arguments in the order given, the files under each
-    directory (hidden entries skipped) or glob sorted by path; a file named twice runs once."""
+    directory (hidden entries skipped) or glob sorted by path; a file named twice runs once.
+    A page claimcheck wrote, found in a directory or by a glob, is left out (into `skipped`)."""
     found: list[str] = []
     seen: set[str] = set()
     for given in paths:
         if given == STDIN:
             files = [STDIN]
         elif os.path.isdir(given):
-            files = sorted(_walk(given, patterns))
+            files = _not_own_pages(sorted(_walk(given, patterns)), skipped)
         elif is_pattern(given):
             matches = sorted(glob.glob(given, recursive=True))
             files = sorted(f for m in matches for f in (_walk(m, patterns) if os.path.isdir(m) else [m]))
+            files = _not_own_pages(files, skipped)
             if not matches:
                 raise InputError(f"{given}: no file matches")
         elif os.path.exists(given):

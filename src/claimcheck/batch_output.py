@@ -11,8 +11,9 @@ from contextlib import contextmanager
 from typing import TextIO
 
 from claimcheck.batch import Done, Settings, expand, results, sizes
-from claimcheck.notices import say_skipped
+from claimcheck.notices import say_not_read, say_skipped
 from claimcheck.outputs import output_file, refuse
+from claimcheck.own_pages import LOOKS_LIKE as OWN_PAGE
 
 
 class _TerminalSafe:
@@ -84,7 +85,10 @@ def run_extract(
     read_options: dict | None = None,
 ) -> None:
     """Claims of every file under `paths` in `fmt`; `jobs` processes (default: the cores)."""
-    files = expand(paths)
+    pages: list[str] = []
+    files = expand(paths, skipped=pages)
+    for page in pages:
+        say_not_read(page, OWN_PAGE)
     refuse(output, files)
     settings = Settings(lang, min_checkworthy, jsonl=fmt == "jsonl", read_options=read_options or {})
     try:

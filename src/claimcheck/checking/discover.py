@@ -8,6 +8,8 @@ from pathlib import Path
 from claimcheck.checking.globs import Patterns
 from claimcheck.encodings import HEAD, not_text
 from claimcheck.errors import InputError
+from claimcheck.own_pages import LOOKS_LIKE as OWN_PAGE
+from claimcheck.own_pages import is_own_page
 
 STDIN = "-"
 
@@ -42,7 +44,8 @@ def expand(
     (hidden ones skipped) for files matching `include`; `exclude` applies to every path,
     a file named explicitly too, so that pre-commit respects it. No path means `.`.
     A binary file found in a directory is left out, and listed in `skipped` with what it
-    looks like; one named explicitly is kept, for reading it to refuse it."""
+    looks like; one named explicitly is kept, for reading it to refuse it. So is a page
+    claimcheck wrote (its report beside the draft)."""
     found: list[str] = []
     seen: set[str] = set()
 
@@ -58,10 +61,13 @@ def expand(
             add(STDIN)
         elif path.is_dir():
             for file in _walk(path, include, exclude):
-                what = _binary(file, encoding) if skipped is not None else None
+                if is_own_page(file):
+                    what = OWN_PAGE
+                else:
+                    what = _binary(file, encoding) if skipped is not None else None
                 if what is None:
                     add(file)
-                else:
+                elif skipped is not None:
                     skipped.append((file, what))
         elif path.exists():
             if not exclude.matches(path):

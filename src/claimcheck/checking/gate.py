@@ -15,6 +15,7 @@ from claimcheck.checking.results import CheckReport, FileResult, SkippedFile, su
 from claimcheck.checking.run import Job, check_text, default_jobs, reference_table, run_jobs
 from claimcheck.errors import ClaimcheckError, InputError
 from claimcheck.outputs import refuse
+from claimcheck.own_pages import LOOKS_LIKE as OWN_PAGE
 
 
 class UsageError(ClaimcheckError):
@@ -141,6 +142,7 @@ def _gate(request: Request) -> CheckReport:
         accepted = {(e.path, e.id, e.status) for e in entries}
     if baseline:
         results = _apply_baseline(results, accepted, baseline)
-    summary = summarize(results, time.perf_counter() - started, len(skipped))
+    pages = sum(what == OWN_PAGE for _, what in skipped)
+    summary = summarize(results, time.perf_counter() - started, len(skipped) - pages, pages)
     not_text = [SkippedFile(path=path, looks_like=what) for path, what in skipped]
     return CheckReport(summary=summary, files=results, skipped=not_text)

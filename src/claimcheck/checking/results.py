@@ -62,11 +62,14 @@ class Summary(_Record):
     failing: int = Field(description="Findings that fail the build.")
     seconds: float
     skipped: int = Field(default=0, description="Binary files found in the directories and left out.")
+    own_pages: int = Field(
+        default=0, description="Pages claimcheck wrote (reports) found in the directories and left out."
+    )
     not_read: int = Field(default=0, description="Paragraphs of data in the drafts, not read for claims.")
 
 
 class SkippedFile(_Record):
-    """A file a directory walk left out because it is not text."""
+    """A file a directory walk left out: not text, or a report page claimcheck wrote."""
 
     path: str
     looks_like: str
@@ -95,7 +98,7 @@ def fails(status: Status, fail_on: FailOn, suppressed: Suppression | None) -> bo
     return suppressed is None and status in FAILING[fail_on]
 
 
-def summarize(files: list[FileResult], seconds: float, skipped: int = 0) -> Summary:
+def summarize(files: list[FileResult], seconds: float, skipped: int = 0, own_pages: int = 0) -> Summary:
     checked = [c for result in files for c in result.claims]
     statuses = [c.verdict.status for c in checked]
     findings = [c for c in checked if c.is_finding]
@@ -110,6 +113,7 @@ def summarize(files: list[FileResult], seconds: float, skipped: int = 0) -> Summ
         failing=sum(c.fails for c in checked),
         seconds=round(seconds, 3),
         skipped=skipped,
+        own_pages=own_pages,
         not_read=sum(len(result.not_read) for result in files),
     )
 
@@ -122,6 +126,8 @@ def summary_line(summary: Summary) -> str:
     skipped = ""
     if summary.skipped:
         skipped = f"; {summary.skipped} binary {'file' if summary.skipped == 1 else 'files'} skipped"
+    if summary.own_pages:
+        skipped += f"; {summary.own_pages} claimcheck report {'page' if summary.own_pages == 1 else 'pages'} skipped"
     if summary.not_read:
         skipped += f"; {summary.not_read} data {'paragraph' if summary.not_read == 1 else 'paragraphs'} not read"
     return (
