@@ -42,6 +42,7 @@ PRINTERS = {
     "schema": ["schema"],
     "help": ["--help"],
     "extract help": ["extract", "--help"],
+    "version": ["--version", "schema"],  # the version is printed, and the run ends, before the command
 }
 
 
