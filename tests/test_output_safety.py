@@ -119,8 +119,20 @@ def test_a_device_behind_a_link_is_written_to_and_kept(desk, args):
     assert entries(desk) == ["draft.txt", "drafts", "full", "null", "refs.csv"]
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/stdout"), reason="needs /dev/stdout")
+def test_o_dev_stdout_writes_where_stdout_goes_even_a_file(desk):
+    """Renamed over, the file the shell opened would be replaced: what the shell writes after
+    would go to the old one."""
+    result = run_in_shell(
+        '{ "$@" -o /dev/stdout; echo end; } > out.json', "extract", "draft.txt", "-f", "json", cwd=desk
+    )
+    assert result.returncode == 0, result.stderr
+    written = (desk / "out.json").read_text(encoding="utf-8")
+    assert written.endswith("}\nend\n") and json.loads(written.removesuffix("end\n"))["documents"]
+
+
 @pytest.mark.parametrize("args", WRITERS.values(), ids=WRITERS.keys())
-@pytest.mark.parametrize("mask", [0o022, 0o077, 0o002])
+@pytest.mark.parametrize("mask", [0o022, 0o077, 0o002], ids=["umask 022", "umask 077", "umask 002"])
 def test_a_new_output_gets_the_mode_the_umask_leaves(desk, args, mask):
     result = subprocess.run(
         [sys.executable, "-m", "claimcheck", *args, "-o", "out"],

@@ -5,16 +5,17 @@ A regular file, or a new one, is written to a temporary file beside it and renam
 only when the writing ended without error: it is never half written, and an interrupted run
 leaves the old one as it was. The file keeps its permission mode (and its owner, when that
 is allowed); a new one gets the mode the umask leaves, as `>` would give it. A symbolic link
-is followed: the file it names is replaced and the link stays. A device, FIFO or socket, or
-anything under /dev or /proc (`-o /dev/stdout`), is opened and written as it is: renaming a
-file over it would replace it. A directory, or a file that is one of the command's inputs,
-is refused before anything is read or written.
+is followed: the file it names is replaced and the link stays. A device, FIFO or socket is
+opened and written as it is: renaming a file over it would replace it. `/dev/stdout`,
+`/dev/fd/N` and `/proc/self/fd/N` are the descriptors themselves. A directory, or a file
+that is one of the command's inputs, is refused before anything is read or written.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import stat
 from collections.abc import Callable, Iterable, Iterator
@@ -23,7 +24,10 @@ from typing import TextIO
 from claimcheck.errors import ClaimcheckError, InputError
 
 STDIN = "-"
-_SPECIAL_TREES = ("/dev/", "/proc/")
+# The process's own descriptors: `-o /dev/stdout` is "where stdout goes", even a regular file the
+# shell opened; written through a copy of the descriptor, so that what the shell writes after
+# follows (renamed over, or opened anew, the file would be replaced or written from its start).
+_DESCRIPTOR = re.compile(r"/dev/(?:std(?P<std>out|err)|fd/(?P<fd>\d+))|/proc/self/fd/(?P<proc>\d+)")
 
 
 class OutputError(ClaimcheckError):
@@ -96,13 +100,18 @@ def refuse(path: str | None, inputs: Iterable[str] = ()) -> None:
 def output_file(path: str, inputs: Iterable[str] = ()) -> Iterator[TextIO]:
     """A UTF-8 text stream that ends up at `path` when the block ends without an error."""
     refuse(path, inputs)
+    descriptor = _descriptor(path)
+    if descriptor is not None:
+        with _written_in_place(path, descriptor) as stream:
+            yield stream
+        return
     try:
         found = os.stat(path)
     except FileNotFoundError:
         found = None
     except OSError as exc:
         raise _cannot_write(path, exc) from None
-    if found is not None and (not stat.S_ISREG(found.st_mode) or _special(path)):
+    if found is not None and not stat.S_ISREG(found.st_mode):
         with _written_in_place(path) as stream:
             yield stream
         return
@@ -116,14 +125,22 @@ def write_output(path: str, content: str, inputs: Iterable[str] = ()) -> None:
         stream.write(content)
 
 
-def _special(path: str) -> bool:
-    return os.path.abspath(path).startswith(_SPECIAL_TREES)
+def _descriptor(path: str) -> int | None:
+    named = _DESCRIPTOR.fullmatch(os.path.abspath(path))
+    if named is None:
+        return None
+    if named["std"]:
+        return 1 if named["std"] == "out" else 2
+    return int(named["fd"] or named["proc"])
 
 
 @contextlib.contextmanager
-def _written_in_place(path: str) -> Iterator[TextIO]:
+def _written_in_place(path: str, descriptor: int | None = None) -> Iterator[TextIO]:
     try:
-        stream = open(path, "w", encoding="utf-8", newline="")
+        if descriptor is None:
+            stream = open(path, "w", encoding="utf-8", newline="")
+        else:
+            stream = os.fdopen(os.dup(descriptor), "w", encoding="utf-8", newline="")
     except OSError as exc:
         raise _cannot_write(path, exc) from None
     try:
