@@ -83,6 +83,7 @@ def test_summary_counts_every_status_and_what_was_silenced():
         "failing": 2,
         "seconds": 1.234,
         "skipped": 0,
+        "own_pages": 0,
         "not_read": 0,
         "special": 0,
     }

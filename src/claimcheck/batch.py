@@ -5,18 +5,18 @@ so that the output is in input order and memory holds a few files, however many 
 from __future__ import annotations
 
 import os
-import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from typing import TypeVar
 
 from claimcheck.errors import InputError
 from claimcheck.models import Document, Skipped
+from claimcheck.own_pages import LOOKS_LIKE as OWN_PAGE
+from claimcheck.own_pages import is_own_page
 from claimcheck.walk import glob_paths, not_a_file, walk
+from claimcheck.workers import worker_pool
 
 DRAFTS = ("*.txt", "*.md", "*.markdown", "*.html")
 STDIN = "-"
@@ -57,16 +57,19 @@ def wanted(paths: list[str]) -> bool:
 
 def _drafts_under(directory: str, patterns: Iterable[str], skipped: list[tuple[str, str]]) -> Iterator[str]:
     """The drafts under `directory` (hidden entries left out); what is not a regular file
-    (a FIFO, a device, a link to nothing) goes to `skipped` with what it is."""
+    (a FIFO, a device, a link to nothing) or is a page claimcheck wrote goes to `skipped`
+    with what it is."""
 
     def wanted_name(path: str, name: str) -> bool:
         return not name.startswith(".") and any(fnmatch(name, p) for p in patterns)
 
     for found in walk(directory, wanted_name):
-        if found.not_a_file is None:
-            yield found.path
-        else:
+        if found.not_a_file is not None:
             skipped.append((found.path, found.not_a_file))
+        elif is_own_page(found.path):
+            skipped.append((found.path, OWN_PAGE))
+        else:
+            yield found.path
 
 
 def _matched(matches: list[str], patterns: Iterable[str], skipped: list[tuple[str, str]]) -> list[str]:
@@ -77,6 +80,8 @@ def _matched(matches: list[str], patterns: Iterable[str], skipped: list[tuple[st
             files += _drafts_under(match, patterns, skipped)
         elif (what := not_a_file(match)) is not None:
             skipped.append((match, what))
+        elif is_own_page(match):
+            skipped.append((match, OWN_PAGE))
         else:
             files.append(match)
     return files
@@ -88,7 +93,7 @@ def expand(
     """Files in a deterministic order: the arguments in the order given, the files under each
     directory (hidden entries skipped) or glob sorted by path; a file named twice runs once.
     A FIFO, device or broken link met in a directory or a glob is left out, and listed in
-    `skipped` with what it is."""
+    `skipped` with what it is, as is a page claimcheck wrote."""
     found: list[str] = []
     seen: set[str] = set()
     skipped = [] if skipped is None else skipped
@@ -149,40 +154,14 @@ def ordered(work: Callable[[In], Out], items: Iterable[In], jobs: int, window: i
         return
     window = window or 2 * jobs
     items = iter(items)
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_leave_interrupts_to_the_parent)
-    try:
-        with _interrupts_held():  # the workers start here
-            pending = deque(pool.submit(work, item) for _, item in zip(range(window), items, strict=False))
+    with worker_pool(jobs) as pool:  # stopped at once if the run ends early
+        pending = deque(pool.submit(work, item) for _, item in zip(range(window), items, strict=False))
         while pending:
             result = pending.popleft().result()
             item = next(items, _END)
             if item is not _END:
                 pending.append(pool.submit(work, item))
             yield result
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-@contextmanager
-def _interrupts_held() -> Iterator[None]:
-    """Ctrl-C held back while workers start, so that none is born before it ignores it; the
-    parent gets a Ctrl-C pressed meanwhile when the block ends."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-def _leave_interrupts_to_the_parent() -> None:
-    """Ctrl-C reaches every process of the terminal's group: the parent stops the run, and
-    the workers finish their file quietly instead of each printing a traceback."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def default_jobs() -> int:

@@ -1,6 +1,6 @@
 """`claimcheck extract` over many files: JSON Lines streamed as files finish (to stdout, or to
-`-o` through a temporary file renamed at the end), other formats once all are done, and a
-progress bar when a person watches stderr."""
+`-o` as claimcheck.outputs writes it), other formats once all are done, and a progress bar
+when a person watches stderr."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from contextlib import contextmanager
 from typing import TextIO
 
 from claimcheck.batch import Done, Settings, expand, results, sizes
-from claimcheck.files import atomic_output
 from claimcheck.notices import say_not_files, say_skipped
+from claimcheck.outputs import output_file, refuse
 from claimcheck.terminal import quiet
 
 
@@ -29,12 +29,12 @@ class _TerminalSafe:
 
 
 @contextmanager
-def atomic_stream(path: str | None) -> Iterator[TextIO]:
-    """stdout, or a temporary file beside `path` renamed onto it when the block ends without error."""
+def output_stream(path: str | None) -> Iterator[TextIO]:
+    """stdout, or the output file `path` (complete when the block ends without error)."""
     if path is None:
         yield _TerminalSafe() if sys.stdout.isatty() else sys.stdout
         return
-    with atomic_output(path) as stream:
+    with output_file(path) as stream:
         yield stream
 
 
@@ -89,12 +89,13 @@ def run_extract(
     not_files: list[tuple[str, str]] = []
     files = expand(paths, skipped=not_files)
     say_not_files(not_files)
+    refuse(output, files)
     options = {"read_options": read_options or {}, "stdin_name": stdin_name}
     settings = Settings(lang, min_checkworthy, jsonl=fmt == "jsonl", **options)
     try:
         with progress(files, show_progress(fmt, output)) as advance:
             if fmt == "jsonl":
-                with atomic_stream(output) as stream:
+                with output_stream(output) as stream:
                     for done in results(files, settings, jobs):
                         stream.write(done.payload)
                         stream.flush()  # a reader downstream sees each file as soon as it is done
@@ -113,7 +114,7 @@ def run_extract(
 
 
 def _write(documents: list, fmt: str, output: str | None) -> None:
-    from claimcheck.files import write_atomically
+    from claimcheck.outputs import write_output
     from claimcheck.render import render
 
     if fmt == "table" and output is None and sys.stdout.isatty():
@@ -128,4 +129,4 @@ def _write(documents: list, fmt: str, output: str | None) -> None:
     if output is None:
         (_TerminalSafe() if sys.stdout.isatty() else sys.stdout).write(text)
     else:
-        write_atomically(output, text)
+        write_output(output, text)

@@ -1,8 +1,9 @@
 """The command line: a thin layer over claimcheck's Python API.
 
 Exit codes: 0 success, 1 a `check` that finds what fails the build, 2 usage or input error
-(one line on stderr, never a traceback). Heavy modules are imported inside the commands so
-that `claimcheck --help` starts fast. Conventions shared by every command: docs/cli.md.
+or a failed write (one line on stderr, never a traceback), 3 internal error (claimcheck.exits).
+Heavy modules are imported inside the commands so that `claimcheck --help` starts fast.
+Conventions shared by every command: docs/cli.md.
 """
 
 from __future__ import annotations
@@ -146,8 +147,8 @@ def extract(
     """List every checkable claim in each draft: figures, ranks, comparisons, superlatives."""
     from claimcheck import batch, batch_output
     from claimcheck.errors import ClaimcheckError
-    from claimcheck.files import atomic_output, write_atomically
     from claimcheck.notices import say_skipped
+    from claimcheck.outputs import output_file, refuse, write_output
     from claimcheck.render import render
     from claimcheck.stream import stream_document, write_jsonl
 
@@ -159,9 +160,10 @@ def extract(
         if jobs is not None or batch.wanted(paths):  # many files: in parallel, jsonl streamed
             options = {"lang": lang, "min_checkworthy": min_checkworthy, "jobs": jobs, "output": output}
             return batch_output.run_extract(paths, fmt, read_options=read_options, stdin_name=stdin_name, **options)
+        refuse(output, paths)
         if fmt == "jsonl":  # claims written as they are found: memory holds a block, not the file
             try:
-                with atomic_output(output) if output else contextlib.nullcontext(_stdout()) as out:
+                with output_file(output) if output else contextlib.nullcontext(_stdout()) as out:
                     options = {"lang": lang, "min_checkworthy": min_checkworthy, "stdin_name": stdin_name}
                     write_jsonl(paths, out, **options, **read_options)
             except BrokenPipeError:  # `| head`: the reader has all it wants
@@ -185,7 +187,7 @@ def extract(
         if output is None:
             _write_stdout(text)
         else:
-            write_atomically(output, text)
+            write_output(output, text)
     except ClaimcheckError as exc:
         raise _fail(str(exc)) from None
 
@@ -242,9 +244,9 @@ def verify_command(
     from importlib import import_module
 
     from claimcheck.errors import ClaimcheckError
-    from claimcheck.files import write_atomically
     from claimcheck.intervals import parse_approximation
     from claimcheck.notices import say_skipped
+    from claimcheck.outputs import refuse, write_output
     from claimcheck.references import load_references
     from claimcheck.verify_report import verify_documents
 
@@ -256,6 +258,7 @@ def verify_command(
     except ValueError as exc:
         raise _fail(f"--approx: {exc}") from None
     try:
+        refuse(output, [*paths, *refs])
         units = _config_units(config)
         limit = _table_limit(refs_max_bytes)
         tables = [load_references(p, encoding=refs_encoding, units=units, max_bytes=limit) for p in refs]
@@ -274,7 +277,7 @@ def verify_command(
         if output is None:
             _write_stdout(text)
         else:
-            write_atomically(output, text)
+            write_output(output, text)
     except ClaimcheckError as exc:
         raise _fail(str(exc)) from None
 
@@ -411,8 +414,8 @@ def check(
     from claimcheck.checking.results import HUMAN_FORMATS, summary_line
     from claimcheck.checking.run import show_progress
     from claimcheck.errors import ClaimcheckError
-    from claimcheck.files import write_atomically
     from claimcheck.notices import note
+    from claimcheck.outputs import write_output
     from claimcheck.terminal import colour
     from claimcheck.terminal import quiet as is_quiet
 
@@ -444,6 +447,7 @@ def check(
         force=force,
         allow_empty=allow_empty,
         note=note,
+        output=None if fmt == "html" else output,
     )
     try:
         report = gate(request)
@@ -462,14 +466,17 @@ def check(
         elif output is None:
             _write_stdout(text)
         else:
-            write_atomically(output, text)
+            write_output(output, text)  # refused by the gate already when it is one of the inputs
+    except BrokenPipeError:  # `| head`: the gate's verdict still decides the exit code
+        pass
     except ClaimcheckError as exc:
         raise _fail(str(exc)) from None
     on_stdout = fmt in HUMAN_FORMATS and output is None
-    if update_baseline:
-        note(f"baseline: {report.summary.baselined} findings written")
-    if not is_quiet():
-        print(summary_line(report.summary), file=sys.stdout if on_stdout else sys.stderr)
+    with contextlib.suppress(BrokenPipeError):  # `| head`: the verdict still decides the exit code
+        if update_baseline:
+            note(f"baseline: {report.summary.baselined} findings written")
+        if not is_quiet():
+            print(summary_line(report.summary), file=sys.stdout if on_stdout else sys.stderr)
     raise typer.Exit(report.exit_code)
 
 
@@ -499,9 +506,10 @@ def report_command(
 ) -> None:
     """Write the editor's report: the draft as one HTML page, every claim highlighted by its verdict."""
     from claimcheck.errors import ClaimcheckError
-    from claimcheck.files import read_text, write_atomically
+    from claimcheck.files import read_text
     from claimcheck.intervals import parse_approximation
     from claimcheck.names import one_line
+    from claimcheck.outputs import refuse, write_output
     from claimcheck.references import load_references
     from claimcheck.render.report_draft import draft_report
 
@@ -512,8 +520,11 @@ def report_command(
         approximation = parse_approximation(approx)
     except ValueError as exc:
         raise _fail(f"--approx: {exc}") from None
+    target = output or f"{path}.html"
     try:
         [path] = _one_draft(path)
+        target = output or f"{path}.html"
+        refuse(target, [path, *(refs or [])])
         units = _config_units(config)
         limit = _table_limit(refs_max_bytes)
         tables = [load_references(table, encoding=refs_encoding, units=units, max_bytes=limit) for table in refs or []]
@@ -525,8 +536,7 @@ def report_command(
             lang=None if lang == "auto" else lang,
             approximation=approximation,
         )
-        target = output or f"{path}.html"
-        write_atomically(target, page)
+        write_output(target, page)
     except ClaimcheckError as exc:
         raise _fail(str(exc)) from None
     print(one_line(target))
@@ -560,12 +570,17 @@ def _root(
     ] = False,
     quiet: Quiet = False,
     color: Color = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
 ) -> None:
+    if debug:
+        from claimcheck.exits import show_tracebacks
+
+        show_tracebacks()
     _display(color, quiet)
 
 
 def main() -> None:
-    for stream in (sys.stdout, sys.stderr):  # output is UTF-8 whatever the locale says
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
-    app()
+    """The console script: output in UTF-8 whatever the locale, and an exit code for every end."""
+    from claimcheck.exits import run
+
+    sys.exit(run(app))

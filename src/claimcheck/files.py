@@ -3,7 +3,7 @@
 An input is read in the encoding `claimcheck.encodings` decides (or the one forced), refused
 when it is binary or larger than `max_bytes`, and decoded strictly: a byte that does not fit
 stops the run with its offset. Offsets in claims count code points of the decoded text, a
-byte-order mark counting as one. Outputs are UTF-8, written atomically.
+byte-order mark counting as one. Outputs are written by claimcheck.outputs.
 """
 
 from __future__ import annotations
@@ -14,10 +14,8 @@ import math
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import BinaryIO
 
 from claimcheck.encodings import HEAD, Decision, NotText, decide, describe
 from claimcheck.errors import InputError, quoted
@@ -180,31 +178,6 @@ def read_text(path: str = STDIN, *, encoding: str | None = None, max_bytes: int 
         return data.decode(decision.encoding)
     except UnicodeDecodeError as exc:
         raise _bad_byte(name, decision, exc.start) from None
-
-
-@contextlib.contextmanager
-def atomic_output(path: str) -> Iterator[TextIO]:
-    """A UTF-8 file that appears at `path` only when the block ends without an error; an
-    interrupted run leaves the old file, if any, as it was."""
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write: {exc.strerror}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            yield stream
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def write_atomically(path: str, content: str) -> None:
-    """Write to a temporary file beside `path`, then rename: never a half-written file."""
-    with atomic_output(path) as stream:
-        stream.write(content)
 
 
 # C0 controls but tab and line feed, DEL, C1 controls, and the bidirectional overrides that

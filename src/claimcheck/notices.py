@@ -25,6 +25,7 @@ def say_skipped(source: str, skipped: list[Skipped]) -> None:
 
 
 def say_not_files(skipped: list[tuple[str, str]]) -> None:
-    """Entries a walk met that are no files to read (a FIFO, a device, a broken link)."""
+    """Entries a walk met and left out: no files to read (a FIFO, a device, a broken link),
+    or pages claimcheck wrote."""
     for path, what in skipped:
         note(f"{path}: not read: it is {what}")

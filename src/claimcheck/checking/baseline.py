@@ -15,9 +15,10 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from claimcheck.checking.discover import STDIN
 from claimcheck.errors import InputError
-from claimcheck.files import read_bytes, write_atomically
+from claimcheck.files import read_bytes
 from claimcheck.models import Status
 from claimcheck.names import shown
+from claimcheck.outputs import write_output
 from claimcheck.structured import load_json
 
 Key = tuple[str, str, str]
@@ -84,4 +85,4 @@ def load_baseline(path: str) -> set[Key]:
 def write_baseline(path: str, entries: list[Entry]) -> None:
     """Sorted by file, then text, so that the file diffs well in review."""
     ordered = sorted(set(entries), key=lambda e: (e.path, e.text, e.id))
-    write_atomically(path, BaselineFile(findings=ordered).model_dump_json(indent=2) + "\n")
+    write_output(path, BaselineFile(findings=ordered).model_dump_json(indent=2) + "\n")

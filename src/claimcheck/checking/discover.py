@@ -10,6 +10,8 @@ from claimcheck.batch import is_pattern
 from claimcheck.checking.globs import Patterns
 from claimcheck.encodings import HEAD, not_text
 from claimcheck.errors import InputError
+from claimcheck.own_pages import LOOKS_LIKE as OWN_PAGE
+from claimcheck.own_pages import is_own_page
 from claimcheck.walk import Found, glob_paths, not_a_file, walk
 
 STDIN = "-"
@@ -66,8 +68,8 @@ def expand(
     pass `left_out=None` to check every named file (--force). No path means `.`.
     A binary file found in a directory is left out, and listed in `skipped` with what it
     looks like, as is a FIFO, socket, device or broken link (reading one could wait forever),
-    whose path also goes to `not_files`; one named explicitly is kept, for reading it to
-    refuse it."""
+    whose path also goes to `not_files`, and a page claimcheck wrote (its report beside the
+    draft); one named explicitly is kept, for reading it to refuse it."""
     found: list[str] = []
     seen: set[str] = set()
 
@@ -98,7 +100,9 @@ def expand(
             path = Path(match)
             if path.is_dir():
                 for entry in _walk(path, include, exclude):
-                    what = entry.not_a_file or (_binary(entry.path, encoding) if skipped is not None else None)
+                    what = entry.not_a_file or (OWN_PAGE if is_own_page(entry.path) else None)
+                    if what is None and skipped is not None:
+                        what = _binary(entry.path, encoding)
                     if what is None:
                         add(entry.path)
                     elif skipped is not None:

@@ -14,6 +14,8 @@ from claimcheck.checking.discover import STDIN, expand
 from claimcheck.checking.results import CheckReport, FileResult, SkippedFile, summarize
 from claimcheck.checking.run import Job, Tables, check_text, default_jobs, reference_table, run_jobs, tables_of
 from claimcheck.errors import ClaimcheckError, InputError
+from claimcheck.outputs import refuse
+from claimcheck.own_pages import LOOKS_LIKE as OWN_PAGE
 
 
 class UsageError(ClaimcheckError):
@@ -35,6 +37,7 @@ class Request:
     force: bool = False  # check the files named even when the config's include/exclude leave them out
     allow_empty: bool = False  # a run with no draft to check passes rather than stops
     note: Callable[[str], None] = lambda message: None  # said to the person running the command
+    output: str | None = None  # where the report goes: refused before any draft is read if it is one
 
 
 @contextlib.contextmanager
@@ -167,6 +170,12 @@ def _gate(request: Request) -> CheckReport:
     baseline = resolver.baseline(request.baseline)
     if request.update_baseline and not baseline:
         raise UsageError("--update-baseline needs --baseline FILE (or baseline in the config)")
+    table_paths = [table for paths, *_ in tables for table in paths]
+    config_path = [str(resolver.config.path)] if resolver.config.path else []
+    inputs = [*(path for path, _ in jobs), *table_paths, *config_path]
+    refuse(request.output, [*inputs, *([baseline] if baseline else [])])
+    if request.update_baseline:
+        refuse(baseline, inputs)
     accepted = load_baseline(baseline) if baseline and not request.update_baseline else set()
     results = _check_all(jobs, request, tables)
     if request.update_baseline and baseline:
@@ -176,6 +185,8 @@ def _gate(request: Request) -> CheckReport:
     if baseline:
         results = _apply_baseline(results, accepted, baseline)
     seconds = time.perf_counter() - started
-    summary = summarize(results, seconds, len(skipped) - len(not_files), special=len(not_files))
+    pages = sum(what == OWN_PAGE for _, what in skipped)
+    binary = len(skipped) - len(not_files) - pages
+    summary = summarize(results, seconds, binary, special=len(not_files), own_pages=pages)
     not_text = [SkippedFile(path=path, looks_like=what) for path, what in skipped]
     return CheckReport(summary=summary, files=results, skipped=not_text)

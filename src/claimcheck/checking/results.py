@@ -62,6 +62,9 @@ class Summary(_Record):
     failing: int = Field(description="Findings that fail the build.")
     seconds: float
     skipped: int = Field(default=0, description="Binary files found in the directories and left out.")
+    own_pages: int = Field(
+        default=0, description="Pages claimcheck wrote (reports) found in the directories and left out."
+    )
     not_read: int = Field(default=0, description="Paragraphs of data in the drafts, not read for claims.")
     special: int = Field(
         default=0, description="FIFOs, sockets, devices and broken links found in the directories and left out."
@@ -69,7 +72,7 @@ class Summary(_Record):
 
 
 class SkippedFile(_Record):
-    """A file a directory walk left out because it is not text."""
+    """A file a directory walk left out: not text, or a report page claimcheck wrote."""
 
     path: FileName
     looks_like: str
@@ -98,7 +101,9 @@ def fails(status: Status, fail_on: FailOn, suppressed: Suppression | None) -> bo
     return suppressed is None and status in FAILING[fail_on]
 
 
-def summarize(files: list[FileResult], seconds: float, skipped: int = 0, special: int = 0) -> Summary:
+def summarize(
+    files: list[FileResult], seconds: float, skipped: int = 0, special: int = 0, own_pages: int = 0
+) -> Summary:
     checked = [c for result in files for c in result.claims]
     statuses = [c.verdict.status for c in checked]
     findings = [c for c in checked if c.is_finding]
@@ -113,6 +118,7 @@ def summarize(files: list[FileResult], seconds: float, skipped: int = 0, special
         failing=sum(c.fails for c in checked),
         seconds=round(seconds, 3),
         skipped=skipped,
+        own_pages=own_pages,
         not_read=sum(len(result.not_read) for result in files),
         special=special,
     )
@@ -129,6 +135,8 @@ def summary_line(summary: Summary) -> str:
     if summary.special:
         kinds = "FIFO, device or broken link" if summary.special == 1 else "FIFOs, devices or broken links"
         skipped += f"; {summary.special} {kinds} skipped"
+    if summary.own_pages:
+        skipped += f"; {summary.own_pages} claimcheck report {'page' if summary.own_pages == 1 else 'pages'} skipped"
     if summary.not_read:
         skipped += f"; {summary.not_read} data {'paragraph' if summary.not_read == 1 else 'paragraphs'} not read"
     return (

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 
 from claimcheck.checking.config import Settings
 from claimcheck.checking.discover import STDIN
@@ -16,6 +16,7 @@ from claimcheck.checking.results import Checked, FileResult, fails
 from claimcheck.checking.suppress import Silenced, suppressed_spans
 from claimcheck.errors import ClaimcheckError
 from claimcheck.models import Claim, Verdict
+from claimcheck.workers import worker_pool
 
 Job = tuple[str, Settings]
 # The tables a file is checked against: their paths (rows taken together), encoding, the
@@ -117,7 +118,7 @@ def run_jobs(
     size = max(1, min(16, len(jobs) // (workers * 8)))
     batches = [jobs[i : i + size] for i in range(0, len(jobs), size)]
     out: list[list[FileResult | str]] = [[] for _ in batches]
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm, initargs=(tables,)) as pool:
+    with worker_pool(workers, _warm, (tables,)) as pool:  # stopped at once if the run ends early
         pending = {pool.submit(_check_batch, batch): i for i, batch in enumerate(batches)}
         for future in as_completed(pending):
             out[pending[future]] = future.result()

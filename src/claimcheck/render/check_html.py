@@ -1,5 +1,6 @@
 """`check --format html --output DIR`: the editor's report of every draft checked, and an index
-page linking them with the counts of each, in DIR (created if missing, pages written atomically).
+page linking them with the counts of each, in DIR (created if missing, pages written as
+claimcheck.outputs writes every output: never half written, never over a draft).
 
 Each draft is read again to show its text; the claims and verdicts are the gate's, silenced
 ones included (their record says why). Standard input cannot be reported: it is gone.
@@ -15,8 +16,9 @@ from claimcheck.checking.discover import STDIN
 from claimcheck.checking.prose import mask
 from claimcheck.checking.results import Checked, CheckReport, FileResult, summary_line
 from claimcheck.errors import InputError
-from claimcheck.files import read_text, write_atomically
+from claimcheck.files import read_text
 from claimcheck.names import shown
+from claimcheck.outputs import write_output
 from claimcheck.render.report_draft import markup_spans
 from claimcheck.render.report_html import VERIFIED_STATUSES, render
 from claimcheck.render.report_page import esc, page
@@ -91,8 +93,9 @@ def write(report: CheckReport, directory: str) -> str:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"{directory}: cannot create the folder: {exc.strerror}") from None
-    names = page_names([result.path for result in report.files])
+    drafts = [result.path for result in report.files]
+    names = page_names(drafts)
     for result, name in zip(report.files, names, strict=True):
-        write_atomically(str(folder / name), draft_page(result))
-    write_atomically(str(folder / INDEX), index_page(report, names))
+        write_output(str(folder / name), draft_page(result), inputs=drafts)
+    write_output(str(folder / INDEX), index_page(report, names), inputs=drafts)
     return str(folder / INDEX)

@@ -15,6 +15,7 @@ from importlib.resources import files
 from urllib.parse import urlsplit
 
 from claimcheck.folding import is_traditional
+from claimcheck.own_pages import GENERATOR
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -66,7 +67,7 @@ def page(title: str, body: str, *, script: bool = True) -> str:
         '<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{policy(script=script)}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="generator" content="claimcheck">\n'
+        f"{GENERATOR}\n"
         f"<title>{esc(title)}</title>\n<style>{asset('report.css')}</style>\n"
     )
     tail = f"<script>{asset('report.js')}</script>\n" if script else ""
