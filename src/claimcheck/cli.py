@@ -265,7 +265,11 @@ def check(
     ] = None,
     refs: Annotated[str | None, typer.Option(help="The reference table (CSV, TSV, JSON, JSON Lines, xlsx).")] = None,
     fail_on: Annotated[
-        FailOn | None, typer.Option("--fail-on", help="Which findings fail: any (default) is mismatch and unsourced.")
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            help="Which findings fail: any (default) is mismatch and unsourced; a deceptive figure fails unless none.",
+        ),
     ] = None,
     min_checkworthy: Annotated[
         float | None, typer.Option("--min-checkworthy", min=0, max=1, help="Skip claims scored lower.")

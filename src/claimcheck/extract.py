@@ -157,12 +157,11 @@ def _extract(
 
     reach = BidiReach(text, norm.bidi) if norm.bidi else None
 
-    def deceptive(d, start: int, end: int) -> str | None:
-        if reach is None:
-            return None
-        if reach.touches(start, end) or (d.figure is not None and reach.touches(*norm.to_original(*d.figure))):
-            return "bidi"
-        return None
+    def deceptive(d: Draft, start: int, end: int) -> str | None:
+        """`bidi` when a bidirectional control reaches the claim or its figure (readers may
+        see the digits in another order than they are read)."""
+        figure = norm.to_original(*d.figure) if d.figure is not None else None
+        return "bidi" if reach.touches(start, end) or (figure and reach.touches(*figure)) else None
 
     claims = []
     for d, sentence, start, end in built:
@@ -195,7 +194,7 @@ def _extract(
                 related=[ids_of[id(r)] for r in d.related if id(r) in ids_of],
                 checkworthy=worth,
                 checkworthy_reason=reason,
-                deceptive=deceptive(d, start, end),
+                deceptive=deceptive(d, start, end) if reach else None,
             )
         )
     return claims

@@ -151,6 +151,4 @@ def normalize(original: str) -> Normalized:
     if kept_from == 0:
         return Normalized(translated, (0,), (0,))
     clean_parts.append(translated[kept_from:])
-    return Normalized(
-        "".join(clean_parts), tuple(clean_starts), tuple(orig_starts), frozenset(attached), tuple(bidi)
-    )
+    return Normalized("".join(clean_parts), tuple(clean_starts), tuple(orig_starts), frozenset(attached), tuple(bidi))
