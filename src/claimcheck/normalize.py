@@ -110,10 +110,11 @@ _WHEN_FOUND = ("bidi", "marks_after_digit")
 
 @cache
 def _removal_pattern(found: tuple[str, ...]) -> regex.Pattern[str]:
-    """One alternative per kind of removal, each a named group (which one matched decides
-    whether the removed text is recorded)."""
+    """One alternative per kind of removal; the rare ones are named groups (the one that
+    matched decides whether the removed text is recorded)."""
     remove = rules.normalization().remove
-    return regex.compile("|".join(f"(?P<{name}>{getattr(remove, name)})" for name in _REMOVALS + found))
+    always = [f"(?:{getattr(remove, name)})" for name in _REMOVALS]
+    return regex.compile("|".join(always + [f"(?P<{name}>{getattr(remove, name)})" for name in found]))
 
 
 @cache
