@@ -8,7 +8,7 @@ import pytest
 import regex
 
 from claimcheck import rules
-from claimcheck.normalize import _translate, _translation, normalize
+from claimcheck.normalize import _translation, normalize, translate
 
 CLEANED = [
     ("pinyin gloss after a character", "環(huán)境很好", "環境很好"),
@@ -58,8 +58,8 @@ def test_replacement_runs_give_what_a_full_translate_gives():
     character had been looked up, whatever stands between them."""
     replaced = "".join(chr(code) for code in _translation())
     text = "".join(f"{c}價格{c}{c}x1\n" for c in replaced) + "銷量１２萬，增長3％" + replaced[::-1]
-    assert _translate(text) == text.translate(_translation())
-    assert _translate("沒有要換的字 plain") == "沒有要換的字 plain"
+    assert translate(text) == text.translate(_translation())
+    assert translate("沒有要換的字 plain") == "沒有要換的字 plain"
 
 
 @pytest.mark.parametrize(

@@ -95,7 +95,8 @@ def _replaced_runs(astral: bool) -> re.Pattern[str]:
     return re.compile(f"[{''.join(parts)}]+")
 
 
-def _translate(text: str) -> str:
+def translate(text: str) -> str:
+    """The one-for-one replacements alone (३५ → 35, ３３ → 33): every offset stays."""
     table = _translation()
     runs = _replaced_runs(_ASTRAL.search(text) is not None)
     return runs.sub(lambda run: run.group().translate(table), text)
@@ -129,7 +130,7 @@ def _alone(name: str) -> re.Pattern[str] | regex.Pattern[str]:
 
 
 def normalize(original: str) -> Normalized:
-    translated = _translate(original)  # one for one: its offsets are the original's
+    translated = translate(original)  # one for one: its offsets are the original's
     clean_parts: list[str] = []
     clean_starts = [0]
     orig_starts = [0]
