@@ -28,7 +28,7 @@ import claimcheck  # noqa: E402
 from claimcheck import data_blocks, rules  # noqa: E402
 from claimcheck.context import _SENTENCE_END  # noqa: E402
 from claimcheck.grammar import grammar  # noqa: E402
-from claimcheck.normalize import _removal_pattern  # noqa: E402
+from claimcheck.normalize import _WHEN_FOUND, _removal_pattern  # noqa: E402
 from claimcheck.relations_grammar import relation_grammar  # noqa: E402
 
 MIB = 2**20
@@ -38,7 +38,8 @@ def whole_text_patterns() -> list[tuple[str, object]]:
     """Every pattern the engine runs with finditer over the whole cleaned text."""
     g, rg = grammar(), relation_grammar(rules.LANGUAGES)
     found = [(f"trap {i}", p) for i, p in enumerate(g.traps)] + [(f"time {i}", p) for i, p in enumerate(g.times)]
-    found += [("scan", g.scan), ("normalize", _removal_pattern()), ("sentence end", _SENTENCE_END)]
+    # The normalizer's removals with the rare ones too (text holding a bidirectional control).
+    found += [("scan", g.scan), ("normalize", _removal_pattern(_WHEN_FOUND)), ("sentence end", _SENTENCE_END)]
     found += [(f"trigger {i}", p) for i, p in enumerate(rg.triggers)] + [("clause break", rg.clause_break)]
     found += [(f"rank {i}", p) for i, (p, _) in enumerate(rg.ranks)]
     found += [(f"superlative {i}", p) for i, p in enumerate(rg.superlative_patterns)]

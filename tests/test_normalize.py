@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import unicodedata
 
-from claimcheck.normalize import _translate, _translation, normalize
+import pytest
+import regex
+
+from claimcheck import rules
+from claimcheck.normalize import _translation, normalize, translate
 
 CLEANED = [
     ("pinyin gloss after a character", "環(huán)境很好", "環境很好"),
@@ -24,6 +28,10 @@ CLEANED = [
     ("spaced 百分之", "百 分 之 ３", "百分之3"),
     ("Arabic numbers in a row stay apart", "7 8 9 和 2024 年", "7 8 9 和 2024 年"),
     ("an Arabic number is not joined to a Chinese digit", "第 3 五", "第 3 五"),
+    ("Arabic-Indic digits and separators", "\u0663\u066c\u0665\u0660\u0660\u066b\u0665\u066a", "3,500.5%"),
+    ("Devanagari and mathematical digits", "\u0969\u096b \U0001d7d1\U0001d7d3", "35 35"),
+    ("a direction mark inside a number", "1\u200f2", "12"),
+    ("an override and its pop", "\u202e003\u202c萬", "003萬"),
 ]
 
 
@@ -50,5 +58,42 @@ def test_replacement_runs_give_what_a_full_translate_gives():
     character had been looked up, whatever stands between them."""
     replaced = "".join(chr(code) for code in _translation())
     text = "".join(f"{c}價格{c}{c}x1\n" for c in replaced) + "銷量１２萬，增長3％" + replaced[::-1]
-    assert _translate(text) == text.translate(_translation())
-    assert _translate("沒有要換的字 plain") == "沒有要換的字 plain"
+    assert translate(text) == text.translate(_translation())
+    assert translate("沒有要換的字 plain") == "沒有要換的字 plain"
+
+
+@pytest.mark.parametrize(
+    ("original", "clean", "number"),
+    [
+        ("共有3\ufe0f\u20e30\ufe0f\u20e30\ufe0f\u20e3人", "共有300人", "3\ufe0f\u20e30\ufe0f\u20e30\ufe0f\u20e3"),
+        ("5\ufe0f萬", "5萬", "5\ufe0f"),
+        ("sold 3\u0301 cars", "sold 3 cars", "3\u0301"),
+    ],
+)
+def test_marks_on_a_digit_are_removed_and_kept_by_a_span_ending_at_it(original, clean, number):
+    norm = normalize(original)
+    assert norm.text == clean
+    digits = regex.search(r"\d+", clean)
+    start, end = norm.to_original(*digits.span())
+    assert original[start:end] == number
+
+
+def test_marks_are_removed_only_after_a_digit():
+    assert normalize("e\u0301 \u2764\ufe0f").text == "e\u0301 \u2764\ufe0f"
+
+
+def test_the_offsets_of_removed_bidirectional_controls_are_kept():
+    original = "a\u202e12\u202c b \u200f\u2067c"
+    assert normalize(original).bidi == (1, 4, 8, 9)
+    assert normalize("no controls").bidi == ()
+
+
+def test_the_digit_table_holds_every_script_s_zero_and_nothing_else():
+    zeros = rules.normalization().replace.digits
+    for script, zero in zeros.items():
+        for value in range(10):
+            digit = chr(ord(zero) + value)
+            assert regex.fullmatch(rf"[\p{{Nd}}&&\p{{Numeric_Value={value}}}]", digit, flags=regex.V1), (script, value)
+    listed = set(zeros.values())
+    known = {chr(c) for c in range(0x110000) if unicodedata.decimal(chr(c), None) == 0 and c != ord("0")}
+    assert known <= listed, sorted(f"U+{ord(c):04X} {unicodedata.name(c)}" for c in known - listed)

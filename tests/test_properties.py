@@ -20,6 +20,14 @@ _NUMBERS = st.one_of(
         ["兩", "三", "十二", "五十", "三千五", "一百零五", "二十萬", "2.61億", "50萬", "百分之三十", "兩成"]
     ),
     st.sampled_from(["one", "twelve", "three hundred", "1.5 million", "a dozen", "half"]),
+    # Digits with what deceives or decorates them: bidirectional controls, marks, other
+    # scripts' digits, superscript powers.
+    st.tuples(
+        st.integers(0, 10**6).map(str),
+        st.lists(st.sampled_from(["\u202e", "\u202c", "\u2067", "\u2069", "\u200f", "\ufe0f", "\u20e3", "\u0301"])),
+    ).map(lambda pair: "".join(d + (pair[1][i] if i < len(pair[1]) else "") for i, d in enumerate(pair[0]))),
+    st.sampled_from(["\u0663\u066b\u0665", "\u06f3\u066c\u06f5\u06f0\u06f0", "\u0969\u096b", "\U0001d7d1\U0001d7d3"]),
+    st.sampled_from(["10\u00b2", "10\u207b\u00b3", "3\u00d710\u2076", "5\u00b2"]),
 )
 _UNITS = st.sampled_from(
     [
@@ -90,7 +98,8 @@ SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[Heal
 
 def core(claim: claimcheck.Claim, shift: int = 0) -> tuple:
     """What a claim states, apart from the context its paragraph's neighbours give it."""
-    return (claim.kind, claim.text, claim.start + shift, claim.end + shift, claim.value, claim.unit, claim.qualifier)
+    start, end = claim.start + shift, claim.end + shift
+    return (claim.kind, claim.text, start, end, claim.value, claim.unit, claim.qualifier, claim.deceptive)
 
 
 @SETTINGS

@@ -51,6 +51,8 @@ FOUND = [
         ["40&nbsp;km", "12&#37;"],
     ),
     ("a block tag ends the sentence", "html", "<p>Budget $4m</p><p>2 km</p>", ["$4m", "2 km"]),
+    ("a soft hyphen entity does not split a figure", "html", "<p>A route of 1&shy;200 km.</p>", ["1&shy;200 km"]),
+    ("bidirectional controls as entities", "html", "<p>星河汽车交付&#x202e;42000&#x202c;辆。</p>", ["42000&#x202c;辆"]),
     ("link URL in an attribute", "html", '<a href="https://x.org/?n=300km">Walk 8 km</a>', ["8 km"]),
     ("plain text is untouched", "text", "`code 5 km` and <b>4 km</b>\n", ["5 km", "4 km"]),
 ]
@@ -59,6 +61,20 @@ FOUND = [
 @pytest.mark.parametrize(("name", "fmt", "draft", "expected"), FOUND, ids=[case[0] for case in FOUND])
 def test_only_prose_claims_are_found(name, fmt, draft, expected):
     assert [claim.text for claim in claims_in(draft, fmt)] == expected
+
+
+@pytest.mark.parametrize(
+    ("fmt", "draft"),
+    [
+        ("html", "<p>星河汽车交付&#x202e;42000&#x202c;辆。</p>"),
+        ("html", "<p>星河汽车交付&rlm;4&rlm;2000辆。</p>"),
+        ("markdown", "星河汽车交付&#8238;42000&#8236;辆。\n"),
+    ],
+)
+def test_an_entity_of_a_bidirectional_control_flags_the_figure_it_reaches(fmt, draft):
+    """A browser shows the control the entity stands for: the figure is flagged as in plain text."""
+    (claim,) = claims_in(draft, fmt)
+    assert claim.value == 42000 and claim.deceptive == "bidi"
 
 
 @pytest.mark.parametrize(("name", "fmt", "draft", "expected"), FOUND, ids=[case[0] for case in FOUND])

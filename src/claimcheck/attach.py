@@ -160,7 +160,7 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
     if text[q.end : q.end + 1] in g.fraction_whole_starts:
         _mixed_fraction(text, q, g)
     after = text[q.end : q.end + 1]
-    if not q.words and (after in DIGIT_SUFFIXES or after in g.vulgar_fractions):
+    if not q.words and (after in DIGIT_SUFFIXES or after in g.vulgar_fractions or after in g.superscripts):
         digit_suffixes(text, q, g)
     if q.words and (fraction := fraction_after(text, q.end, q.number_text, g)) is not None:
         return _fraction(text, q, *fraction, g)

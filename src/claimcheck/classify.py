@@ -48,6 +48,8 @@ def rejection(text: str, q: Quantity, g: Grammar) -> Rejected | None:
     )
     if letter_before and not currency_glued(text, q, g):
         return Rejected("code")
+    if q.unit is None and not q.percent and not q.scaled and after in g.superscripts:
+        return Rejected("a superscript after it: a footnote mark, or a power other than of ten")
     if q.unit is None and not q.percent and not q.scaled and (_is_ascii_letter(after) or after.isdigit()):
         return Rejected("code")
     if before == "^":

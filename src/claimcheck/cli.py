@@ -348,7 +348,10 @@ def check(
         typer.Option(
             "--fail-on",
             metavar="WHICH",
-            help="Which findings fail: mismatch, unsourced, any (the default: both) or none.",
+            help=(
+                "Which findings fail: mismatch, unsourced, any (the default: both) or none; "
+                "a deceptive figure fails unless none."
+            ),
         ),
     ] = None,
     min_checkworthy: Annotated[

@@ -13,6 +13,7 @@ import regex
 
 from claimcheck import rules
 from claimcheck.models import Skipped
+from claimcheck.normalize import translate
 
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*+\n")
 
@@ -47,7 +48,8 @@ def skipped(text: str, start: int = 0, lines: int = 0) -> list[Skipped]:
 
 
 def _is_data(paragraph: str, min_share: float) -> bool:
-    other = len(paragraph.translate(_not_data()))  # what is left once the data characters go
+    # Digits and separators of other scripts (١٬١٬…) count as the ASCII ones they are read as.
+    other = len(translate(paragraph).translate(_not_data()))  # what is left once the data characters go
     return len(paragraph) - other >= min_share * len(paragraph)
 
 

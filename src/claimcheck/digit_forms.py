@@ -1,5 +1,5 @@
 """What may follow the digits of a number and change its value: a fraction (1½, -3/4), a
-power (2^10), a power of ten (3.2×10^-4), and "below zero" after it."""
+power (2^10), a power of ten (3.2×10^-4, 10³, 3×10⁶), and "below zero" after it."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def digit_suffixes(text: str, q: Quantity, g: Grammar) -> None:
         _fraction_after_digits(text, q, g)
     elif after == "^":
         _power(text, q)
-    else:
+    elif not _superscript_power(text, q, g):
         _times_power(text, q)
 
 
@@ -73,6 +73,22 @@ def _power(text: str, q: Quantity) -> None:
     q.value = q.number_value = (base**exponent) * (-1 if q.value < 0 else 1)
     q.end = q.number_end = power.end()
     q.number_text = text[q.number_start : q.end]
+
+
+def _superscript_power(text: str, q: Quantity, g: Grammar) -> bool:
+    """10³, 10⁻³, 3×10⁶, 2.5 x 10⁻³: a power of ten written with superscripts. After another
+    base (5², 2023¹) the superscript may be a footnote mark: not read (classify says why)."""
+    power = g.superscript_power.match(text, q.end)
+    if power is None or (power.group("times") is None and q.number_text.lstrip("+-") != "10"):
+        return False
+    exponent = int("".join(g.superscripts[char] for char in power.group("exp")))
+    if power.group("times") is None:
+        q.value = q.number_value = Decimal(10) ** exponent * (-1 if q.value < 0 else 1)
+    else:
+        q.value = q.number_value = q.value * Decimal(10) ** exponent
+    q.end = q.number_end = power.end()
+    q.number_text = text[q.number_start : q.end]
+    return True
 
 
 def _times_power(text: str, q: Quantity) -> None:

@@ -17,6 +17,7 @@ import regex
 
 from claimcheck import checkworthy, data_blocks, rules
 from claimcheck.attach import Quantity, currency_glued, read_before, read_quantity
+from claimcheck.bidi import BidiReach
 from claimcheck.classify import ONE_WITH_A_DURATION, classify, late_rejection, rejection
 from claimcheck.compound import join_compounds
 from claimcheck.context import Sentences, nearest_time
@@ -154,6 +155,14 @@ def _extract(
             made[clean_span] = _span(text, norm.to_original(*clean_span))
         return made[clean_span]
 
+    reach = BidiReach(text, norm.bidi) if norm.bidi else None
+
+    def deceptive(d: Draft, start: int, end: int) -> str | None:
+        """`bidi` when a bidirectional control reaches the claim or its figure (readers may
+        see the digits in another order than they are read)."""
+        figure = norm.to_original(*d.figure) if d.figure is not None else None
+        return "bidi" if reach.touches(start, end) or (figure and reach.touches(*figure)) else None
+
     claims = []
     for d, sentence, start, end in built:
         line = bisect_right(line_starts, start)
@@ -185,6 +194,7 @@ def _extract(
                 related=[ids_of[id(r)] for r in d.related if id(r) in ids_of],
                 checkworthy=worth,
                 checkworthy_reason=reason,
+                deceptive=deceptive(d, start, end) if reach else None,
             )
         )
     return claims

@@ -107,6 +107,8 @@ class Grammar:
     unit_before_of: dict[str, str]
     money_when_scaled: dict[str, str]
     vulgar_fractions: dict[str, Decimal]
+    superscripts: dict[str, str]
+    superscript_power: regex.Pattern[str]
     bare_count: regex.Pattern[str]
     en_tens: frozenset[str]
     denominator_after: regex.Pattern[str]
@@ -285,6 +287,16 @@ def _word_fractions(en: EnNumerals | None, denominators: dict[str, int], tables)
     }
 
 
+def _superscript_power(superscripts: dict[str, str]) -> regex.Pattern[str]:
+    """A superscript exponent after digits (10³), or times ten to one (×10⁶): digit_forms.py."""
+    digits = "".join(regex.escape(k) for k, v in superscripts.items() if v.isdigit())
+    signs = "".join(regex.escape(k) for k, v in superscripts.items() if not v.isdigit())
+    if not digits:
+        return regex.compile("(?!)")
+    sign = f"[{signs}]?" if signs else ""
+    return regex.compile(rf"(?P<times>[ ]?[×xX*][ ]?10)?(?P<exp>{sign}[{digits}]{{1,3}})(?![{digits}])")
+
+
 @cache
 def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     tables = [rules.language(lang) for lang in (*languages, "common")]
@@ -354,6 +366,7 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
     halves = [w for t in tables for w in t.half]
     pairs = [w for t in tables for w in t.pairs]
     vulgar = {k: v for t in tables for k, v in t.vulgar_fractions.items()}
+    superscripts = {k: v for t in tables for k, v in t.superscripts.items()}
     scan_starts += [*halves, *pairs, *vulgar]
     if halves:
         scan_parts.append(f"(?P<half>(?i:{alternation(halves)})(?:[ ]an?(?=[ ]))?)")
@@ -490,6 +503,8 @@ def grammar(languages: tuple[str, ...] = rules.LANGUAGES) -> Grammar:
         unit_before=regex.compile(f"(?P<w>{alternation(units_before)})[ ]\\Z"),
         unit_before_of=units_before,
         vulgar_fractions={k: Decimal(str(v)) for k, v in vulgar.items()},
+        superscripts=superscripts,
+        superscript_power=_superscript_power(superscripts),
         bare_count=regex.compile(
             r"(?:[ ]and[ ]|,[ ]and[ ]|[ ]|,[ ])(?P<n>\d{1,2}|(?i:[a-z]+(?:[ -][a-z]+)?))"
             r"(?=[ ]*(?:[.;:!?)\]]|,(?!\d)|\Z))(?![.,]\d)"

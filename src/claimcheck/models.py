@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
@@ -14,10 +14,14 @@ Qualifier = Literal["exact", "over", "under", "approx", "at_least", "at_most", "
 Language = Literal["zh", "en"]
 # A file's name: in JSON, a byte that is not UTF-8 is written \xNN (see claimcheck.names).
 FileName = Annotated[str, PlainSerializer(shown, return_type=str, when_used="json")]
+Deception = Literal["bidi"]
 
 
 class _Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+    # Fields the JSON leaves out when they are null (exclude_if): so that the JSON of records
+    # without them stays as it was before they were added.
+    absent_when_none: ClassVar[tuple[str, ...]] = ()
 
     @classmethod
     def trusted(cls, **values):
@@ -25,10 +29,15 @@ class _Record(BaseModel):
 
         What model_construct does, without its per-field default handling: the engine
         builds thousands of records a second and that handling was a fifth of the time.
+        A field left out of the JSON counts as unset, as in a record read back from it.
         """
+        fields_set = set(values)
+        for name in cls.absent_when_none:
+            if values[name] is None:
+                fields_set.discard(name)
         record = cls.__new__(cls)
         object.__setattr__(record, "__dict__", values)
-        object.__setattr__(record, "__pydantic_fields_set__", set(values))
+        object.__setattr__(record, "__pydantic_fields_set__", fields_set)
         object.__setattr__(record, "__pydantic_extra__", None)
         object.__setattr__(record, "__pydantic_private__", None)
         return record
@@ -43,6 +52,8 @@ class TextSpan(_Record):
 
 
 class Claim(_Record):
+    absent_when_none: ClassVar[tuple[str, ...]] = ("deceptive",)
+
     id: str = Field(description="Stable id: depends on the claim and its sentence only.")
     kind: ClaimKind
     text: str = Field(description="The claim as written: input[start:end].")
@@ -78,6 +89,15 @@ class Claim(_Record):
     )
     checkworthy: float = Field(default=0.5, ge=0, le=1, description="How checkable the claim is, from rules.")
     checkworthy_reason: str = Field(default="", description="Why it got that score, in a few words.")
+    deceptive: Deception | None = Field(
+        default=None,
+        exclude_if=lambda deception: deception is None,  # see absent_when_none
+        description="Set when readers may see the figure otherwise than claimcheck reads it; absent otherwise. "
+        "`bidi`: bidirectional control characters (U+202A-202E, U+2066-2069, or a direction mark U+200E, "
+        "U+200F, U+061C) stand in or against the claim, or an override, embedding or isolate opened before it "
+        "on its line reaches it: `value` is read in the order the characters are stored, and the order a "
+        "reader sees may differ (003 under a right-to-left override shows as 300).",
+    )
 
 
 class Skipped(_Record):

@@ -81,6 +81,13 @@ def no_row(language: str) -> str:
     return _reasons(language).no_row
 
 
+def deceptive(claim: Claim) -> str:
+    """Why a figure readers may see otherwise than claimcheck reads it is a finding."""
+    reasons = _reasons(language_of(claim.lang, claim.sentence.text))
+    value = f"{claim.value:,}" if claim.value is not None else claim.text
+    return getattr(reasons, claim.deceptive).format(value=value)
+
+
 def other_period(language: str, rows: list[ReferenceRow]) -> str:
     periods = ", ".join(dict.fromkeys(row.as_of or "" for row in rows))
     return _reasons(language).other_period.format(count=len(rows), as_of=periods)

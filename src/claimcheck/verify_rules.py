@@ -52,6 +52,7 @@ class Reasons(_Table):
     no_value: str
     as_of_part: str
     source_part: str
+    bidi: str  # a figure bidirectional controls may show in another order (claim.deceptive)
 
 
 class ReferenceRules(_Table):

@@ -3,6 +3,9 @@
 An entry is a file (relative to the baseline file), a claim's stable id and its status. The
 id depends on the claim and its sentence only, so editing another paragraph keeps it; a
 claim whose status changes (an unsourced figure the table now contradicts) is new again.
+A figure readers may see otherwise than claimcheck reads it has an entry of its own, status
+`deceptive`: accepting a claim as unsourced does not accept bidirectional controls added to
+it later. A claim is silenced only when each of its findings is in the baseline.
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from claimcheck.checking.discover import STDIN
 from claimcheck.errors import InputError
 from claimcheck.files import read_bytes
-from claimcheck.models import Status
 from claimcheck.names import shown
 from claimcheck.outputs import write_output
 from claimcheck.structured import load_json
@@ -29,7 +31,7 @@ class Entry(BaseModel):
 
     path: str
     id: str
-    status: Status
+    status: Literal["sourced", "mismatch", "unsourced", "deceptive"]
     kind: str
     text: str
 

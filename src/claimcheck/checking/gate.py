@@ -77,7 +77,9 @@ def _apply_baseline(results: list[FileResult], accepted: set, baseline: str) -> 
         key = file_key(result.path, baseline)
         claims = [
             c.model_copy(update={"suppressed": "baseline", "fails": False})
-            if c.is_finding and c.suppressed is None and (key, c.claim.id, c.verdict.status) in accepted
+            if c.is_finding
+            and c.suppressed is None
+            and all((key, c.claim.id, finding) in accepted for finding in c.findings())
             else c
             for c in result.claims
         ]
@@ -90,13 +92,14 @@ def _entries(results: list[FileResult], baseline: str) -> list[Entry]:
         Entry(
             path=file_key(r.path, baseline),
             id=c.claim.id,
-            status=c.verdict.status,
+            status=finding,
             kind=c.claim.kind,
             text=c.claim.text,
         )
         for r in results
         for c in r.claims
         if c.is_finding and c.suppressed is None
+        for finding in c.findings()
     ]
 
 

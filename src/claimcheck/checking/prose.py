@@ -16,6 +16,7 @@ text of a link). Entities (&nbsp;, &#37;) become their character followed by gap
 from __future__ import annotations
 
 import html
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import PurePath
@@ -173,7 +174,9 @@ def _decode_entities(text: str) -> Masked:
         if char == entity:
             return entity
         atoms.append(match.span())
-        if len(char) == 1 and (char.isprintable() or char.isspace()):
+        # A format character (&shy;, &rlm;, &#x202e;) as well: the normalizer removes it as it
+        # does in plain text, and a bidirectional control flags the figure it reaches.
+        if len(char) == 1 and (char.isprintable() or char.isspace() or unicodedata.category(char) == "Cf"):
             return char + GAP * (len(entity) - 1)
         return " " * len(entity)
 

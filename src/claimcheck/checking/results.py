@@ -5,6 +5,7 @@ These records are the JSON contract of `check --format json`: extend, do not bre
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -15,12 +16,15 @@ from claimcheck.models import Claim, FileName, Skipped, Status, Verdict
 Suppression = Literal["inline", "baseline"]
 FORMATS = ("text", "json", "github", "sarif", "junit")
 HUMAN_FORMATS = ("text", "github")
+# A finding: a verdict's (mismatch, unsourced), or a figure readers may see otherwise than
+# claimcheck reads it (deceptive), which is a finding whatever the verdict.
+Finding = Literal["mismatch", "unsourced", "deceptive"]
 
-# Which statuses fail the build under each --fail-on policy.
-FAILING: dict[FailOn, frozenset[Status]] = {
-    "mismatch": frozenset({"mismatch"}),
-    "unsourced": frozenset({"unsourced"}),
-    "any": frozenset({"mismatch", "unsourced"}),
+# Which findings fail the build under each --fail-on policy.
+FAILING: dict[FailOn, frozenset[Finding]] = {
+    "mismatch": frozenset({"mismatch", "deceptive"}),
+    "unsourced": frozenset({"unsourced", "deceptive"}),
+    "any": frozenset({"mismatch", "unsourced", "deceptive"}),
     "none": frozenset(),
 }
 FINDINGS: frozenset[Status] = frozenset({"mismatch", "unsourced"})
@@ -37,10 +41,40 @@ class Checked(_Record):
     verdict: Verdict
     suppressed: Suppression | None = Field(default=None, description="Silenced by a marker or by the baseline.")
     fails: bool = Field(default=False, description="Whether it fails the build under the file's policy.")
+    deceptive: str | None = Field(
+        default=None,
+        exclude_if=lambda reason: reason is None,
+        description="Set when readers may see the figure otherwise than claimcheck reads it (the claim's "
+        "`deceptive`): why, in one line in the claim's language. A finding of its own, whatever the verdict, "
+        "that fails the build under every policy but none. Absent otherwise.",
+    )
 
     @property
     def is_finding(self) -> bool:
-        return self.verdict.status in FINDINGS
+        return self.verdict.status in FINDINGS or self.deceptive is not None
+
+    def findings(self) -> list[Finding]:
+        """What is found about the claim: its verdict's finding, then its deception."""
+        found: list[Finding] = [self.verdict.status] if self.verdict.status in FINDINGS else []
+        return found + (["deceptive"] if self.deceptive is not None else [])
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding about one claim, as the formats write it: which, why, and whether it fails."""
+
+    finding: Finding
+    reason: str
+    fails: bool
+
+
+def problems(checked: Checked, fail_on: FailOn) -> list[Problem]:
+    """The claim's findings; each fails when the claim does and the file's policy fails it."""
+    reasons = {"deceptive": checked.deceptive or "", **dict.fromkeys(FINDINGS, checked.verdict.reason)}
+    return [
+        Problem(finding, reasons[finding], checked.fails and finding in FAILING[fail_on])
+        for finding in checked.findings()
+    ]
 
 
 class FileResult(_Record):
@@ -69,6 +103,11 @@ class Summary(_Record):
     special: int = Field(
         default=0, description="FIFOs, sockets, devices and broken links found in the directories and left out."
     )
+    deceptive: int = Field(
+        default=0,
+        exclude_if=lambda count: count == 0,
+        description="Claims whose figure readers may see otherwise than claimcheck reads it; absent when none.",
+    )
 
 
 class SkippedFile(_Record):
@@ -88,7 +127,7 @@ class CheckReport(_Record):
         return 1 if self.summary.failing else 0
 
     def findings(self, *, suppressed: bool = False) -> list[tuple[FileResult, Checked]]:
-        """Mismatched and unsourced claims in file order; silenced ones only when asked."""
+        """Mismatched, unsourced and deceptive claims in file order; silenced ones only when asked."""
         return [
             (result, checked)
             for result in self.files
@@ -97,8 +136,8 @@ class CheckReport(_Record):
         ]
 
 
-def fails(status: Status, fail_on: FailOn, suppressed: Suppression | None) -> bool:
-    return suppressed is None and status in FAILING[fail_on]
+def fails(finding: Status | Finding, fail_on: FailOn, suppressed: Suppression | None) -> bool:
+    return suppressed is None and finding in FAILING[fail_on]
 
 
 def summarize(
@@ -121,6 +160,7 @@ def summarize(
         own_pages=own_pages,
         not_read=sum(len(result.not_read) for result in files),
         special=special,
+        deceptive=sum(c.deceptive is not None for c in checked),
     )
 
 
@@ -128,6 +168,7 @@ def summary_line(summary: Summary) -> str:
     silenced = ""
     if summary.suppressed or summary.baselined:
         silenced = f" ({summary.suppressed} suppressed, {summary.baselined} in the baseline)"
+    deceptive = f", {summary.deceptive} deceptive" if summary.deceptive else ""
     verdict = f"{summary.failing} failing" if summary.failing else "passed"
     skipped = ""
     if summary.skipped:
@@ -141,7 +182,7 @@ def summary_line(summary: Summary) -> str:
         skipped += f"; {summary.not_read} data {'paragraph' if summary.not_read == 1 else 'paragraphs'} not read"
     return (
         f"{summary.files} files, {summary.claims} claims: {summary.sourced} sourced, {summary.mismatch} mismatch, "
-        f"{summary.unsourced} unsourced{silenced} — {verdict} in {summary.seconds:.2f} s{skipped}"
+        f"{summary.unsourced} unsourced{deceptive}{silenced} — {verdict} in {summary.seconds:.2f} s{skipped}"
     )
 
 

@@ -54,6 +54,12 @@ def _verdicts(claims: list[Claim], settings: Settings) -> list[Verdict]:
     return verify(claims, reference_table(tables_of(settings)), approximation=settings.approx)
 
 
+def _why_deceptive(claim: Claim) -> str:
+    from claimcheck.reasons import deceptive
+
+    return deceptive(claim)
+
+
 def _wanted(claim: Claim, settings: Settings) -> bool:
     kind_ok = settings.kinds is None or claim.kind in settings.kinds
     return kind_ok and claim.checkworthy >= settings.min_checkworthy
@@ -67,13 +73,17 @@ def check_text(path: str, text: str, settings: Settings) -> FileResult:
     silenced = Silenced(suppressed_spans(text, fmt))
     checked = []
     for claim, verdict in zip(claims, _verdicts(claims, settings), strict=True):
-        suppressed = "inline" if claim.start in silenced and verdict.status != "sourced" else None
+        found = verdict.status != "sourced" or claim.deceptive is not None
+        suppressed = "inline" if found and claim.start in silenced else None
+        deceptive = _why_deceptive(claim) if claim.deceptive is not None else None
         checked.append(
             Checked(
                 claim=claim,
                 verdict=verdict,
                 suppressed=suppressed,
-                fails=fails(verdict.status, settings.fail_on, suppressed),
+                fails=fails(verdict.status, settings.fail_on, suppressed)
+                or (deceptive is not None and fails("deceptive", settings.fail_on, suppressed)),
+                deceptive=deceptive,
             )
         )
     return FileResult(path=path, format=fmt, fail_on=settings.fail_on, claims=checked, not_read=not_read(text, masked))

@@ -6,7 +6,7 @@ escaped as the runner expects: `%`, CR and LF everywhere, and also `:` and `,` i
 
 from __future__ import annotations
 
-from claimcheck.checking.results import CheckReport, end_position
+from claimcheck.checking.results import CheckReport, end_position, problems
 from claimcheck.names import shown
 
 
@@ -21,18 +21,19 @@ def escape_property(text: str) -> str:
 def render(report: CheckReport) -> str:
     lines = []
     for result, checked in report.findings():
-        claim, verdict = checked.claim, checked.verdict
+        claim = checked.claim
         end_line, end_column = end_position(claim)
-        properties = {
-            "file": shown(result.path),
-            "line": claim.line,
-            "col": claim.column,
-            "endLine": end_line,
-            "endColumn": end_column,
-            "title": f"claimcheck: {verdict.status} {claim.kind}",
-        }
-        listed = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-        command = "error" if checked.fails else "warning"
-        message = f'"{claim.text}" — {verdict.reason}'
-        lines.append(f"::{command} {listed}::{escape_data(message)}")
+        for problem in problems(checked, result.fail_on):
+            properties = {
+                "file": shown(result.path),
+                "line": claim.line,
+                "col": claim.column,
+                "endLine": end_line,
+                "endColumn": end_column,
+                "title": f"claimcheck: {problem.finding} {claim.kind}",
+            }
+            listed = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+            command = "error" if problem.fails else "warning"
+            message = f'"{claim.text}" — {problem.reason}'
+            lines.append(f"::{command} {listed}::{escape_data(message)}")
     return "".join(line + "\n" for line in lines)

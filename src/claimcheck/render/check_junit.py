@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from claimcheck.checking.results import Checked, CheckReport, FileResult
+from claimcheck.checking.results import Checked, CheckReport, FileResult, Problem, problems
 from claimcheck.names import one_line
 
 _INVALID_XML = {code: " " for code in range(0x20) if code not in (0x9, 0xA, 0xD)}
@@ -26,11 +26,15 @@ def _case(result: FileResult, checked: Checked) -> ET.Element:
             "line": str(claim.line),
         },
     )
-    message = _xml_safe(f"{verdict.status}: {verdict.reason}")
+    found = problems(checked, result.fail_on) or [Problem(verdict.status, verdict.reason, False)]
+    message = _xml_safe("; ".join(f"{problem.finding}: {problem.reason}" for problem in found))
     if checked.fails:
-        failure = ET.SubElement(case, "failure", {"message": message, "type": verdict.status})
+        first = next((problem for problem in found if problem.fails), found[0])
+        failure = ET.SubElement(case, "failure", {"message": message, "type": first.finding})
         failure.text = _xml_safe(
-            f'{one_line(result.path)}:{claim.line}:{claim.column}: "{claim.text}" — {verdict.reason}'
+            "\n".join(
+                f'{one_line(result.path)}:{claim.line}:{claim.column}: "{claim.text}" — {p.reason}' for p in found
+            )
         )
     elif checked.suppressed:
         ET.SubElement(case, "skipped", {"message": f"suppressed ({checked.suppressed}); {message}"})

@@ -1,6 +1,6 @@
 """`check --format sarif`: SARIF 2.1.0 for code-scanning dashboards.
 
-One rule per status and kind (`mismatch/money`), exact regions (columns in code points, as
+One rule per finding and kind (`mismatch/money`, `deceptive/quantity`), exact regions (columns in code points, as
 claimcheck counts them), the claim's stable id as a fingerprint. Findings silenced in the
 draft or by the baseline are kept, marked as suppressed (`inSource`, `external`).
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import get_args
 
 from claimcheck import __version__
-from claimcheck.checking.results import Checked, CheckReport, end_position
+from claimcheck.checking.results import Checked, CheckReport, Problem, end_position, problems
 from claimcheck.models import ClaimKind
 from claimcheck.names import uri
 from claimcheck.render import json_text
@@ -20,13 +20,22 @@ SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sar
 _STATUSES = {
     "mismatch": ("a {kind} figure the reference table contradicts", "error"),
     "unsourced": ("a {kind} figure no row of the reference table backs", "warning"),
+    "deceptive": ("a {kind} figure readers may see otherwise than claimcheck reads it", "error"),
+}
+_HELP = {
+    "deceptive": "Bidirectional control characters reorder what a reader sees: remove them from the figure, "
+    "then check it again (deceptive).",
 }
 _SUPPRESSION_KINDS = {"inline": "inSource", "baseline": "external"}
 
 
-def _rules() -> list[dict]:
+def _rules(deceptive: bool) -> list[dict]:
+    """The rules of every finding; those of a deceptive figure only when one was found (they
+    come last, so the others keep their indices)."""
     rules = []
     for status, (description, level) in _STATUSES.items():
+        if status == "deceptive" and not deceptive:
+            continue
         for kind in get_args(ClaimKind):
             text = description.format(kind=kind)
             rules.append(
@@ -36,7 +45,9 @@ def _rules() -> list[dict]:
                     "shortDescription": {"text": text[0].upper() + text[1:]},
                     "defaultConfiguration": {"level": level},
                     "help": {
-                        "text": f"Check the figure against its source, then fix the draft or the table ({status})."
+                        "text": _HELP.get(
+                            status, f"Check the figure against its source, then fix the draft or the table ({status})."
+                        )
                     },
                 }
             )
@@ -50,15 +61,15 @@ def _uri(path: str) -> dict:
     return {"uri": uri(Path(path).as_posix()), "uriBaseId": "SRCROOT"}
 
 
-def _result(path: str, checked: Checked, rule_index: dict[str, int]) -> dict:
+def _result(path: str, checked: Checked, problem: Problem, rule_index: dict[str, int]) -> dict:
     claim, verdict = checked.claim, checked.verdict
     end_line, end_column = end_position(claim)
-    rule_id = f"{verdict.status}/{claim.kind}"
+    rule_id = f"{problem.finding}/{claim.kind}"
     result = {
         "ruleId": rule_id,
         "ruleIndex": rule_index[rule_id],
-        "level": "error" if checked.fails else "warning",
-        "message": {"text": f'"{claim.text}" — {verdict.reason}'},
+        "level": "error" if problem.fails else "warning",
+        "message": {"text": f'"{claim.text}" — {problem.reason}'},
         "locations": [
             {
                 "physicalLocation": {
@@ -88,9 +99,13 @@ def _result(path: str, checked: Checked, rule_index: dict[str, int]) -> dict:
 
 
 def sarif_log(report: CheckReport) -> dict:
-    rules = _rules()
+    rules = _rules(any(c.deceptive is not None for _, c in report.findings(suppressed=True)))
     rule_index = {rule["id"]: i for i, rule in enumerate(rules)}
-    results = [_result(r.path, c, rule_index) for r, c in report.findings(suppressed=True)]
+    results = [
+        _result(r.path, c, problem, rule_index)
+        for r, c in report.findings(suppressed=True)
+        for problem in problems(c, r.fail_on)
+    ]
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",

@@ -1,11 +1,12 @@
-"""`check --format text`: one line per finding, `path:line:col: status kind "text" — reason`.
+"""`check --format text`: one line per finding, `path:line:col: finding kind "text" — reason`
+(a claim both unsourced and deceptive has two).
 
 Coloured only when asked (a terminal); text from the drafts never carries control characters.
 """
 
 from __future__ import annotations
 
-from claimcheck.checking.results import CheckReport
+from claimcheck.checking.results import CheckReport, problems
 from claimcheck.names import one_line
 
 _RESET = "\x1b[0m"
@@ -24,9 +25,10 @@ def _paint(text: str, style: str, color: bool) -> str:
 def render(report: CheckReport, *, color: bool = False) -> str:
     lines = []
     for result, checked in report.findings():
-        claim, verdict = checked.claim, checked.verdict
-        where = _paint(f"{one_line(result.path)}:{claim.line}:{claim.column}:", "path", color)
-        status = _paint(verdict.status, "fails" if checked.fails else "warns", color)
-        reason = _paint(f"— {clean(verdict.reason)}", "quiet", color)
-        lines.append(f'{where} {status} {claim.kind} "{clean(claim.text)}" {reason}')
+        claim = checked.claim
+        for problem in problems(checked, result.fail_on):
+            where = _paint(f"{one_line(result.path)}:{claim.line}:{claim.column}:", "path", color)
+            finding = _paint(problem.finding, "fails" if problem.fails else "warns", color)
+            reason = _paint(f"— {clean(problem.reason)}", "quiet", color)
+            lines.append(f'{where} {finding} {claim.kind} "{clean(claim.text)}" {reason}')
     return "".join(line + "\n" for line in lines)

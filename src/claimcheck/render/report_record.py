@@ -18,6 +18,10 @@ STATUS_MEANINGS = {
     "unverified": "no reference table was given",
 }
 NOT_VERIFIED = "No reference table was given: run claimcheck report with --refs TABLE."
+DECEPTIONS = {
+    "bidi": "bidirectional control characters in or around the figure: readers may see it in another order "
+    "than the value read here",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +67,7 @@ def _claim_rows(m: Marked) -> list[tuple[str, str | None]]:
     rows += [("Subject", c.subject and c.subject.text), ("Metric", c.metric and c.metric.text)]
     rows += [("Time", c.time and c.time.text), ("Direction", c.direction)]
     rows += [("Compared with", c.baseline and c.baseline.text), ("Where", f"line {c.line}, column {c.column}")]
-    rows += [("Verdict", STATUS_LABELS[m.status])]
+    rows += [("Verdict", STATUS_LABELS[m.status]), ("Deceptive", c.deceptive and DECEPTIONS[c.deceptive])]
     reason = v.reason if v else NOT_VERIFIED
     lang = language_of(reason) if c.lang == "zh" else "en"
     reason_html = f'<span class="reason" lang="{lang}">{esc(reason)}</span>'

@@ -65,7 +65,7 @@ def table(document: Document) -> Table:
             unit = f"{unit} ({claim.unit_canonical})" if unit else claim.unit_canonical
         grid.add_row(
             f"{claim.line}:{claim.column}",
-            claim.kind,
+            f"{claim.kind} ({claim.deceptive}!)" if claim.deceptive else claim.kind,
             _safe(claim.text),
             _safe(_value(claim)),
             _safe(unit),

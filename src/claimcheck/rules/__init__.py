@@ -138,6 +138,7 @@ class LanguageRules(_Table):
     units_before: dict[str, str] = {}
     measure_words: list[str] = []
     vulgar_fractions: dict[str, float] = {}
+    superscripts: dict[str, str] = {}
     scales: ShortScales = ShortScales()
     percent_prefixes: dict[str, float] = {}
     half_percent_words: dict[str, float] = {}
@@ -236,6 +237,8 @@ class NormalizeRemove(_Table):
     pinyin_gloss: str
     image_placeholder: str
     invisible: str
+    bidi: str
+    marks_after_digit: str
     numeral_space: str
 
 
@@ -244,6 +247,7 @@ class NormalizeReplace(_Table):
     spaces: list[str]
     newlines: list[str]
     characters: dict[str, str]
+    digits: dict[str, str] = Field(default={}, description="A script's name → its digit zero.")
 
 
 class NormalizeRules(_Table):
