@@ -20,10 +20,10 @@ import atheris
 
 with atheris.instrument_imports(include=["claimcheck"]):
     import claimcheck
-    from claimcheck.encodings import decide
     from claimcheck.errors import ClaimcheckError
+    from claimcheck.files.encodings import decide
     from claimcheck.render import render
-    from claimcheck.stream import extract_stream
+    from claimcheck.run.stream import extract_stream
 
 BLOCK = 256  # small blocks, so that short inputs are read in several
 TABLES = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "refs").glob("*.csv"))

@@ -20,7 +20,7 @@ import atheris
 
 with atheris.instrument_imports(include=["claimcheck"]):
     from claimcheck.errors import ClaimcheckError
-    from claimcheck.references import load_references
+    from claimcheck.references.tables import load_references
 
 FOLDER = Path(tempfile.mkdtemp(prefix="claimcheck-fuzz-tables-"))
 atexit.register(shutil.rmtree, FOLDER, True)

@@ -25,11 +25,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 import claimcheck  # noqa: E402
-from claimcheck import data_blocks, rules  # noqa: E402
-from claimcheck.context import _SENTENCE_END  # noqa: E402
-from claimcheck.grammar import grammar  # noqa: E402
-from claimcheck.normalize import _WHEN_FOUND, _removal_pattern  # noqa: E402
-from claimcheck.relations_grammar import relation_grammar  # noqa: E402
+from claimcheck import rules  # noqa: E402
+from claimcheck.engine.sentences import _SENTENCE_END  # noqa: E402
+from claimcheck.rules.grammar import grammar  # noqa: E402
+from claimcheck.rules.relations_grammar import relation_grammar  # noqa: E402
+from claimcheck.text import data_blocks  # noqa: E402
+from claimcheck.text.normalize import _WHEN_FOUND, _removal_pattern  # noqa: E402
 
 MIB = 2**20
 

@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench  # noqa: E402  (the corpus builder and machine details of scripts/bench.py)
 
 import claimcheck  # noqa: E402
-from claimcheck.verify import index_references  # noqa: E402
+from claimcheck.verification.verifier import index_references  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_TABLE = ROOT / "fixtures" / "refs" / "zh-hant-ev-market.csv"

@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 import claimcheck
-from claimcheck.extract import readings
+from claimcheck.engine.extract import readings
 from claimcheck.rules import canonical_units
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,7 +151,7 @@ def score_case(case: dict, tally: dict, engine: bool) -> None:
     False positives on negative cases are always counted on the claims reported.
     """
     tally["cases"] += 1
-    read = readings if engine else claimcheck.extract
+    read = readings if engine else claimcheck.engine.extract
     claims = read(case["input"], lang=case["lang"])
     reported = claimcheck.extract(case["input"], lang=case["lang"]) if engine else claims
     miss = {"id": case["id"], "input": case["input"], "expected": None}

@@ -1,8 +1,8 @@
 """A stand-in verifier for the gate's tests, so they do not depend on the real one's rules.
 
 The fake reference table is a JSON object from claim text to status; a claim whose text is
-not in it is unsourced. `install` puts the fake in place of claimcheck.references and
-claimcheck.verify (worker processes forked afterwards inherit it).
+not in it is unsourced. `install` puts the fake in place of claimcheck.references.tables and
+claimcheck.verification.verifier (worker processes forked afterwards inherit it).
 """
 
 from __future__ import annotations
@@ -46,15 +46,15 @@ def verify(claims: list[Claim], references: dict[str, str], *, approximation=Non
 
 
 def install(monkeypatch) -> None:
-    from claimcheck.checking import run
+    from claimcheck.checking import jobs as run
 
-    references = types.ModuleType("claimcheck.references")
+    references = types.ModuleType("claimcheck.references.tables")
     references.load_references = load_references
-    verifier = types.ModuleType("claimcheck.verify")
+    verifier = types.ModuleType("claimcheck.verification.verifier")
     verifier.verify = verify
     verifier.index_references = index_references
-    monkeypatch.setitem(sys.modules, "claimcheck.references", references)
-    monkeypatch.setitem(sys.modules, "claimcheck.verify", verifier)
+    monkeypatch.setitem(sys.modules, "claimcheck.references.tables", references)
+    monkeypatch.setitem(sys.modules, "claimcheck.verification.verifier", verifier)
     monkeypatch.setattr(run, "_tables", {})
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.batch import Settings, expand, extract_file, ordered, wanted
 from claimcheck.errors import InputError
+from claimcheck.run.batch import Settings, expand, extract_file, ordered, wanted
 
 TREE = [
     "b.txt",

@@ -10,8 +10,8 @@ import pytest
 from check_fakes import install, write_table
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
-from claimcheck.extract import extract
+from claimcheck.cli.app import app
+from claimcheck.engine.extract import extract
 
 STATUSES = {"12 km": "sourced", "40 km": "mismatch", "7 km": "unsourced", "3%": "sourced"}
 
@@ -252,7 +252,7 @@ class _Stream:
     ids=["terminal", "terminal in CI", "piped", "piped in CI"],
 )
 def test_a_progress_bar_only_for_a_person_at_a_terminal(monkeypatch, tty, ci, shown):
-    from claimcheck.checking import run
+    from claimcheck.checking import jobs as run
 
     monkeypatch.setattr(run.sys, "stderr", _Stream(tty))
     if ci is None:

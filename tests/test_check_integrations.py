@@ -46,7 +46,7 @@ def test_the_hook_names_a_real_entry_point(hook):
     assert hook["language"] == "python"
     program, *arguments = shlex.split(hook["entry"])
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
-    assert scripts[program] == "claimcheck.cli:main"
+    assert scripts[program] == "claimcheck.cli.app:main"
     assert claimcheck(*arguments, "--help").returncode == 0
 
 

@@ -13,7 +13,11 @@ import pytest
 
 from claimcheck.checking.results import Checked, CheckReport, FileResult, summarize, summary_line
 from claimcheck.models import Claim, ReferenceRow, TextSpan, Verdict
-from claimcheck.render import check_github, check_json, check_junit, check_sarif, check_text
+from claimcheck.render.check import github as check_github
+from claimcheck.render.check import json as check_json
+from claimcheck.render.check import junit as check_junit
+from claimcheck.render.check import sarif as check_sarif
+from claimcheck.render.check import text as check_text
 
 DATA = Path(__file__).parent / "data"
 

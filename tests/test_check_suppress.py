@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.checking.positions import anchor
-from claimcheck.checking.prose import mask
 from claimcheck.checking.suppress import Silenced, suppressed_spans
-from claimcheck.extract import extract
+from claimcheck.engine.extract import extract
+from claimcheck.run.document import anchor
+from claimcheck.text.prose import mask
 
 
 def silenced_claims(draft: str, fmt: str) -> list[str]:

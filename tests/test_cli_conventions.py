@@ -126,8 +126,8 @@ def test_the_root_does_not_load_completion_or_the_commands_for_help():
     """`claimcheck --help` stays fast: the commands' modules are loaded when a command runs."""
     result = run("--help", env={**os.environ, "PYTHONPROFILEIMPORTTIME": "1"})
     loaded = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
-    assert "claimcheck.cli" in loaded
-    assert not loaded & {"claimcheck.checking.config", "claimcheck.stream", "claimcheck.render", "openpyxl"}
+    assert "claimcheck.cli.app" in loaded
+    assert not loaded & {"claimcheck.checking.config", "claimcheck.run.stream", "claimcheck.render", "openpyxl"}
 
 
 def test_stdin_filename_names_the_draft_in_extract_output():

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.checking.config import ConfigError, Options, Resolver, discover, find_config
-from claimcheck.checking.globs import Patterns
+from claimcheck.files.globs import Patterns
 
 
 def write(path: Path, text: str) -> Path:

@@ -9,9 +9,10 @@ import pytest
 from cli_run import claimcheck as run_cli
 
 import claimcheck
-from claimcheck import data_blocks, rules
-from claimcheck.extract import extract_document
-from claimcheck.stream import stream_document
+from claimcheck import rules
+from claimcheck.engine.extract import extract_document
+from claimcheck.run.stream import stream_document
+from claimcheck.text import data_blocks
 
 MIN = rules.data_blocks().min_chars
 PROSE = "電池廠去年出貨42萬組，比前年多兩成；工廠在3個城市擴建。"

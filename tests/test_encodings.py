@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.encodings import HEAD, decide, not_text
 from claimcheck.errors import InputError
-from claimcheck.files import read_text, text_chunks
+from claimcheck.files.encodings import HEAD, decide, not_text
+from claimcheck.files.read import read_text, text_chunks
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 INPUTS = tomllib.loads((HOSTILE / "inputs.toml").read_text(encoding="utf-8"))["input"]

@@ -13,19 +13,19 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import cli
+from claimcheck.cli import app as cli
 
 REFS = "id,subject,value,unit,source\nline,line,5,km,desk\n"
 INTERNAL = "claimcheck: internal error: RuntimeError: boom; rerun with --debug for the traceback\n"
 
 # id: (module, function replaced, the command that calls it)
 BROKEN = {
-    "extract": ("claimcheck.stream", "stream_document", ["extract", "draft.txt"]),
-    "extract jsonl": ("claimcheck.stream", "write_jsonl", ["extract", "draft.txt", "-f", "jsonl"]),
-    "verify": ("claimcheck.verify_report", "verify_documents", ["verify", "draft.txt", "--refs", "refs.csv"]),
+    "extract": ("claimcheck.run.stream", "stream_document", ["extract", "draft.txt"]),
+    "extract jsonl": ("claimcheck.run.stream", "write_jsonl", ["extract", "draft.txt", "-f", "jsonl"]),
+    "verify": ("claimcheck.verification.report", "verify_documents", ["verify", "draft.txt", "--refs", "refs.csv"]),
     "check": ("claimcheck.checking.gate", "gate", ["check", "draft.txt", "--refs", "refs.csv"]),
-    "report": ("claimcheck.render.report_draft", "draft_report", ["report", "draft.txt"]),
-    "refs check": ("claimcheck.references", "load_references", ["refs", "check", "refs.csv"]),
+    "report": ("claimcheck.render.report.draft", "draft_report", ["report", "draft.txt"]),
+    "refs check": ("claimcheck.references.tables", "load_references", ["refs", "check", "refs.csv"]),
 }
 
 
@@ -60,7 +60,7 @@ def test_an_internal_error_is_one_line_and_exit_3(desk, monkeypatch, capsys, mod
 
 
 def test_debug_shows_the_traceback(desk, monkeypatch, capsys):
-    monkeypatch.setattr("claimcheck.stream.stream_document", raising(RuntimeError("boom")))
+    monkeypatch.setattr("claimcheck.run.stream.stream_document", raising(RuntimeError("boom")))
     assert main(monkeypatch, "--debug", "extract", "draft.txt") == 3
     err = capsys.readouterr().err
     assert err.startswith("Traceback (most recent call last):")
@@ -68,7 +68,7 @@ def test_debug_shows_the_traceback(desk, monkeypatch, capsys):
 
 
 def test_a_message_on_many_lines_is_shown_on_one(desk, monkeypatch, capsys):
-    monkeypatch.setattr("claimcheck.stream.stream_document", raising(ValueError("first\nsecond\x1b[2J")))
+    monkeypatch.setattr("claimcheck.run.stream.stream_document", raising(ValueError("first\nsecond\x1b[2J")))
     assert main(monkeypatch, "extract", "draft.txt") == 3
     assert capsys.readouterr().err == (
         "claimcheck: internal error: ValueError: first second\\x1b[2J; rerun with --debug for the traceback\n"
@@ -76,7 +76,7 @@ def test_a_message_on_many_lines_is_shown_on_one(desk, monkeypatch, capsys):
 
 
 def test_ctrl_c_is_exit_130_without_a_traceback(desk, monkeypatch, capsys):
-    monkeypatch.setattr("claimcheck.stream.stream_document", raising(KeyboardInterrupt()))
+    monkeypatch.setattr("claimcheck.run.stream.stream_document", raising(KeyboardInterrupt()))
     assert main(monkeypatch, "extract", "draft.txt") == 130
     assert len(capsys.readouterr().err.splitlines()) <= 1
 
@@ -87,7 +87,7 @@ def test_an_internal_error_in_a_child_process_is_exit_3(desk):
         "def broken(*args, **kwargs):\n"
         "    raise RuntimeError('boom')\n"
         "gate.gate = broken\n"
-        "from claimcheck.cli import main\n"
+        "from claimcheck.cli.app import main\n"
         "main()\n"
     )
     result = subprocess.run(
@@ -113,12 +113,12 @@ def test_an_internal_error_in_a_worker_is_exit_3(desk, args):
     for number in range(4):
         (desk / "drafts" / f"{number}.txt").write_text("The line is 6 km long.\n", encoding="utf-8")
     patch = (
-        "import sys, claimcheck.extract, claimcheck.checking.run\n"
+        "import sys, claimcheck.engine.extract, claimcheck.checking.jobs\n"
         "def broken(*args, **kwargs):\n"
         "    raise RuntimeError('boom')\n"
-        "sys.modules['claimcheck.extract'].extract_document = broken\n"
-        "sys.modules['claimcheck.checking.run'].check_text = broken\n"
-        "from claimcheck.cli import main\n"
+        "sys.modules['claimcheck.engine.extract'].extract_document = broken\n"
+        "sys.modules['claimcheck.checking.jobs'].check_text = broken\n"
+        "from claimcheck.cli.app import main\n"
         "main()\n"
     )
     result = subprocess.run([sys.executable, "-c", patch, *args], capture_output=True, text=True, timeout=120, cwd=desk)

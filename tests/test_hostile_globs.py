@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 from cli_run import claimcheck as run
 
-from claimcheck.checking.globs import Patterns
+from claimcheck.files.globs import Patterns
 
 CASES = tomllib.loads((Path(__file__).parent / "data" / "hostile" / "globs.toml").read_text(encoding="utf-8"))["glob"]
 GUARD = 20.0

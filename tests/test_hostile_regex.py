@@ -30,7 +30,7 @@ def _claims(case: dict, read_data: bool = False) -> tuple[list[tuple[str, int, i
     """The claims of the input, and whether it was found to be data; `read_data` makes the
     engine read every number even so (the patterns then meet the whole input)."""
     import claimcheck
-    from claimcheck import data_blocks
+    from claimcheck.text import data_blocks
 
     text, _ = adversarial_text(case, SIZE)
     is_data = bool(data_blocks.find(text))
@@ -97,7 +97,7 @@ def test_each_data_input_read_number_by_number_finishes_with_its_claims(reader, 
 def test_a_campaign_after_a_run_of_scale_characters_is_still_a_trap(monkeypatch):
     """The trap 百億補貼 now matches only from the start of a run of scale characters."""
     import claimcheck
-    from claimcheck import data_blocks
+    from claimcheck.text import data_blocks
 
     monkeypatch.setattr(data_blocks, "find", lambda text: [])  # the run alone would be a data paragraph
 
@@ -144,7 +144,7 @@ def test_a_version_number_is_a_trap_and_a_trailing_full_stop_ends_it():
 )
 def test_fuzz_findings_stay_fixed(text, claims, monkeypatch):
     import claimcheck
-    from claimcheck import data_blocks
+    from claimcheck.text import data_blocks
 
     monkeypatch.setattr(data_blocks, "find", lambda text: [])  # 萬萬萬… is read, not skipped as data
 

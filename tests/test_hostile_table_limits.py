@@ -167,7 +167,7 @@ def test_refs_check_writes_100_000_rows_as_plain_text(hundred_thousand):
 
 
 def test_a_terminal_is_shown_the_first_rows_and_told_how_many_more(hundred_thousand):
-    from claimcheck.render import refs_table
+    from claimcheck.render.refs import table as refs_table
 
     buffer = io.StringIO()
     refs_table.show(claimcheck.load_references(hundred_thousand), Console(file=buffer, width=200, color_system=None))

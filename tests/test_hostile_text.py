@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 from cli_run import claimcheck
 
-from claimcheck.extract import readings
+from claimcheck.engine.extract import readings
 from claimcheck.models import Report
 
 DATA = Path(__file__).parent / "data"

@@ -71,8 +71,8 @@ def test_the_cluster_writes_what_the_command_line_prints(client, tmp_path, refs,
 
 
 def test_the_reference_index_is_on_every_worker(client):
-    from claimcheck.references import load_references
-    from claimcheck.verify import index_references
+    from claimcheck.references.tables import load_references
+    from claimcheck.verification.verifier import index_references
 
     future = _broadcast(index_references(load_references(TABLE)))
     assert len(client.who_has(future)[future.key]) == 2

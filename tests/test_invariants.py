@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import claimcheck
-from claimcheck.normalize import normalize
+from claimcheck.text.normalize import normalize
 
 # Characters that exercise the engine: digits of both widths, numerals, units, glosses.
 _PIECES = st.sampled_from(

@@ -8,7 +8,7 @@ import pytest
 import regex
 
 from claimcheck import rules
-from claimcheck.normalize import _translation, normalize, translate
+from claimcheck.text.normalize import _translation, normalize, translate
 
 CLEANED = [
     ("pinyin gloss after a character", "環(huán)境很好", "環境很好"),

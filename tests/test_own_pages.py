@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from cli_run import claimcheck as run
 
-from claimcheck.own_pages import is_own_page
+from claimcheck.files.own_pages import is_own_page
 
 REFS = "id,subject,value,unit,source\nline,line,5,km,desk\n"
 DRAFT = "# Metro\n\nThe line is 5 km long and cost 3 million dollars.\n"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.grammar import grammar
-from claimcheck.precision import _by_grammar, _simple, claim_step
+from claimcheck.rules.grammar import grammar
+from claimcheck.verification.precision import _by_grammar, _simple, claim_step
 
 CASES = tomllib.loads((Path(__file__).parent / "cases" / "verify" / "precision.toml").read_text(encoding="utf-8"))
 

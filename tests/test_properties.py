@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import claimcheck
-from claimcheck.stream import extract_stream
+from claimcheck.run.stream import extract_stream
 
 _NUMBERS = st.one_of(
     st.integers(0, 10**9).map(str),

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from claimcheck import extract
-from claimcheck.checking.positions import anchor
-from claimcheck.checking.prose import format_of, mask
+from claimcheck.run.document import anchor
+from claimcheck.text.prose import format_of, mask
 
 
 def claims_in(text: str, fmt: str):

@@ -16,12 +16,12 @@ from cli_run import claimcheck as run_cli
 
 import claimcheck
 from claimcheck.models import Claim, TextSpan
-from claimcheck.render.check_html import page_names
-from claimcheck.render.report_draft import draft_report
-from claimcheck.render.report_html import paragraphs, removed_spans, render
-from claimcheck.render.report_page import asset, safe_url
-from claimcheck.render.report_record import Marked
-from claimcheck.verify_report import verify_documents
+from claimcheck.render.check.html import page_names
+from claimcheck.render.report.draft import draft_report
+from claimcheck.render.report.html import paragraphs, removed_spans, render
+from claimcheck.render.report.page import asset, safe_url
+from claimcheck.render.report.record import Marked
+from claimcheck.verification.report import verify_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import claimcheck
-from claimcheck.verify_report import verify_documents
+from claimcheck.verification.report import verify_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"

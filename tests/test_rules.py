@@ -12,7 +12,7 @@ from opencc import OpenCC
 
 from claimcheck import rules
 from claimcheck.errors import RulesError
-from claimcheck.grammar import grammar
+from claimcheck.rules.grammar import grammar
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

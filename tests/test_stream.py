@@ -11,7 +11,7 @@ import pytest
 
 import claimcheck
 from claimcheck.errors import InputError
-from claimcheck.stream import blocks, extract_stream, stream_document
+from claimcheck.run.stream import blocks, extract_stream, stream_document
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 ARTICLES = "\n\n".join(

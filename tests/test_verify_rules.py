@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import claimcheck
-from claimcheck.intervals import claim_interval, parse_approximation
-from claimcheck.periods import conflict, read_period
+from claimcheck.verification.intervals import claim_interval, parse_approximation
+from claimcheck.verification.periods import conflict, read_period
 
 CASES = Path(__file__).parent / "cases" / "verify"
 
@@ -95,8 +95,8 @@ def test_a_bad_approximation_is_refused(written):
 
 
 def test_the_traditional_reasons_say_what_the_simplified_ones_say():
-    from claimcheck.folding import fold
-    from claimcheck.verify_rules import reference_rules
+    from claimcheck.rules.folding import fold
+    from claimcheck.rules.reference_rules import reference_rules
 
     reasons = reference_rules().rules.reasons
     hans, hant = reasons["zh-hans"].model_dump(), reasons["zh-hant"].model_dump()

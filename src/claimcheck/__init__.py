@@ -5,11 +5,11 @@
 [500000]
 """
 
+from claimcheck.engine.extract import extract, extract_document
 from claimcheck.errors import ClaimcheckError
-from claimcheck.extract import extract, extract_document
 from claimcheck.models import Claim, Document, ReferenceRow, Report, Skipped, TextSpan, Verdict
-from claimcheck.references import ReferenceTable, load_references
-from claimcheck.verify import verify
+from claimcheck.references.tables import ReferenceTable, load_references
+from claimcheck.verification.verifier import verify
 
 __version__ = "0.1.0"
 __all__ = [

@@ -18,10 +18,10 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from claimcheck.checking.discover import STDIN
 from claimcheck.errors import InputError
-from claimcheck.files import read_bytes
+from claimcheck.files.outputs import write_output
+from claimcheck.files.read import read_bytes
+from claimcheck.files.structured import load_json
 from claimcheck.names import shown
-from claimcheck.outputs import write_output
-from claimcheck.structured import load_json
 
 Key = tuple[str, str, str]
 

@@ -16,12 +16,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from claimcheck.checking.globs import Patterns
 from claimcheck.errors import ClaimcheckError, clipped
-from claimcheck.files import DEFAULT_MAX_BYTES, parse_size, read_bytes
+from claimcheck.files.globs import Patterns
+from claimcheck.files.read import DEFAULT_MAX_BYTES, parse_size, read_bytes
+from claimcheck.files.structured import load_toml
 from claimcheck.models import ClaimKind
-from claimcheck.reference_files import DEFAULT_TABLE_BYTES
-from claimcheck.structured import load_toml
+from claimcheck.references.formats import DEFAULT_TABLE_BYTES
 
 FailOn = Literal["mismatch", "unsourced", "any", "none"]
 LangChoice = Literal["auto", "zh", "en"]
@@ -91,7 +91,7 @@ class FileConfig(Options):
     @classmethod
     def _units(cls, units: dict[str, str]) -> dict[str, str]:
         """片 = "count" (a noun counted), 公噸 = "t" (another name of a unit the rules know)."""
-        from claimcheck.reference_values import COUNTED, read_unit
+        from claimcheck.references.values import COUNTED, read_unit
 
         for name, meaning in units.items():
             if not name.strip():

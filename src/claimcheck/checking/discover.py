@@ -6,13 +6,13 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from claimcheck.batch import is_pattern
-from claimcheck.checking.globs import Patterns
-from claimcheck.encodings import HEAD, not_text
 from claimcheck.errors import InputError
-from claimcheck.own_pages import LOOKS_LIKE as OWN_PAGE
-from claimcheck.own_pages import is_own_page
-from claimcheck.walk import Found, glob_paths, not_a_file, walk
+from claimcheck.files.encodings import HEAD, not_text
+from claimcheck.files.globs import Patterns
+from claimcheck.files.own_pages import LOOKS_LIKE as OWN_PAGE
+from claimcheck.files.own_pages import is_own_page
+from claimcheck.files.walk import Found, glob_paths, not_a_file, walk
+from claimcheck.run.batch import is_pattern
 
 STDIN = "-"
 

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from claimcheck.checking.baseline import Entry, file_key, load_baseline, write_baseline
 from claimcheck.checking.config import Options, Resolver, discover
 from claimcheck.checking.discover import STDIN, expand
+from claimcheck.checking.jobs import Job, Tables, check_text, default_jobs, reference_table, run_jobs, tables_of
 from claimcheck.checking.results import CheckReport, FileResult, SkippedFile, summarize
-from claimcheck.checking.run import Job, Tables, check_text, default_jobs, reference_table, run_jobs, tables_of
 from claimcheck.errors import ClaimcheckError, InputError
-from claimcheck.outputs import refuse
-from claimcheck.own_pages import LOOKS_LIKE as OWN_PAGE
+from claimcheck.files.outputs import refuse
+from claimcheck.files.own_pages import LOOKS_LIKE as OWN_PAGE
 
 
 class UsageError(ClaimcheckError):
@@ -55,7 +55,7 @@ def _progress_bar(total: int, enabled: bool) -> Iterator[Callable[[int], None]]:
 
 
 def _check_all(jobs: list[Job], request: Request, tables: list[Tables]) -> list[FileResult]:
-    from claimcheck.files import read_text
+    from claimcheck.files.read import read_text
 
     stdin = [settings for path, settings in jobs if path == STDIN]
     stdin_text = read_text(STDIN, encoding=stdin[0].encoding, max_bytes=stdin[0].max_bytes or None) if stdin else ""

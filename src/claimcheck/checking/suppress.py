@@ -16,7 +16,7 @@ from typing import Literal
 
 import regex
 
-from claimcheck.checking.prose import Format
+from claimcheck.text.prose import Format
 
 Action = Literal["ignore", "off", "on"]
 

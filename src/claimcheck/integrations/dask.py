@@ -21,8 +21,8 @@ from dataclasses import dataclass
 import dask.bag as db
 import fsspec
 
-from claimcheck.batch import DRAFTS, expand
 from claimcheck.errors import InputError
+from claimcheck.run.batch import DRAFTS, expand
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def _is_draft(name: str) -> bool:
 
 def _read(source: str, job: Job) -> str:
     if "://" not in source:
-        from claimcheck.files import read_text
+        from claimcheck.files.read import read_text
 
         return read_text(source)  # as the command line reads it
     with fsspec.open(source, "rb", **(job.storage_options or {})) as stream:
@@ -73,18 +73,18 @@ def _read(source: str, job: Job) -> str:
 def claims_jsonl(texts: list[tuple[str, str]], job: Job, index=None) -> list[str]:
     """One JSON line a claim of these (source, text) pairs, in order; with a reference index,
     each claim carries its verdict. Usable over any partition of texts, a dataframe's too."""
-    from claimcheck.extract import extract_document
+    from claimcheck.engine.extract import extract_document
 
     documents = [
         extract_document(text, source=source, lang=job.lang, min_checkworthy=job.min_checkworthy)
         for source, text in texts
     ]
     if index is None:
-        from claimcheck.render.jsonl_format import render
+        from claimcheck.render.extract.jsonl import render
 
         return render(documents).splitlines()
-    from claimcheck.render.verify_jsonl import render
-    from claimcheck.verify_report import verify_documents
+    from claimcheck.render.verify.jsonl import render
+    from claimcheck.verification.report import verify_documents
 
     report = verify_documents(documents, index, table_paths=[job.refs], approximation=job.approx)
     return render(report).splitlines()
@@ -128,8 +128,8 @@ def extract_to_jsonl(
         raise InputError(f"{paths}: no file to read")
     index = None
     if refs:
-        from claimcheck.references import load_references
-        from claimcheck.verify import index_references
+        from claimcheck.references.tables import load_references
+        from claimcheck.verification.verifier import index_references
 
         index = _broadcast(index_references(load_references(refs)))
     fsspec.core.url_to_fs(out, **(storage_options or {}))[0].makedirs(out, exist_ok=True)

@@ -14,7 +14,7 @@ FORMATS = ("table", "json", "jsonl", "csv")
 def render(documents: list[Document], fmt: str) -> str:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    return import_module(f"claimcheck.render.{fmt}_format").render(documents)
+    return import_module(f"claimcheck.render.extract.{fmt}").render(documents)
 
 
 def json_text(data: object, **options) -> str:

@@ -1,6 +1,6 @@
 """Load and validate the rule tables (one TOML file per language, plus shared ones).
 
-The tables are data; claimcheck.grammar compiles them into patterns. A malformed table
+The tables are data; claimcheck.rules.grammar compiles them into patterns. A malformed table
 raises RulesError naming the file and the entry, never a bare KeyError.
 """
 

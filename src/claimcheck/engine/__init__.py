@@ -1,0 +1,1 @@
+"""The extraction engine: numbers, units and qualifiers, kinds, relations and context."""

@@ -1,0 +1,142 @@
+"""Comparisons: a change or a relation (同比增長12%, 比去年多3000輛, 是特斯拉的兩倍, 翻番,
+"rose 12% from last year", "three times as many as", "higher than Tesla").
+
+A figure that states the change becomes the comparison (it is not reported twice);
+the figure's value and unit are the size of the change.
+"""
+
+from __future__ import annotations
+
+from claimcheck.engine.raw_claim import Clauses, RawClaim, Span, line_end, line_start, without_overlaps
+from claimcheck.rules.relations_grammar import RelationGrammar
+
+_REACH_BEFORE = 30
+_REACH_AFTER = 60
+_REACH_LOOSE = 200  # "more … than …": longer than any match of the pattern
+_DIRECTION_OF_GROUP = {"up": "up", "down": "down", "more": "more", "less": "less", "equal": "equal"}
+_WORDS_AFTER = ("up", "down", "more", "less")
+_AFTER_STARTS = (" ", ",")  # "12% higher", "12% year-on-year", "12%, from": English only
+
+
+def _direction(m) -> str | None:
+    for group, direction in _DIRECTION_OF_GROUP.items():
+        if group in m.re.groupindex and m.group(group):
+            return direction
+    return None
+
+
+def _baseline(m, offset: int, *groups: str) -> Span | None:
+    if m is None:
+        return None
+    for group in groups:
+        if group in m.re.groupindex and m.group(group):
+            start, end = m.span(group)
+            text = m.group(group)
+            trimmed = text.strip()
+            if not trimmed:
+                continue
+            start += len(text) - len(text.lstrip())
+            return offset + start, offset + start + len(trimmed)
+    return None
+
+
+def compare_figures(clean: str, figures: list[RawClaim], rg: RelationGrammar, clauses: Clauses) -> None:
+    """Turn the figures that state a change or a multiple into comparisons, in place."""
+    for i, f in enumerate(figures):
+        clause = clauses.of(f.span)
+        span_before_change = f.span
+        floor = figures[i - 1].end if i else 0  # a word the figure before took is not this one's
+        offset = line_start(clean, f.start, _REACH_BEFORE)  # 與去年相比，… reaches back over a comma
+        before = clean[offset : f.start]
+        after = clean[f.end : min(clause[1], f.end + _REACH_AFTER)]
+        changed = None
+        if before[-1:].lower() in rg.change_last_chars and not rg.not_change.search(before):
+            changed = rg.change_before.search(before)
+        if changed is not None and offset + changed.start() < floor:
+            changed = None  # "2 up 12%": the figure before took "up"
+        direction = _direction(changed) if changed else None
+        after_match = rg.change_after.match(after) if after[:1] in _AFTER_STARTS else None
+        if direction is not None:
+            f.start = offset + changed.start()
+            f.baseline = _baseline(changed, offset, "self", "base") or _baseline(after_match, f.end, "self", "base")
+        elif after_match is not None and _direction(after_match):
+            direction = _direction(after_match)
+            f.baseline = _baseline(after_match, f.end, "self", "base")
+            f.end += max(after_match.end(w) for w in _WORDS_AFTER if after_match.group(w))
+        elif (
+            after_match is not None
+            and after_match.group("base")
+            and (inside := rg.change_inside.search(clean, f.start, f.end))
+        ):
+            direction = _direction(inside)  # "3,000 more cars than Tesla"
+            f.baseline = _baseline(after_match, f.end, "base")
+        elif f.unit_canonical == "times":
+            direction = "more"
+            multiple = rg.multiple_before.search(before)
+            if multiple is not None:
+                f.start = offset + multiple.start()
+                f.baseline = _baseline(multiple, offset, "base")
+            else:
+                as_match = rg.multiple_after.match(after)
+                f.baseline = _baseline(as_match, f.end, "base") if as_match else None
+        if direction in ("more", "less") and f.baseline is None:
+            continue  # "500 more staff": more than what is not said
+        if direction is not None:
+            f.figure = f.figure or span_before_change
+            f.kind = "comparison"
+            f.direction = direction
+
+
+def find_relations_without_figure(clean: str, hits, rg: RelationGrammar, starts_with_number, blocked) -> list[RawClaim]:
+    """翻番, doubled, 高於去年, "higher than Tesla", 與去年持平: comparisons with no figure of their own."""
+    found = []
+    for start, end, roles in hits:
+        if "doubling" in roles or "multiple" in roles:
+            draft = _doubling(clean, start, end, rg, "multiple" in roles)
+        elif "more" in roles or "less" in roles:
+            draft = _more_or_less(clean, start, rg, starts_with_number)
+        elif "equal" in roles:
+            draft = _equal(clean, start, end, rg)
+        else:
+            continue
+        if draft is not None and not blocked(*draft.span):
+            found.append(draft)
+    return without_overlaps(found)
+
+
+def _doubling(clean: str, start: int, end: int, rg: RelationGrammar, multiple: bool) -> RawClaim:
+    """翻番, doubled: a change (up or down); "twice as", "double the": a relation (more)."""
+    factor = rg.doubling_factor[clean[start:end].lower()]
+    factor = int(factor) if factor.is_integer() else factor
+    direction = ("more" if factor > 1 else "less") if multiple else ("up" if factor > 1 else "down")
+    return RawClaim(
+        "comparison", start, end, value=factor, unit=clean[start:end], unit_canonical="times", direction=direction
+    )
+
+
+def _more_or_less(clean: str, start: int, rg: RelationGrammar, starts_with_number) -> RawClaim | None:
+    m = rg.more_or_less.match(clean, start, line_end(clean, start, _REACH_LOOSE))
+    if m is None:
+        return None
+    baseline = _baseline(m, 0, "base")
+    if baseline and starts_with_number(clean, baseline[0]):
+        return None  # "fewer than one in five": a figure's qualifier, not a comparison
+    return RawClaim(
+        "comparison", start, baseline[1] if baseline else m.end(), direction=_direction(m), baseline=baseline
+    )
+
+
+def _equal(clean: str, start: int, end: int, rg: RelationGrammar) -> RawClaim | None:
+    window = line_start(clean, start, _REACH_BEFORE)
+    left = rg.equal_before.search(clean, window, start)
+    if left is not None:
+        return RawClaim(
+            "comparison", left.start(), end, direction="equal", baseline=_baseline(left, 0, "ebase", "self")
+        )
+    right = rg.equal_after.match(clean, end, line_end(clean, end, _REACH_AFTER))
+    if right is not None:
+        baseline = _baseline(right, 0, "ebase")
+        return RawClaim(
+            "comparison", start, baseline[1] if baseline else right.end(), direction="equal", baseline=baseline
+        )
+    return None  # "unchanged", 持平 with nothing it is compared with

@@ -1,0 +1,57 @@
+"""From figures to claims: add ranks, comparisons and superlatives, and link what belongs together.
+
+Order matters: ranks first (a figure inside a rank is not a claim of its own), then the
+figures that state a change become comparisons, then comparisons without a figure, then
+superlatives where nothing else stands.
+"""
+
+from __future__ import annotations
+
+from claimcheck.engine.comparisons import compare_figures, find_relations_without_figure
+from claimcheck.engine.ranks import find_ranks, link_streaks
+from claimcheck.engine.raw_claim import Clauses, RawClaim, Spans
+from claimcheck.engine.superlatives import attach_figures, find_superlatives
+from claimcheck.rules.grammar import Grammar
+from claimcheck.rules.relations_grammar import RelationGrammar
+
+
+def relate(
+    clean: str, figures: list[RawClaim], g: Grammar, rg: RelationGrammar, times: Spans, clauses: Clauses, sentence_of
+) -> list[RawClaim]:
+    hits = _trigger_hits(clean, rg)
+    ranks = find_ranks(clean, hits, rg, g, times.overlaps)
+    if ranks:
+        taken = Spans(r.span for r in ranks)
+        figures = [f for f in figures if not taken.overlaps(*f.span)]
+    compare_figures(clean, figures, rg, clauses)
+    # Times do not block these: the baseline is often a period (高於去年, "higher than last year").
+    taken = Spans([*(f.span for f in figures), *(r.span for r in ranks)])
+    loose = find_relations_without_figure(clean, hits, rg, rg.number_at.match, taken.overlaps)
+    taken = Spans([*times_of(times), *(d.span for d in (*figures, *ranks, *loose))])
+    superlatives = find_superlatives(clean, hits, rg, taken.overlaps)
+    attach_figures(clean, superlatives, figures, rg, clauses)
+    link_streaks(clean, ranks, [f for f in figures if f.kind == "duration"], rg, sentence_of)
+    return sorted([*figures, *ranks, *loose, *superlatives], key=lambda d: (d.start, d.end))
+
+
+def _trigger_hits(clean: str, rg: RelationGrammar) -> list[tuple[int, int, frozenset[str]]]:
+    """Every title, superlative, loose-comparison and doubling word, longest at each place."""
+    *plain, late = rg.triggers
+    found = {}
+    for pattern in plain:
+        for m in pattern.finditer(clean):
+            found[m.start()] = m.end()
+    for m in late.finditer(clean):  # matched from the second character: step back one
+        start = m.start() - 1
+        if clean[start : m.end()] in rg.roles and found.get(start, 0) < m.end():
+            found[start] = m.end()
+    hits, reach = [], 0
+    for start in sorted(found):
+        if start >= reach:
+            reach = found[start]
+            hits.append((start, reach, rg.roles[clean[start:reach].lower()]))
+    return hits
+
+
+def times_of(spans: Spans):
+    return zip(spans.starts, spans.ends, strict=True)

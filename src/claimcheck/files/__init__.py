@@ -1,0 +1,1 @@
+"""Files: reading bytes in the right encoding, writing outputs safely, walking folders."""

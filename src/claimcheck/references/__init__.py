@@ -1,0 +1,1 @@
+"""Reference tables: reading and validating a newsroom's table of figures."""

@@ -1,0 +1,1 @@
+"""The editor's report: one HTML page per draft."""

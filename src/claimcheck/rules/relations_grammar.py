@@ -1,0 +1,289 @@
+"""Compile rules/<lang>_relations.toml into the patterns of ranks, comparisons,
+superlatives and claim context. Like grammar.py, nothing language-specific is written here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from claimcheck import rules
+from claimcheck.rules import RankPattern, RelationRules
+from claimcheck.rules.grammar import alternation, grammar
+
+# Where a clause ends: Chinese and Western punctuation, a dash, a line break. A comma
+# between digits (33,662) is a thousands separator, not a break.
+CLAUSE_BREAK = r"[，；：。！？!?;:\n—]|,(?!\d{3})|\.(?=\s|$)"
+
+
+@dataclass(frozen=True, slots=True)
+class RelationGrammar:
+    triggers: tuple[regex.Pattern[str] | re.Pattern[str], ...]  # Latin words, the others, the others late
+    roles: dict[str, frozenset[str]]
+    ranks: tuple[tuple[regex.Pattern[str], str], ...]
+    title_position: dict[str, int]
+    ordinals: dict[str, int]
+    streak_before: regex.Pattern[str]
+    streak_inside: regex.Pattern[str]
+    streak_after: regex.Pattern[str]
+    change_before: regex.Pattern[str]
+    change_after: regex.Pattern[str]
+    change_last_chars: frozenset[str]
+    not_change: regex.Pattern[str]
+    change_inside: regex.Pattern[str]
+    multiple_before: regex.Pattern[str]
+    multiple_after: regex.Pattern[str]
+    more_or_less: regex.Pattern[str]
+    equal_before: regex.Pattern[str]
+    equal_after: regex.Pattern[str]
+    doubling_factor: dict[str, float]
+    superlative_patterns: tuple[regex.Pattern[str], ...]
+    determiner_before: regex.Pattern[str]
+    after_adjective: regex.Pattern[str]
+    figure_gap: regex.Pattern[str]
+    metrics: regex.Pattern[str]
+    metric_word: regex.Pattern[str]
+    subject_codes: regex.Pattern[str]
+    subject_stops: regex.Pattern[str]
+    subject_end: regex.Pattern[str]
+    subject_openers: regex.Pattern[str]
+    stop_words: frozenset[str]
+    metric_words: frozenset[str]
+    subject_max: int
+    clause_break: regex.Pattern[str]
+    number_at: regex.Pattern[str]
+
+
+class _Lists:
+    """Word lists matched through the regex module's named lists: one set lookup instead of
+    an alternation of hundreds of words, each with its own guards."""
+
+    def __init__(self) -> None:
+        self.lists: dict[str, list[str]] = {}
+
+    def __call__(self, name: str, words: list[str]) -> str:
+        return f"(?:{'|'.join(self.parts(name, words)) or '(?!)'})"
+
+    def parts(self, name: str, words: list[str]) -> list[str]:
+        """One pattern for the words in Latin letters, one for the others; scanning a text
+        with each apart is faster than with their alternation."""
+        latin = sorted({w.lower() for w in words if _is_latin(w)})
+        other = sorted({w for w in words if not _is_latin(w)})
+        parts = []
+        if latin:
+            self.lists[f"{name}_latin"] = latin
+            parts.append(f"(?:\\b(?i:\\L<{name}_latin>)(?![A-Za-z]))")
+        if other:
+            self.lists[f"{name}_other"] = other
+            first = regex.escape("".join(sorted({w[0] for w in other})))
+            parts.append(f"(?:(?=[{first}])\\L<{name}_other>)")
+        return parts
+
+    def anchored_late(self, name: str, words: list[str], common_first: str) -> str:
+        """Words that begin with a common character, found from their second one:
+        the match starts one character late and the caller moves it back."""
+        late = sorted({w for w in words if len(w) > 1 and w[0] in common_first})
+        if not late:
+            return "(?!)"
+        self.lists[name] = [w[1:] for w in late]
+        firsts = regex.escape("".join(sorted({w[0] for w in late})))
+        seconds = regex.escape("".join(sorted({w[1] for w in late})))
+        return f"(?=[{seconds}])(?<=[{firsts}])\\L<{name}>"
+
+    def compile(self, pattern: str) -> regex.Pattern[str]:
+        return regex.compile(pattern, ignore_unused=True, **self.lists)
+
+
+def _is_latin(word: str) -> bool:
+    return word[:1].isascii() and word[:1].isalpha()
+
+
+def _literal(words: list[str]) -> str:
+    """The words as written, the longest first: what a named list matches at a place."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or "(?!)"
+
+
+def _scan_words(words: list[str]) -> re.Pattern[str]:
+    """Words written in no Latin letters (matched as written), for a pass over the whole text.
+    The standard library's re scans a text for literal words at a third of the regex module's
+    cost (but not when a lookbehind comes first, as in anchored_late)."""
+    return re.compile(_literal(words))
+
+
+def _words(tables: list[RelationRules], pick) -> list[str]:
+    return [word for table in tables for word in pick(table)]
+
+
+def _any(words: list[str]) -> str:
+    return alternation(words, case_insensitive_words=True)
+
+
+_FOLDS_TO_LATIN = regex.compile("(?i)[a-z]")
+
+
+def _searched(words: list[str]) -> str:
+    """_any for a pattern searched left to right: the words in Latin letters and the others as
+    two alternations, which the regex module scans several times faster than their mix. No
+    position can start a word of each kind, so the matches are the same."""
+    latin = [w for w in words if _is_latin(w)]
+    other = [w for w in words if not _is_latin(w)]
+    if not latin or not other or any(_FOLDS_TO_LATIN.match(w) for w in other):
+        return _any(words)
+    return f"(?:{_any(other)}|{_any(latin)})"
+
+
+def _ending(words: list[str]) -> regex.Pattern[str]:
+    """Matches when the text ends with one of the words (read right to left)."""
+    return regex.compile(f"(?r)(?:{_any(words)})\\s?$") if words else regex.compile("(?!)")
+
+
+@cache
+def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
+    tables = [rules.relations(lang) for lang in languages]
+    number = grammar(languages).number_pattern
+    listed = _Lists()
+    ordinals = {k.lower(): v for t in tables for k, v in t.rank.ordinals.items()}
+    adjectives = _words(tables, lambda t: t.superlative.adjectives)
+    metrics = _words(tables, lambda t: t.context.metrics)
+    fill = {
+        "number": number,
+        "ordinal": f"(?:{_any(list(ordinals))}|\\d{{1,3}}(?:st|nd|rd|th))" if ordinals else "(?!)",
+        "adjective": listed("adjectives", adjectives),
+        "metric": listed("metrics", metrics),
+        "rank_cue": listed("rank_cues", _words(tables, lambda t: t.rank.cues)),
+    }
+
+    def expand(pattern: str) -> str:
+        for name, piece in fill.items():
+            pattern = pattern.replace("{" + name + "}", piece)
+        return pattern
+
+    ranks = tuple(
+        (listed.compile(expand(p.pattern)), p.qualifier)
+        for t in tables
+        for p in t.rank.patterns
+        if isinstance(p, RankPattern)
+    )
+    titles = {k.lower(): v for t in tables for k, v in t.rank.titles.items()}
+    c = [t.comparison for t in tables]
+    up, down = [w for x in c for w in x.up], [w for x in c for w in x.down]
+    up_short = [w for x in c for w in x.up_after_baseline]
+    down_short = [w for x in c for w in x.down_after_baseline]
+    self_baselines = [w for x in c for w in x.self_baselines]
+    intro = [w for x in c for w in x.baseline_before]
+    opening = [w for x in c for w in x.baseline_open]
+    closers = [w for x in c for w in x.baseline_closers]
+    base = r"[^，,。；;！!？?\d\n]{1,12}?"
+    # Read right to left from the figure ((?r)), so only the text touching it is tried.
+    change_before = (
+        f"(?r)(?:(?:(?P<self>{_any(self_baselines)})\\s?"
+        f"|(?P<intro>{_any(intro)})(?P<base>{base})\\s?"
+        f"|(?P<intro>{_any(opening)})(?P<base>{base})(?:{_any(closers)})[，,]?[^，,。；;\\d\\n]{{0,6}}?)?"
+        f"(?:(?P<up>{_any(up)})|(?P<down>{_any(down)}))"
+        f"|(?P<intro>{_any(intro)})(?P<base>{base})(?:(?P<more>{_any(up_short)})|(?P<less>{_any(down_short)})))"
+        r"(?:\sby)?\s?了?\s?\Z"
+    )
+    up_after = [w for x in c for w in x.up_after]
+    down_after = [w for x in c for w in x.down_after]
+    more_after = [w for x in c for w in x.more_after]
+    less_after = [w for x in c for w in x.less_after]
+    after_intro = [w for x in c for w in x.baseline_after]
+    change_after = (
+        f"\\A(?:\\s(?:(?P<up>{_any(up_after)})|(?P<down>{_any(down_after)})"
+        f"|(?P<more>{_any(more_after)})|(?P<less>{_any(less_after)})))?"
+        f"(?:,?\\s?(?P<self>{_any(self_baselines)})"
+        f"|\\s(?:{_any(after_intro)})\\s(?P<base>[^,.;:!?\\n]{{1,40}}?)(?=[,.;:!?\\n]|\\s(?:and|but|while|as|to|in|after|amid)\\b|\\Z))?"
+    )
+    more = [w for x in c for w in x.more_than]
+    less = [w for x in c for w in x.less_than]
+    equal = [w for x in c for w in x.equal]
+    more_or_less = (
+        f"(?:(?P<more>{listed('more_than', more)})|(?P<less>{listed('less_than', less)}))\\s?"
+        f"(?P<base>[^\\s，,。；;！!？?\\d][^，,。；;！!？?\\d\\n]{{0,29}}?)"
+        f"(?=[，,。；;:！!？?\\n]|\\.(?=\\s|\\Z)|\\s(?:and|but|while|as|in|after|for)\\b|\\Z)"
+    )
+    # 與去年持平, 同比持平, "unchanged from last year": the equal word is found first, then
+    # its baseline is read to the left or to the right.
+    equal_before = (
+        f"(?r)(?:(?P<self>{_any(self_baselines)})|(?P<intro>{_any([*intro, *opening])})(?P<ebase>{base}))\\s?\\Z"
+    )
+    equal_after = r"\s(?:from|with|to)\s(?P<ebase>[^,;:!?\n]{1,30}?)(?=[,;:!?\n]|\.(?=\s|\Z)|\Z)"
+    doubling = {k: v for x in c for k, v in x.doubling.items()}
+    multiples = {k: v for x in c for k, v in x.multiples.items()}
+    multiple_of = [p for x in c for p in x.multiple_of]
+    multiple_as = [p for x in c for p in x.multiple_as]
+    s = [t.superlative for t in tables]
+    most_words = [w for x in s for w in x.most]
+    after_most = [w for x in s for w in x.after_most]
+    # Every word a title, superlative, loose comparison or doubling starts with is found in
+    # one pass; each hit is then sent to the finders by its roles.
+    roles: dict[str, set[str]] = {}
+    for role, words in (
+        ("title", titles),
+        ("superlative", [*(w for x in s for w in x.words), *(m + a for m in most_words for a in after_most)]),
+        ("adjective", adjectives),
+        ("not_superlative", [w for x in s for w in x.not_superlatives]),
+        ("more", more),
+        ("less", less),
+        ("equal", equal),
+        ("doubling", list(doubling)),
+        ("multiple", list(multiples)),
+    ):
+        for word in words:
+            roles.setdefault(word.lower(), set()).add(role)
+    common_first = "".join(t.scan_common_first for t in tables)
+    plain = [w for w in roles if not (len(w) > 1 and w[0] in common_first)]
+    triggers = (
+        listed.compile(listed("triggers", [w for w in plain if _is_latin(w)])),
+        _scan_words([w for w in plain if not _is_latin(w)]),
+        listed.compile(listed.anchored_late("triggers_late", list(roles), common_first)),
+    )
+    k = [t.context for t in tables]
+    modifiers = [w for x in k for w in x.metric_modifiers]
+    stops = [w for x in k for w in x.subject_stops]
+    return RelationGrammar(
+        ranks=ranks,
+        triggers=triggers,
+        roles={word: frozenset(r) for word, r in roles.items()},
+        title_position=titles,
+        ordinals=ordinals,
+        streak_before=_ending(_words(tables, lambda t: t.rank.streak_before)),
+        streak_inside=regex.compile(_any(_words(tables, lambda t: t.rank.streak_inside))),
+        streak_after=regex.compile(f"\\A\\s?(?:{_any(_words(tables, lambda t: t.rank.streak_after))})"),
+        change_before=regex.compile(change_before),  # small alternations: named lists do not pay here
+        change_after=regex.compile(change_after),
+        # The character before a figure that a change verb can end on: most figures have none.
+        change_last_chars=frozenset({w[-1].lower() for w in (*up, *down, *up_short, *down_short)} | {"了", " ", "y"}),
+        not_change=_ending([w for x in c for w in x.not_changes]),
+        change_inside=regex.compile(f"(?P<more>{_any(more_after)})|(?P<less>{_any(less_after)})"),
+        multiple_before=regex.compile(f"(?r)(?:{'|'.join(multiple_of) or '(?!)'})\\Z"),
+        multiple_after=regex.compile(
+            f"\\A(?:{'|'.join(multiple_as) or '(?!)'})(?P<base>[^,.;:!?\\n]{{1,40}}?)(?=[,.;:!?\\n]|\\Z)"
+        ),
+        more_or_less=listed.compile(more_or_less),
+        equal_before=regex.compile(equal_before),
+        equal_after=regex.compile(equal_after),
+        doubling_factor={k.lower(): v for k, v in {**doubling, **multiples}.items()},
+        superlative_patterns=tuple(listed.compile(expand(p)) for x in s for p in x.patterns),
+        determiner_before=regex.compile(f"(?r)(?:{_any([w for x in s for w in x.determiners])})\\s\\Z"),
+        after_adjective=regex.compile(f"\\s(?:{_any([w for x in s for w in x.after_adjective])})\\b"),
+        figure_gap=listed.compile(
+            f"(?:\\s|{_any([w for x in s for w in x.figure_links])}|{listed('metrics', metrics)})*"
+            # one word of its own: the noun the superlative qualifies ("the longest route is")
+            f"(?:[A-Za-z-]+|\\p{{Han}}{{1,2}})?"
+            f"(?:\\s|{_any([w for x in s for w in x.figure_links])}|{listed('metrics', metrics)})*"
+        ),
+        metrics=listed.compile(f"(?:{listed('modifiers', modifiers)}\\s?)?{listed('metrics', metrics)}"),
+        metric_word=listed.compile(listed("metrics", metrics)),
+        subject_codes=regex.compile("|".join(f"(?:{p})" for x in k for p in x.subject_patterns) or "(?!)"),
+        subject_stops=regex.compile(_searched(stops)),
+        subject_end=regex.compile(f"[^\\p{{Han}}]|{_searched(stops)}"),
+        subject_openers=regex.compile(_any([w for x in k for w in x.subject_openers])),
+        stop_words=frozenset(w for w in stops if w[:1].isascii()),
+        metric_words=frozenset(m.lower() for m in metrics),
+        subject_max=min((x.subject_max for x in k), default=8),
+        clause_break=regex.compile(CLAUSE_BREAK),
+        number_at=regex.compile(number),
+    )

@@ -1,0 +1,238 @@
+"""Claims of an input of any size in bounded memory: the text is decoded piece by piece, cut
+into blocks at line breaks, and each block runs through `extract`; every claim comes out
+with its offsets, line and column in the whole input.
+
+The claims are those of the whole text: the engine ends every sentence at a line break and
+carries a subject only within a paragraph, and the blocks share one id counter. A line
+longer than HARD characters is the exception: it is cut at its last sentence end before
+HARD, else at a space, else at HARD itself. A claim at such a cut may lose its subject or
+carried context, and at a hard cut it may be split in two.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TextIO
+
+import regex
+
+from claimcheck.cli.notices import say_skipped
+from claimcheck.engine.context import Vocabulary, words_of
+from claimcheck.engine.extract import ClaimIds, document_language, extract
+from claimcheck.files.read import CHUNK, DEFAULT_MAX_BYTES, STDIN, text_chunks
+from claimcheck.models import Claim, Document, Skipped, TextSpan
+from claimcheck.text import data_blocks
+from claimcheck.text.normalize import normalize
+
+BLOCK = 128 * 1024  # characters: a block ends at the last line break before this…
+HARD = 2 * BLOCK  # …or at the first one after it, but never later than this
+_SAMPLE = 20_000  # characters kept to tell the language of a document without claims
+_SENTENCE_END = regex.compile(r"(?r)(?:[。！？!?；;]|\.(?=\s))")
+_SPACE = regex.compile(r"(?r)\s")
+_BATCH = 1000  # claims rendered and written at a time
+_SPANS = ("sentence", "time", "figure", "subject", "metric", "baseline")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    text: str
+    start: int  # offset of its first character in the whole text
+    lines: int  # line breaks before it
+    column: int  # characters between the last of them and the block
+
+
+def _cut(buffer: str, position: int, size: int, hard: int) -> int | None:
+    """Where the block that starts at `position` ends, or None to wait for more text."""
+    if len(buffer) - position < size:
+        return None
+    newline = buffer.rfind("\n", position, position + size)
+    if newline < 0:
+        newline = buffer.find("\n", position + size, position + hard)
+    if newline >= 0:
+        return newline + 1
+    if len(buffer) - position < hard:
+        return None
+    end = _SENTENCE_END.search(buffer, position + 1, position + hard)
+    if end is None:
+        end = _SPACE.search(buffer, position + hard // 2, position + hard)
+    return end.end() if end is not None else position + hard
+
+
+def blocks(chunks: Iterable[str], size: int = BLOCK, hard: int = HARD) -> Iterator[Block]:
+    """The text of `chunks` in blocks of about `size` characters, each ending at a line break."""
+    buffer, position = "", 0
+    start = lines = column = 0
+    for chunk in _ended(chunks):
+        if chunk is not None:
+            buffer, position = buffer[position:] + chunk, 0
+        while True:
+            cut = _cut(buffer, position, size, hard)
+            if cut is None:
+                if chunk is not None or position == len(buffer):
+                    break
+                cut = len(buffer)  # the end of the text: the rest is the last block
+            text = buffer[position:cut]
+            yield Block(text, start, lines, column)
+            breaks = text.count("\n")
+            column = len(text) - text.rindex("\n") - 1 if breaks else column + len(text)
+            lines += breaks
+            start += len(text)
+            position = cut
+
+
+def _ended(chunks: Iterable[str]) -> Iterator[str | None]:
+    yield from chunks
+    yield None
+
+
+def _shifted(claim: Claim, block: Block, spans: dict[int, TextSpan]) -> Claim:
+    update: dict[str, object] = {
+        "start": claim.start + block.start,
+        "end": claim.end + block.start,
+        "line": claim.line + block.lines,
+        "column": claim.column + (block.column if claim.line == 1 else 0),
+    }
+    for field in _SPANS:
+        span = getattr(claim, field)
+        if span is not None:
+            if id(span) not in spans:  # spans are shared between claims: shift each once
+                start, end = span.start + block.start, span.end + block.start
+                spans[id(span)] = TextSpan.trusted(text=span.text, start=start, end=end)
+            update[field] = spans[id(span)]
+    return claim.model_copy(update=update)
+
+
+def vocabulary(chunks: Iterable[str], block_size: int = BLOCK) -> Vocabulary:
+    """The vocabulary of the whole text, gathered block by block (two characters of the
+    block before are context for the words at the start of the next)."""
+    proper: set[str] = set()
+    lower: set[str] = set()
+    tail = ""
+    for block in blocks(chunks, block_size, 2 * block_size):
+        clean = tail + normalize(block.text).text
+        found_proper, found_lower = words_of(clean, len(tail))
+        proper |= found_proper
+        lower |= found_lower
+        tail = clean[-2:]
+    return Vocabulary(frozenset(proper), frozenset(lower))
+
+
+def claims_of_parts(
+    chunks: Iterable[str],
+    *,
+    lang: str | None = None,
+    vocabulary: Vocabulary | None = None,
+    block_size: int = BLOCK,
+    sample: list[str] | None = None,
+    skipped: list[Skipped] | None = None,
+) -> Iterator[Claim]:
+    """The claims of the text the chunks make up, in order; `sample` gets its first
+    characters, `skipped` the parts not read for claims."""
+    ids = ClaimIds()
+    for block in blocks(chunks, block_size, 2 * block_size):
+        if sample is not None and block.start < _SAMPLE:
+            sample.append(block.text[: _SAMPLE - block.start])
+        if skipped is not None:
+            skipped += data_blocks.skipped(block.text, block.start, block.lines)
+        found = extract(block.text, lang=lang, ids=ids, vocabulary=vocabulary)
+        if block.start == 0:
+            yield from found
+            continue
+        spans: dict[int, TextSpan] = {}
+        for claim in found:
+            yield _shifted(claim, block, spans)
+
+
+@contextlib.contextmanager
+def _replayable(
+    source: str | Iterable[str], encoding: str | None, max_bytes: int | None
+) -> Iterator[Callable[[], Iterator[str]]]:
+    """A way to read the text twice: a file again, anything else (standard input, a named
+    pipe such as `<(command)` gives) from a spooled copy."""
+    if isinstance(source, str) and source != STDIN and os.path.isfile(source):
+        yield lambda: text_chunks(source, encoding=encoding, max_bytes=max_bytes)
+        return
+    if isinstance(source, str):
+        chunks = text_chunks(source, encoding=encoding, max_bytes=max_bytes)
+    else:
+        chunks = source
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as spool:
+        for chunk in chunks:
+            spool.write(chunk)
+
+        def replay() -> Iterator[str]:
+            spool.seek(0)
+            while piece := spool.read(CHUNK):
+                yield piece
+
+        yield replay
+
+
+def extract_stream(
+    source: str | Iterable[str],
+    *,
+    lang: str | None = None,
+    encoding: str | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    block_size: int = BLOCK,
+    sample: list[str] | None = None,
+    skipped: list[Skipped] | None = None,
+) -> Iterator[Claim]:
+    """The claims of a file (a path, or - for standard input) or of text given in pieces (an
+    open text file, a list of strings), one at a time: those `extract` finds in the whole.
+
+    The text is read twice: once for its vocabulary, once for its claims; a bad input stops
+    the first reading, before any claim comes out.
+    """
+    with _replayable(source, encoding, max_bytes) as chunks:
+        words = vocabulary(chunks(), block_size)
+        found = {"sample": sample, "skipped": skipped}
+        yield from claims_of_parts(chunks(), lang=lang, vocabulary=words, block_size=block_size, **found)
+
+
+def stream_document(
+    path: str,
+    *,
+    lang: str | None = None,
+    encoding: str | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    min_checkworthy: float = 0.0,
+    stdin_name: str = STDIN,
+) -> Document:
+    """What extract_document gives for the file's text, without holding the text whole.
+    `stdin_name`: the source standard input is called by."""
+    sample: list[str] = []
+    skipped: list[Skipped] = []
+    found = extract_stream(path, lang=lang, encoding=encoding, max_bytes=max_bytes, sample=sample, skipped=skipped)
+    claims = [claim for claim in found if claim.checkworthy >= min_checkworthy]
+    language = document_language("".join(sample), claims)
+    source = stdin_name if path == STDIN else path
+    return Document(source=source, language=language, claims=claims, skipped=skipped)
+
+
+def write_jsonl(
+    paths: list[str],
+    out: TextIO,
+    *,
+    lang: str | None = None,
+    min_checkworthy: float = 0.0,
+    encoding: str | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    stdin_name: str = STDIN,
+) -> None:
+    """`extract --format jsonl`: each file's claims written as they are found, a batch at a time."""
+    from claimcheck.render.extract.jsonl import render
+
+    for path in paths:
+        skipped: list[Skipped] = []
+        claims = extract_stream(path, lang=lang, encoding=encoding, max_bytes=max_bytes, skipped=skipped)
+        wanted = (claim for claim in claims if claim.checkworthy >= min_checkworthy)
+        source = stdin_name if path == STDIN else path
+        while batch := list(itertools.islice(wanted, _BATCH)):
+            out.write(render([Document.model_construct(source=source, language="unknown", claims=batch)]))
+        say_skipped(source, skipped)

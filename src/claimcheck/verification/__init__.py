@@ -1,0 +1,1 @@
+"""Claims against reference tables: the index, intervals, periods and reasons."""

@@ -1,0 +1,93 @@
+"""The one-line reason of a verdict, in the language and script of the claim's sentence.
+
+The sentences are data (rules/references.toml, [reasons.*]); this module fills them in.
+"""
+
+from __future__ import annotations
+
+from claimcheck.models import Claim, ReferenceRow
+from claimcheck.references.values import RANK
+from claimcheck.rules.folding import is_traditional
+from claimcheck.rules.reference_rules import Reasons, reference_rules
+
+
+def language_of(lang: str, sentence: str) -> str:
+    """en, or zh-hans / zh-hant by the characters of the sentence."""
+    if lang != "zh":
+        return "en"
+    return "zh-hant" if is_traditional(sentence) else "zh-hans"
+
+
+def _reasons(language: str) -> Reasons:
+    return reference_rules().rules.reasons[language]
+
+
+def signed(number: float) -> str:
+    """+3,000, −0.25: a difference as an editor reads it."""
+    if float(number).is_integer():
+        return f"{int(number):+,}"
+    digits = 2 if abs(number) >= 1 else 4
+    return f"{number:+,.{digits}f}".rstrip("0").rstrip(".")
+
+
+def _with_unit(number: str, unit: str | None) -> str:
+    """12 km, 3,000輛, 12%, and a currency sign before the digits: +$10,000,000."""
+    if not unit:
+        return number
+    if not any(char.isalnum() for char in unit) and unit != "%":
+        sign = number[:1] if number[:1] in "+-" else ""
+        return f"{sign}{unit}{number.removeprefix(sign)}"
+    joiner = " " if unit[:1].isascii() and unit[:1].isalpha() else ""
+    return f"{number}{joiner}{unit}"
+
+
+def row_value(row: ReferenceRow) -> str:
+    """The row's value as the table writes it, with its unit (2.61億 公里, 2671公里)."""
+    if not row.unit or row.unit in row.value_text:
+        return row.value_text
+    if row.unit_canonical == RANK:
+        return f"{row.unit} {row.value_text}"
+    return _with_unit(row.value_text, row.unit)
+
+
+def _parts(reasons: Reasons, row: ReferenceRow) -> dict[str, str]:
+    return {
+        "row": row.id,
+        "value": row_value(row),
+        "as_of_part": reasons.as_of_part.format(as_of=row.as_of) if row.as_of else "",
+        "source_part": reasons.source_part.format(source=row.source) if row.source else "",
+    }
+
+
+def sourced(language: str, row: ReferenceRow) -> str:
+    reasons = _reasons(language)
+    return reasons.sourced.format(**_parts(reasons, row))
+
+
+def mismatch(language: str, claim: Claim, row: ReferenceRow, difference: float, relative: float | None) -> str:
+    reasons = _reasons(language)
+    unit = claim.unit or claim.unit_canonical
+    relative_text = f"{relative * 100:+.1f}%" if relative is not None else "—"
+    return reasons.mismatch.format(
+        **_parts(reasons, row), difference=_with_unit(signed(difference), unit), relative=relative_text
+    )
+
+
+def no_value(language: str) -> str:
+    return _reasons(language).no_value
+
+
+def no_row(language: str) -> str:
+    return _reasons(language).no_row
+
+
+def deceptive(claim: Claim) -> str:
+    """Why a figure readers may see otherwise than claimcheck reads it is a finding."""
+    reasons = _reasons(language_of(claim.lang, claim.sentence.text))
+    value = f"{claim.value:,}" if claim.value is not None else claim.text
+    return getattr(reasons, claim.deceptive).format(value=value)
+
+
+def other_period(language: str, rows: list[ReferenceRow]) -> str:
+    periods = ", ".join(dict.fromkeys(row.as_of or "" for row in rows))
+    return _reasons(language).other_period.format(count=len(rows), as_of=periods)
