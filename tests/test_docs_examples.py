@@ -279,6 +279,31 @@ def test_no_page_narrates_a_session():
         assert not re.search(r"this session|last session", text, re.I), page.name
 
 
+_LINK = re.compile(r"\]\((?P<target>[^)#\s]*)(?:#(?P<anchor>[^)\s]+))?\)")
+_PATH = re.compile(r"`(?P<path>(?:src|tests|scripts|fixtures|docs|fuzz|\.ci)/[^`\s]*)`")
+
+
+def _anchors(page: Path) -> set[str]:
+    """The ids GitHub gives a page's headings: lower case, punctuation dropped, spaces as hyphens."""
+    headings = re.findall(r"^#+ (.+)$", page.read_text(encoding="utf-8"), re.M)
+    return {re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-") for heading in headings}
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])
+def test_links_and_paths_on_the_page_exist(page: Path):
+    text = page.read_text(encoding="utf-8")
+    for link in _LINK.finditer(text):
+        if link["target"].startswith(("http:", "https:")):
+            continue
+        target = (page.parent / link["target"]).resolve() if link["target"] else page
+        assert target.exists(), f"{page.name}: a link to {link['target']}, which is not there"
+        if link["anchor"] and target.suffix == ".md":
+            assert link["anchor"] in _anchors(target), f"{page.name}: no heading {link['anchor']} in {target.name}"
+    for named in _PATH.finditer(text):  # `src/claimcheck/render/<command>/`: any command
+        pattern = re.sub(r"<[^>]+>", "*", named["path"])
+        assert list(ROOT.glob(pattern.rstrip("/"))), f"{page.name} names {named['path']}, which is not there"
+
+
 def test_every_draft_of_the_verify_examples_is_a_case():
     """docs/verify.md's table of drafts and verdicts is taken from the verifier's case file."""
     cases = (ROOT / "tests" / "cases" / "verify" / "matching.toml").read_text(encoding="utf-8")
