@@ -106,7 +106,7 @@ def open_page(browser):
 
     def open_(path: Path):
         page = browser.new_page()
-        page.set_default_timeout(10_000)
+        page.set_default_timeout(60_000)  # a hang guard: a busy machine may be slow to draw
         page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
         page.on("request", lambda request: request.url.startswith("file://") or problems.append(request.url))
         page.goto(path.as_uri())
