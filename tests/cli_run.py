@@ -5,9 +5,18 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
+
+
+def interruptible() -> None:
+    """For `Popen(preexec_fn=interruptible)`: the child takes SIGINT as Ctrl-C from a terminal
+    delivers it. A test run started in the background (`pytest &` in a script, nohup) ignores
+    SIGINT, a child inherits that, and Python then never installs its KeyboardInterrupt
+    handler: the child would not notice the signal a test sends it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def claimcheck(

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from cli_run import claimcheck as run
+from cli_run import interruptible
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -169,6 +170,7 @@ def test_ctrl_c_stops_the_run_without_a_traceback_or_a_half_written_file(tmp_pat
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own process group, as a terminal gives it: Ctrl-C reaches the workers too
+        preexec_fn=interruptible,
     )
     deadline = time.monotonic() + 60
     while not any(p.name.startswith(".claims.jsonl.") for p in tmp_path.iterdir()) and time.monotonic() < deadline:

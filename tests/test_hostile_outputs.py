@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_run import interruptible
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -131,6 +132,7 @@ def test_an_interrupted_run_never_leaves_a_truncated_output(tmp_path, signal_num
         [sys.executable, "-m", "claimcheck", "extract", "big.txt", "-f", "jsonl", "-o", "out.jsonl"],
         cwd=tmp_path,
         stderr=subprocess.PIPE,
+        preexec_fn=interruptible,
     )
     deadline = time.monotonic() + 60
     while not any(p.name.startswith(".out.jsonl.") for p in tmp_path.iterdir()) and time.monotonic() < deadline:
