@@ -123,6 +123,7 @@ def test_a_failed_run_leaves_the_old_output_and_no_temporary_file(tmp_path, fmt)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt", "good.txt", "out"]
 
 
+@pytest.mark.hostile
 @pytest.mark.parametrize("signal_number", [signal.SIGINT, signal.SIGKILL])
 def test_an_interrupted_run_never_leaves_a_truncated_output(tmp_path, signal_number):
     line = "藍峰汽車十月售出33,662輛新車,同比增長12%,營收約86.4億元。\n"
@@ -146,6 +147,7 @@ def test_an_interrupted_run_never_leaves_a_truncated_output(tmp_path, signal_num
         assert sorted(p.name for p in tmp_path.iterdir()) == ["big.txt", "out.jsonl"]
 
 
+@pytest.mark.hostile
 def test_a_reader_that_stops_early_is_no_error(tmp_path):
     (tmp_path / "many.txt").write_text("Sales rose 5%.\n" * 50_000, encoding="utf-8")
     process = subprocess.Popen(

@@ -87,6 +87,7 @@ def _check_spans(text: str, claims: list[tuple[str, int, int]]) -> None:
     assert all(first[2] <= second[1] for first, second in zip(claims, claims[1:], strict=False))
 
 
+@pytest.mark.hostile
 @pytest.mark.parametrize("case", CASES["input"], ids=lambda case: case["name"])
 def test_each_adversarial_input_finishes_as_shipped(worker, case):
     claims, is_data = _result(worker, case)
@@ -97,6 +98,7 @@ def test_each_adversarial_input_finishes_as_shipped(worker, case):
     _check_spans(text, claims)
 
 
+@pytest.mark.hostile
 @pytest.mark.parametrize("case", [c for c in CASES["input"] if c.get("data")], ids=lambda case: case["name"])
 def test_each_data_input_read_number_by_number_finishes_with_its_claims(reader, case):
     claims, _ = _result(reader, case, read_data=True)

@@ -21,7 +21,10 @@ from cli_run import interruptible
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 REFS = "id,subject,value,unit,source\nline,line,5,km,desk\n"
 
-pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the workers in /proc")
+pytestmark = [
+    pytest.mark.hostile,
+    pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the workers in /proc"),
+]
 
 
 def _stat_fields(pid: int | str) -> list[str] | None:
