@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.dask
+
 try:
     from distributed import Client, LocalCluster, get_task_stream
 
