@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from claimcheck.engine.attach import Quantity, currency_glued
+from claimcheck.engine.quantity import Quantity
+from claimcheck.engine.tail import currency_glued
 from claimcheck.rules.grammar import Grammar
 
 _YEARS = (1800, 2100)

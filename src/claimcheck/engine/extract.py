@@ -17,14 +17,17 @@ import regex
 
 from claimcheck import rules
 from claimcheck.engine import checkworthy
-from claimcheck.engine.attach import Quantity, currency_glued, read_before, read_quantity
+from claimcheck.engine.attach import read_quantity
+from claimcheck.engine.before import read_before
 from claimcheck.engine.classify import ONE_WITH_A_DURATION, classify, late_rejection, rejection
 from claimcheck.engine.compound import join_compounds
 from claimcheck.engine.context import Context, Vocabulary
 from claimcheck.engine.numbers import number_arithmetic
+from claimcheck.engine.quantity import Quantity
 from claimcheck.engine.raw_claim import Clauses, RawClaim, Spans
 from claimcheck.engine.relations import relate
 from claimcheck.engine.sentences import Sentences, nearest_time
+from claimcheck.engine.tail import currency_glued
 from claimcheck.models import Claim, Document, TextSpan
 from claimcheck.rules.grammar import grammar
 from claimcheck.rules.relations_grammar import relation_grammar

@@ -9,14 +9,11 @@ After a unit marked `tenths`, a lone digit is the next step down: 三塊五 is 3
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from claimcheck import rules
 from claimcheck.engine.numbers import parse_zh
-
-if TYPE_CHECKING:
-    from claimcheck.engine.attach import Quantity
-    from claimcheck.rules.grammar import Grammar, UnitInfo
+from claimcheck.engine.quantity import Quantity
+from claimcheck.rules.grammar import Grammar, UnitInfo
 
 _TENTH = Decimal("0.1")
 
