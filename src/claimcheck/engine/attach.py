@@ -122,7 +122,7 @@ def _half_percent_word(text: str, start: int, g: Grammar) -> Quantity | None:
 
 def _unread_run(text: str, end: int, written: str, g: Grammar) -> tuple[Decimal, int] | None:
     """Chinese numerals that do not read as one number, read another way (or None)."""
-    if g.zh is None or len(written) < 2:
+    if g.han_numerals is None or len(written) < 2:
         return None
     return _digits_one_by_one(text, end, written, g) or _number_then_unit(text, end, written, g)
 
@@ -139,12 +139,12 @@ def _number_then_unit(text: str, end: int, written: str, g: Grammar) -> tuple[De
 
 def _digits_one_by_one(text: str, end: int, written: str, g: Grammar) -> tuple[Decimal, int] | None:
     """七五折: before some units two Chinese digits are read digit by digit (75)."""
-    if len(written) != 2 or not all(c in g.zh.digits for c in written):
+    if len(written) != 2 or not all(c in g.han_numerals.digits for c in written):
         return None
     unit = g.unit_at.match(text, end)
     if unit is None or not g.unit(unit.group()).digits_one_by_one:
         return None
-    return Decimal("".join(str(g.zh.digits[c]) for c in written)), len(written)
+    return Decimal("".join(str(g.han_numerals.digits[c]) for c in written)), len(written)
 
 
 def _mixed_fraction(text: str, q: Quantity, g: Grammar) -> None:
@@ -165,8 +165,8 @@ def _english_fraction(text: str, match: regex.Match[str], g: Grammar) -> Quantit
     words = match.group("frac").lower().replace("-", " ").split()
     denominator = g.fraction_denominators.get(words[-1])
     numerator = Decimal(1)
-    if len(words) == 2 and g.en is not None and words[0] in g.en.words:
-        numerator = Decimal(g.en.words[words[0]])
+    if len(words) == 2 and g.word_numerals is not None and words[0] in g.word_numerals.words:
+        numerator = Decimal(g.word_numerals.words[words[0]])
     if not denominator:
         return None
     if text[match.end() : match.end() + 2][1:].isalpha() and text.startswith("-", match.end()):

@@ -31,6 +31,7 @@ from claimcheck.engine.tail import currency_glued
 from claimcheck.models import Claim, Document, TextSpan
 from claimcheck.rules.grammar import grammar
 from claimcheck.rules.relations_grammar import relation_grammar
+from claimcheck.rules.scripts import scripts
 from claimcheck.text import data_blocks
 from claimcheck.text.bidi import BidiReach
 from claimcheck.text.normalize import Normalized, normalize
@@ -39,10 +40,11 @@ _NEWLINE = regex.compile("\n")
 
 
 def _languages(lang: str | None) -> tuple[str, ...]:
+    known = rules.languages()
     if lang in (None, "auto"):
-        return rules.LANGUAGES
-    if lang not in rules.LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}: use auto, {', '.join(rules.LANGUAGES)}")
+        return known
+    if lang not in known:
+        raise ValueError(f"unknown language {lang!r}: use auto, {', '.join(known)}")
     return (lang,)
 
 
@@ -190,7 +192,7 @@ def _extract(
                 qualifier_text=d.qualifier_text,
                 time=span(d.time),
                 sentence=sentence_spans[sentence],
-                lang=lang if lang in rules.LANGUAGES else sentences.language(sentence),
+                lang=lang if lang not in (None, "auto") else sentences.language(sentence),
                 figure=span(d.figure),
                 subject=span(d.subject),
                 metric=span(d.metric),
@@ -358,22 +360,18 @@ def _utf8(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass")  # a str from Python may hold lone surrogates
 
 
-_HAN = regex.compile(r"\p{Han}")
-_LATIN = regex.compile(r"[A-Za-z]")
 _SAMPLE = 20_000
 
 
 def document_language(text: str, claims: list[Claim]) -> str:
+    """The claims' language, "mixed" when they have several; without claims, the language
+    whose script weighs most in the text's first characters ("unknown" with none)."""
     languages = {claim.lang for claim in claims}
     if len(languages) == 1:
         return languages.pop()
     if languages:
         return "mixed"
-    sample = text[:_SAMPLE]
-    han, latin = len(_HAN.findall(sample)), len(_LATIN.findall(sample))
-    if not han and not latin:
-        return "unknown"
-    return "zh" if han * 3 >= latin else "en"
+    return scripts().language(text[:_SAMPLE]) or "unknown"
 
 
 def extract_document(

@@ -8,7 +8,8 @@ from decimal import Decimal
 
 import regex
 
-from claimcheck.rules.grammar import Grammar, UnitInfo
+from claimcheck.rules.grammar import Grammar
+from claimcheck.rules.unit_tables import UnitInfo
 
 # How far before a number its qualifier, currency sign or unit word is looked for.
 LOOK_BACK = 16

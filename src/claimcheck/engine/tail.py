@@ -22,7 +22,7 @@ _HYPHENED_DIGITS = regex.compile(r"-\d+(?:\.\d+)?")
 def read_after(text: str, q: Quantity, g: Grammar) -> None:
     half = g.and_a_half.match(text, q.end) if text[q.end : q.end + 1] in (" ", "-") else None
     mixed = (Decimal("0.5"), half.end()) if half is not None else None
-    if mixed is None and not q.fraction and text.startswith(" and ", q.end) and g.en is not None:
+    if mixed is None and not q.fraction and text.startswith(" and ", q.end) and g.word_numerals is not None:
         mixed = mixed_after(text, q.end, g)
     if mixed is not None:
         q.value += mixed[0]  # "one and a half", "5 and a half minutes", "two and three quarters"
@@ -172,10 +172,10 @@ def _scale_value(written: str, g: Grammar) -> Decimal:
 
 def _peel_scale_into_unit(text: str, q: Quantity, g: Grammar) -> None:
     """3千米 is 3 km, not 3000 m: give a scale character back to the unit it begins."""
-    if g.zh is None or q.words or q.percent or q.value_max is not None:
+    if g.han_numerals is None or q.words or q.percent or q.value_max is not None:
         return
     last = q.number_end - 1
-    if last <= q.number_start or text[last] not in g.zh_scales:
+    if last <= q.number_start or text[last] not in g.han_scales:
         return
     unit = g.unit_at.match(text, last)
     if unit is None or unit.end() <= q.number_end:

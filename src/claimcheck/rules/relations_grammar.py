@@ -1,4 +1,4 @@
-"""Compile rules/<lang>_relations.toml into the patterns of ranks, comparisons,
+"""Compile rules/<lang>/relations.toml into the patterns of ranks, comparisons,
 superlatives and claim context. Like grammar.py, nothing language-specific is written here."""
 
 from __future__ import annotations
@@ -134,6 +134,19 @@ def _searched(words: list[str]) -> str:
     return f"(?:{_any(other)}|{_any(latin)})"
 
 
+def _plain(words: list[str]) -> str:
+    """The words as written, in their order, as one alternation (no guards, no case folding)."""
+    return "|".join(regex.escape(w) for w in words) or "(?!)"
+
+
+def _after_change(words: list[str]) -> str:
+    """What may stand between a change verb and its figure, read right to left from the figure:
+    a word in Latin letters after a space (rose by 12%), then a particle (增長了12%)."""
+    latin = [w for w in words if _is_latin(w)]
+    other = [w for w in words if not _is_latin(w)]
+    return (f"(?:\\s(?:{_plain(latin)}))?\\s?" if latin else "\\s?") + (f"(?:{_plain(other)})?\\s?" if other else "")
+
+
 def _ending(words: list[str]) -> regex.Pattern[str]:
     """Matches when the text ends with one of the words (read right to left)."""
     return regex.compile(f"(?r)(?:{_any(words)})\\s?$") if words else regex.compile("(?!)")
@@ -145,11 +158,12 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
     number = grammar(languages).number_pattern
     listed = _Lists()
     ordinals = {k.lower(): v for t in tables for k, v in t.rank.ordinals.items()}
+    suffixes = _words(tables, lambda t: t.rank.ordinal_suffixes)
     adjectives = _words(tables, lambda t: t.superlative.adjectives)
     metrics = _words(tables, lambda t: t.context.metrics)
     fill = {
         "number": number,
-        "ordinal": f"(?:{_any(list(ordinals))}|\\d{{1,3}}(?:st|nd|rd|th))" if ordinals else "(?!)",
+        "ordinal": f"(?:{_any(list(ordinals))}|\\d{{1,3}}(?:{_plain(suffixes)}))" if ordinals else "(?!)",
         "adjective": listed("adjectives", adjectives),
         "metric": listed("metrics", metrics),
         "rank_cue": listed("rank_cues", _words(tables, lambda t: t.rank.cues)),
@@ -175,6 +189,8 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
     intro = [w for x in c for w in x.baseline_before]
     opening = [w for x in c for w in x.baseline_open]
     closers = [w for x in c for w in x.baseline_closers]
+    after_change = [w for x in c for w in x.after_change]
+    change_words = [*up, *down, *up_short, *down_short, *after_change]
     base = r"[^，,。；;！!？?\d\n]{1,12}?"
     # Read right to left from the figure ((?r)), so only the text touching it is tried.
     change_before = (
@@ -183,7 +199,8 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         f"|(?P<intro>{_any(opening)})(?P<base>{base})(?:{_any(closers)})[，,]?[^，,。；;\\d\\n]{{0,6}}?)?"
         f"(?:(?P<up>{_any(up)})|(?P<down>{_any(down)}))"
         f"|(?P<intro>{_any(intro)})(?P<base>{base})(?:(?P<more>{_any(up_short)})|(?P<less>{_any(down_short)})))"
-        r"(?:\sby)?\s?了?\s?\Z"
+        + _after_change(after_change)
+        + r"\Z"
     )
     up_after = [w for x in c for w in x.up_after]
     down_after = [w for x in c for w in x.down_after]
@@ -194,22 +211,27 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         f"\\A(?:\\s(?:(?P<up>{_any(up_after)})|(?P<down>{_any(down_after)})"
         f"|(?P<more>{_any(more_after)})|(?P<less>{_any(less_after)})))?"
         f"(?:,?\\s?(?P<self>{_any(self_baselines)})"
-        f"|\\s(?:{_any(after_intro)})\\s(?P<base>[^,.;:!?\\n]{{1,40}}?)(?=[,.;:!?\\n]|\\s(?:and|but|while|as|to|in|after|amid)\\b|\\Z))?"
+        f"|\\s(?:{_any(after_intro)})\\s(?P<base>[^,.;:!?\\n]{{1,40}}?)"
+        f"(?=[,.;:!?\\n]|\\s(?:{_plain([w for x in c for w in x.baseline_stops])})\\b|\\Z))?"
     )
+    loose_stops = [w for x in c for w in x.loose_baseline_stops]
     more = [w for x in c for w in x.more_than]
     less = [w for x in c for w in x.less_than]
     equal = [w for x in c for w in x.equal]
     more_or_less = (
         f"(?:(?P<more>{listed('more_than', more)})|(?P<less>{listed('less_than', less)}))\\s?"
         f"(?P<base>[^\\s，,。；;！!？?\\d][^，,。；;！!？?\\d\\n]{{0,29}}?)"
-        f"(?=[，,。；;:！!？?\\n]|\\.(?=\\s|\\Z)|\\s(?:and|but|while|as|in|after|for)\\b|\\Z)"
+        f"(?=[，,。；;:！!？?\\n]|\\.(?=\\s|\\Z)|\\s(?:{_plain(loose_stops)})\\b|\\Z)"
     )
     # 與去年持平, 同比持平, "unchanged from last year": the equal word is found first, then
     # its baseline is read to the left or to the right.
     equal_before = (
         f"(?r)(?:(?P<self>{_any(self_baselines)})|(?P<intro>{_any([*intro, *opening])})(?P<ebase>{base}))\\s?\\Z"
     )
-    equal_after = r"\s(?:from|with|to)\s(?P<ebase>[^,;:!?\n]{1,30}?)(?=[,;:!?\n]|\.(?=\s|\Z)|\Z)"
+    equal_after = (
+        f"\\s(?:{_plain([w for x in c for w in x.equal_baseline_after])})"
+        r"\s(?P<ebase>[^,;:!?\n]{1,30}?)(?=[,;:!?\n]|\.(?=\s|\Z)|\Z)"
+    )
     doubling = {k: v for x in c for k, v in x.doubling.items()}
     multiples = {k: v for x in c for k, v in x.multiples.items()}
     multiple_of = [p for x in c for p in x.multiple_of]
@@ -255,7 +277,7 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         change_before=regex.compile(change_before),  # small alternations: named lists do not pay here
         change_after=regex.compile(change_after),
         # The character before a figure that a change verb can end on: most figures have none.
-        change_last_chars=frozenset({w[-1].lower() for w in (*up, *down, *up_short, *down_short)} | {"了", " ", "y"}),
+        change_last_chars=frozenset([*(w[-1].lower() for w in change_words), " "]),
         not_change=_ending([w for x in c for w in x.not_changes]),
         change_inside=regex.compile(f"(?P<more>{_any(more_after)})|(?P<less>{_any(less_after)})"),
         multiple_before=regex.compile(f"(?r)(?:{'|'.join(multiple_of) or '(?!)'})\\Z"),
