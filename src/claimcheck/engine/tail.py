@@ -22,7 +22,7 @@ _HYPHENED_DIGITS = regex.compile(r"-\d+(?:\.\d+)?")
 def read_after(text: str, q: Quantity, g: Grammar) -> None:
     half = g.and_a_half.match(text, q.end) if text[q.end : q.end + 1] in (" ", "-") else None
     mixed = (Decimal("0.5"), half.end()) if half is not None else None
-    if mixed is None and not q.fraction and text.startswith(" and ", q.end) and g.word_numerals is not None:
+    if mixed is None and not q.fraction and text.startswith(g.and_words, q.end):
         mixed = mixed_after(text, q.end, g)
     if mixed is not None:
         q.value += mixed[0]  # "one and a half", "5 and a half minutes", "two and three quarters"
@@ -66,7 +66,7 @@ def read_after(text: str, q: Quantity, g: Grammar) -> None:
         q.unit_text = tail.group("unit")
         q.unit = g.unit(q.unit_text)
         money = g.money_when_scaled.get(q.unit_text.lower()) if q.scaled else None
-        if money is not None and not text.startswith(" of ", q.end):
+        if money is not None and not text.startswith(g.of_words, q.end):
             q.unit = g.unit(money)  # 45 million pounds (spent), but 2 million pounds of beef
         if not q.scaled and not tail.group("post"):
             _half_after_unit(text, q, g)

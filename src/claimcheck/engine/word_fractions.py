@@ -51,11 +51,17 @@ def fraction_after(text: str, end: int, number_text: str, g: Grammar) -> tuple[D
         return None
     if not _plural(word) and numerator != 1:
         return None
-    whole, _, part = numerator_text.lower().rpartition(" and ")
+    whole, part = _last_split(numerator_text.lower(), g.and_words)
     right = _words_value(part, g) if whole else None
     if right is not None and right < denominator and (whole_value := _words_value(whole, g)) is not None:
         return whole_value + right / denominator, match.end()  # a mixed number: 100 and 3/4
     return numerator / denominator, match.end()
+
+
+def _last_split(text: str, joiners: tuple[str, ...]) -> tuple[str, str]:
+    """Text before and after the last of the joiners in it (one hundred | three quarters)."""
+    at = max(((text.rfind(j), j) for j in joiners), default=(-1, ""))
+    return (text[: at[0]], text[at[0] + len(at[1]) :]) if at[0] >= 0 else ("", text)
 
 
 def mixed_after(text: str, end: int, g: Grammar) -> tuple[Decimal, int] | None:

@@ -66,6 +66,8 @@ class Grammar:
     mixed_fraction: regex.Pattern[str]
     of_before_unit: regex.Pattern[str]
     between_words: frozenset[str]
+    and_words: tuple[str, ...]  # " and ": joins a whole number and its fraction (two and a quarter)
+    of_words: tuple[str, ...]  # " of ": what a fraction or a scaled amount measures follows
     duration_cues: tuple[str, ...]
     day_of_month_forms: frozenset[str]
     not_qualifiers: frozenset[str]

@@ -25,6 +25,7 @@ from claimcheck.rules.numeral_patterns import (
 from claimcheck.rules.one_line import same_line
 from claimcheck.rules.patterns import GAP, alternation, first_chars, last_chars, led, trap_patterns, trap_patterns_of
 from claimcheck.rules.schema import HanNumerals, WordNumerals
+from claimcheck.rules.word_patterns import alternatives
 
 __all__ = ["Grammar", "alternation", "grammar"]
 
@@ -56,6 +57,8 @@ def _grammar(languages: tuple[str, ...]) -> Grammar:
     between_separators = [s for t in tables for s in t.ranges.between_separators]
     denominators = {k: v for t in tables if t.fractions for k, v in t.fractions.denominators.items()}
     fraction_infix = [s for t in tables for s in t.fraction.infix]
+    and_words = list(spelled.joiners) if spelled else []
+    of_words = [w for t in tables if t.fractions for w in t.fractions.of]
     fraction_whole = [s for t in tables for s in t.fraction.whole]
 
     number = han_number(han)
@@ -100,7 +103,10 @@ def _grammar(languages: tuple[str, ...]) -> Grammar:
             [w for t in tables if t.fractions for w in t.fractions.alone_before_of], ascii_boundary=False
         )
         scan_starts += [w for t in tables if t.fractions for w in t.fractions.alone_before_of]
-        scan_parts.append(rf"(?P<frac>(?i:\b{numerators}[ -]{{1,3}}{denominator}\b|\b{alone}\b(?=[ ]of\b|-[^\W\d_])))")
+        of = alternatives(of_words)
+        scan_parts.append(
+            rf"(?P<frac>(?i:\b{numerators}[ -]{{1,3}}{denominator}\b|\b{alone}\b(?=[ ](?:{of})\b|-[^\W\d_])))"
+        )
     halves = [w for t in tables for w in t.half]
     pairs = [w for t in tables for w in t.pairs]
     vulgar = {k: v for t in tables for k, v in t.vulgar_fractions.items()}
@@ -246,11 +252,14 @@ def _grammar(languages: tuple[str, ...]) -> Grammar:
         superscripts=superscripts,
         superscript_power=superscript_power(superscripts),
         bare_count=regex.compile(
-            r"(?:[ ]and[ ]|,[ ]and[ ]|[ ]|,[ ])(?P<n>\d{1,2}|(?i:[a-z]+(?:[ -][a-z]+)?))"
+            rf"(?:[ ](?:{alternatives(and_words)})[ ]|,[ ](?:{alternatives(and_words)})[ ]|[ ]|,[ ])"
+            r"(?P<n>\d{1,2}|(?i:[a-z]+(?:[ -][a-z]+)?))"
             r"(?=[ ]*(?:[.;:!?)\]]|,(?!\d)|\Z))(?![.,]\d)"
         ),
         **word_fractions(spelled, denominators, [t.fractions for t in tables if t.fractions]),
         between_words=frozenset(w.lower() for w in between),
+        and_words=tuple(f" {w} " for w in and_words),
+        of_words=tuple(f" {w} " for w in of_words),
         duration_cues=tuple(w for t in tables for w in t.day_of_month.span_cues),
         day_of_month_forms=frozenset(w for t in tables for w in t.day_of_month.forms),
         not_qualifiers=not_qualifiers,

@@ -7,6 +7,7 @@ import regex
 
 from claimcheck.rules.patterns import ARABIC, SIGN, alternation
 from claimcheck.rules.schema import HanNumerals, LanguageRules, Table, WordNumerals
+from claimcheck.rules.word_patterns import alternatives
 
 
 def numeral_table(tables: list[LanguageRules], system: type[Table]) -> Table | None:
@@ -70,6 +71,9 @@ def word_fractions(numerals: WordNumerals | None, denominators: dict[str, int], 
     tens = [w for w, v in words.items() if 20 <= v < 100 and v % 10 == 0]
     small = [w for w, v in words.items() if 0 < v < 10] + list(numerals.article if numerals else [])
     den = alternation(denominators, ascii_boundary=False)
+    joiner = alternatives(numerals.joiners if numerals else [])
+    of = alternatives([w for t in tables for w in t.of])
+    article = alternatives(numerals.article if numerals else [])
     return {
         "compound_ordinals": ordinals,
         "word_tens": frozenset(tens),
@@ -78,9 +82,10 @@ def word_fractions(numerals: WordNumerals | None, denominators: dict[str, int], 
             rf"(?P<unit>{alternation(ordinals, ascii_boundary=False)})|(?P<den>{den}))(?![A-Za-z])"
         ),
         "mixed_fraction": regex.compile(
-            rf"(?i:[ ]and[ ](?:(?P<num>{alternation(small, ascii_boundary=False)})[ -])?(?P<den>{den}))(?![A-Za-z])"
+            rf"(?i:[ ](?:{joiner})[ ](?:(?P<num>{alternation(small, ascii_boundary=False)})[ -])?(?P<den>{den}))"
+            r"(?![A-Za-z])"
         ),
-        "of_before_unit": regex.compile(r"(?i:[ ]of[ ](?:an?[ ])?)"),
+        "of_before_unit": regex.compile(rf"(?i:[ ](?:{of})[ ](?:(?:{article})[ ])?)"),
     }
 
 

@@ -129,6 +129,7 @@ class WordFractions(Table):
     denominators: dict[str, int]
     compound_ordinals: dict[str, int] = {}
     alone_before_of: list[str] = []
+    of: list[str] = []
     and_a_half: list[str] = []
 
 
