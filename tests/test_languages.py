@@ -94,6 +94,7 @@ def test_without_the_folder_the_language_is_unknown(tmp_path):
     assert _claims(f"[c.lang for c in claimcheck.extract({TOY!r})]", dict(os.environ)) == ["en"]
 
 
+TOY_MANIFEST = 'code = "xx"\nname = "X"\nnumerals = "digits"\norder = 3\n[script]\ncharacters = "x"\n'
 # A bad CLAIMCHECK_RULES_PATH (the files written under it) and the one line it gives.
 BAD_PATHS = {
     "missing directory": ({}, "missing", "claimcheck: CLAIMCHECK_RULES_PATH: {root}/missing: no such directory"),
@@ -116,6 +117,29 @@ BAD_PATHS = {
         {"zh/language.toml": 'code = "zh"\nname = "X"\nnumerals = "han"\norder = 3\n[script]\ncharacters = "x"\n'},
         "",
         "claimcheck: {root}/zh/language.toml: language 'zh' is also in rules/zh",
+    ),
+    "a script that is no regex": (
+        {"xx/language.toml": 'code = "xx"\nname = "X"\nnumerals = "digits"\norder = 3\n[script]\ncharacters = "[x"\n'},
+        "",
+        "claimcheck: {root}/xx/language.toml: entry script.characters: not a regular expression "
+        "(unterminated character set at position 2)",
+    ),
+    "a second fallback language": (
+        {"xx/language.toml": TOY_MANIFEST + "fallback = true\n"},
+        "",
+        "claimcheck: {root}/xx/language.toml: entry script.fallback: en is the fallback language already",
+    ),
+    "a trap that is no regex": (
+        {"xx/language.toml": TOY_MANIFEST, "xx/traps.toml": '[traps.codes]\npatterns = ["(ab"]\n'},
+        "",
+        "claimcheck: {root}/xx/traps.toml: entry traps.codes.patterns.0: not a regular expression "
+        "(missing ) at position 3)",
+    ),
+    "a rank pattern that is no regex": (
+        {"xx/language.toml": TOY_MANIFEST, "xx/relations.toml": "[[rank.patterns]]\npattern = '#(?P<n>{number}'\n"},
+        "",
+        "claimcheck: {root}/xx/relations.toml: entry rank.patterns.0.pattern: not a regular expression "
+        "(missing ) at position 15)",
     ),
     "a unit with no canonical unit": (
         {

@@ -8,13 +8,14 @@ rules/common/ holds the same topics for every language.
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from claimcheck.errors import RulesError
-from claimcheck.rules.load import BUILTIN, Folder, error_at, validated
+from claimcheck.rules.load import BUILTIN, Folder, check_patterns, error_at, validated
 from claimcheck.rules.relation_schema import RelationRules
 from claimcheck.rules.schema import NUMERAL_SYSTEMS, TOPICS, LanguageRules, Manifest
 from claimcheck.rules.shared import canonical_units
@@ -26,6 +27,7 @@ RULE_FILES = (MANIFEST, *TOPICS, "relations.toml", "reasons.toml")
 # Codes that mean something else where a language is named (--lang auto, a document's language).
 _RESERVED = frozenset({"auto", COMMON, "mixed", "unknown"})
 _TOPIC_OF = {key: name for name, keys in TOPICS.items() for key in keys}
+_PLACEHOLDER = re.compile(r"\{(?:number|ordinal|adjective|metric|rank_cue)\}")
 
 
 def _roots() -> list[tuple[object, str]]:
@@ -36,7 +38,11 @@ def _roots() -> list[tuple[object, str]]:
         path = Path(entry)
         if not path.is_dir():
             raise RulesError(f"{RULES_PATH}: {entry}: no such directory")
-        if not any((child / MANIFEST).is_file() for child in path.iterdir() if child.is_dir()):
+        try:
+            holds = any((child / MANIFEST).is_file() for child in path.iterdir() if child.is_dir())
+        except OSError as exc:
+            raise RulesError(f"{RULES_PATH}: {entry}: cannot be read ({exc.strerror})") from None
+        if not holds:
             raise RulesError(f"{RULES_PATH}: {entry}: holds no language folder (a folder with a {MANIFEST})")
         roots.append((path, str(path)))
     return roots
@@ -58,10 +64,15 @@ def _languages() -> dict[str, tuple[Folder, Manifest]]:
                 raise RulesError(f"{file.label}: entry code: {manifest.code!r} is a reserved word")
             if manifest.code in found:
                 raise RulesError(f"{file.label}: language {manifest.code!r} is also in {found[manifest.code][0].label}")
+            check_patterns(file.label, [("script.characters", manifest.script.characters)])
+            fallbacks = [code for code, (_, known) in found.items() if known.script.fallback]
+            if manifest.script.fallback and fallbacks:
+                raise RulesError(
+                    f"{file.label}: entry script.fallback: {fallbacks[0]} is the fallback language already"
+                )
             found[manifest.code] = (folder, manifest)
-    fallbacks = [code for code, (_, manifest) in found.items() if manifest.script.fallback]
-    if len(fallbacks) != 1:
-        raise RulesError(f"one language must have script.fallback = true (found: {', '.join(fallbacks) or 'none'})")
+    if not any(manifest.script.fallback for _, manifest in found.values()):
+        raise RulesError("rules: no language has script.fallback = true")
     return dict(sorted(found.items(), key=lambda item: (item[1][1].order, item[0])))
 
 
@@ -118,8 +129,27 @@ def read_language(where: Folder, numerals: str | None) -> LanguageRules:
     except ValidationError as exc:
         raise error_at(label_of[str(exc.errors()[0]["loc"][0])], exc) from None
     rules = rules.model_copy(update={"numerals": _numerals(numerals, table, where.file("numerals.toml").label)})
+    _check_regexes(rules, label_of)
     _check_units(rules, label_of.get("unit", ""), label_of.get("unit_part", ""), label_of.get("currency_prefixes", ""))
     return rules
+
+
+def _check_regexes(rules: LanguageRules, label_of: dict[str, str]) -> None:
+    """Each regex of traps and periods compiles (a folder of one's own may hold a broken one)."""
+    traps = rules.traps.items()
+    check_patterns(
+        label_of.get("traps", ""), [(f"traps.{n}.patterns.{i}", p) for n, t in traps for i, p in enumerate(t.patterns)]
+    )
+    check_patterns(label_of.get("time", ""), [(f"time.patterns.{i}", p) for i, p in enumerate(rules.time.patterns)])
+    reading = rules.reading
+    lists = {
+        "patterns": reading.patterns,
+        "last_patterns": reading.last_patterns,
+        "span_patterns": reading.span_patterns,
+    }
+    check_patterns(
+        label_of.get("reading", ""), [(f"reading.{n}.{i}", p) for n, ps in lists.items() for i, p in enumerate(ps)]
+    )
 
 
 def _numerals(system: str | None, table: dict | None, label: str):
@@ -150,7 +180,22 @@ def _no_stray_files(where: Folder) -> None:
 def relations(code: str) -> RelationRules:
     """Ranks, comparisons, superlatives and context words of one language (none without a relations.toml)."""
     file = folder(code).file("relations.toml")
-    return validated(RelationRules, file.label, file.read()) if file.exists() else RelationRules()
+    if not file.exists():
+        return RelationRules()
+    rules = validated(RelationRules, file.label, file.read())
+    check_patterns(file.label, _relation_patterns(rules))
+    return rules
+
+
+def _relation_patterns(rules: RelationRules):
+    """The regexes of a relations.toml, their {placeholders} filled."""
+    found = [(f"rank.patterns.{i}.pattern", p.pattern) for i, p in enumerate(rules.rank.patterns)]
+    found += [(f"comparison.multiple_of.{i}", p) for i, p in enumerate(rules.comparison.multiple_of)]
+    found += [(f"comparison.multiple_as.{i}", p) for i, p in enumerate(rules.comparison.multiple_as)]
+    found += [(f"superlative.patterns.{i}", p) for i, p in enumerate(rules.superlative.patterns)]
+    found += [(f"context.subject_patterns.{i}", p) for i, p in enumerate(rules.context.subject_patterns)]
+    # A stand-in as long as the placeholder, so that an error's position is the pattern's own.
+    return [(entry, _PLACEHOLDER.sub(lambda m: "x" * len(m[0]), pattern)) for entry, pattern in found]
 
 
 def _check_units(rules: LanguageRules, units: str, parts: str, prefixes: str) -> None:

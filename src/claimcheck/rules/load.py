@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import TypeVar
 
+import regex
 from pydantic import BaseModel, ValidationError
 
 from claimcheck.errors import RulesError
@@ -51,6 +53,15 @@ def error_at(label: str, exc: ValidationError, prefix: tuple[str, ...] = ()) -> 
     first = exc.errors()[0]
     where = ".".join(str(part) for part in (*prefix, *first["loc"]))
     return RulesError(f"{label}: entry {where}: {first['msg']}")
+
+
+def check_patterns(label: str, patterns: Iterable[tuple[str, str]]) -> None:
+    """Each (entry, regex) compiles: a folder of one's own may hold a broken one."""
+    for entry, pattern in patterns:
+        try:
+            regex.compile(pattern)
+        except regex.error as exc:
+            raise RulesError(f"{label}: entry {entry}: not a regular expression ({exc})") from None
 
 
 def validated(model: type[Model], label: str, data: dict) -> Model:
