@@ -163,3 +163,28 @@ def test_a_bad_rules_path_is_one_line_and_exit_2(files, entry, message, tmp_path
     draft.write_text("Sales rose 12%.\n", encoding="utf-8")
     done = claimcheck("extract", str(draft), env=_with_rules(root / entry if entry else root))
     assert (done.returncode, done.stderr, done.stdout) == (2, message.format(root=root) + "\n", "")
+
+
+# The report page's HTML lang attributes (zh-Hant, en) are tags for the browser, not rule folders.
+NAMES_LANGUAGES = {"render/report/page.py", "render/report/record.py"}
+
+
+def test_no_module_names_a_language_code():
+    """Which languages there are is the rule folders' business: a code written in a module
+    (if lang == "zh") is a language the folders cannot add or change."""
+    import ast
+
+    source = ROOT / "src" / "claimcheck"
+    named = []
+    for path in sorted(source.rglob("*.py")):
+        if path.relative_to(source).as_posix() in NAMES_LANGUAGES:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        examples = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.keyword) and n.arg == "examples"}
+        inside = {id(c) for n in ast.walk(tree) if id(n) in examples for c in ast.walk(n)}
+        named += [
+            f"{path.relative_to(source)}:{node.lineno}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and node.value in ("zh", "en") and id(node) not in inside
+        ]
+    assert not named
