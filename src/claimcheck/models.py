@@ -11,7 +11,8 @@ from claimcheck.names import shown
 ClaimKind = Literal["quantity", "money", "percent", "duration", "rank", "comparison", "superlative"]
 Direction = Literal["up", "down", "equal", "more", "less"]
 Qualifier = Literal["exact", "over", "under", "approx", "at_least", "at_most", "range"]
-Language = Literal["zh", "en"]
+# A language's code: the name of its rule folder (zh, en; claimcheck.rules.languages()).
+Language = Annotated[str, Field(examples=["zh", "en"])]
 # A file's name: in JSON, a byte that is not UTF-8 is written \xNN (see claimcheck.names).
 FileName = Annotated[str, PlainSerializer(shown, return_type=str, when_used="json")]
 Deception = Literal["bidi"]
@@ -71,7 +72,7 @@ class Claim(_Record):
     qualifier_text: str | None = Field(default=None, description="The words that qualify it (超, 不到, nearly).")
     time: TextSpan | None = Field(default=None, description="The date or period the claim holds for.")
     sentence: TextSpan
-    lang: Language
+    lang: Language = Field(description="The language of the rules that read the claim: --lang, or its sentence's.")
     figure: TextSpan | None = Field(
         default=None,
         description="For a comparison or superlative, the number with its unit as written (12% in 同比增長12%, "
@@ -111,7 +112,11 @@ class Skipped(_Record):
 
 class Document(_Record):
     source: FileName
-    language: Literal["zh", "en", "mixed", "unknown"]
+    language: str = Field(
+        description="The claims' language (a language code); mixed when they have several; without claims, "
+        "the language of the text's script, or unknown.",
+        examples=["zh", "en", "mixed", "unknown"],
+    )
     claims: list[Claim]
     skipped: list[Skipped] = Field(
         default_factory=list,

@@ -19,7 +19,6 @@ from claimcheck.cli.options import (
     CHECK_FORMATS,
     EXTRACT_FORMATS,
     FAIL_ON,
-    LANGS,
     REFS_FORMATS,
     Approx,
     Color,
@@ -35,6 +34,7 @@ from claimcheck.cli.options import (
     RefsMaxBytes,
     StdinFilename,
     format_option,
+    lang_choices,
 )
 from claimcheck.cli.typer_glue import ChoiceError, Command, Group, choice
 
@@ -154,7 +154,7 @@ def extract(
     from claimcheck.run.stream import stream_document, write_jsonl
 
     _display(color, quiet)
-    fmt, lang = _choose("--format", fmt, EXTRACT_FORMATS), _choose("--lang", lang, LANGS)
+    fmt, lang = _choose("--format", fmt, EXTRACT_FORMATS), _choose("--lang", lang, lang_choices())
     read_options = _read_options(encoding, max_bytes)
     stdin_name = stdin_filename or "-"
     try:
@@ -252,7 +252,7 @@ def verify_command(
     from claimcheck.verification.report import verify_documents
 
     _display(color, quiet)
-    fmt, lang = _choose("--format", fmt, EXTRACT_FORMATS), _choose("--lang", lang, LANGS)
+    fmt, lang = _choose("--format", fmt, EXTRACT_FORMATS), _choose("--lang", lang, lang_choices())
     read_options = _read_options(encoding, max_bytes)
     try:
         approximation = parse_approximation(approx)
@@ -426,7 +426,7 @@ def check(
     _display(color, quiet)
     fmt = _choose("--format", fmt, CHECK_FORMATS)
     fail_on = fail_on and _choose("--fail-on", fail_on, FAIL_ON)
-    lang = lang and _choose("--lang", lang, LANGS)
+    lang = lang and _choose("--lang", lang, lang_choices())
     flags = {"refs": refs, "refs-encoding": refs_encoding, "fail-on": fail_on, "approx": approx, "lang": lang}
     flags |= {"min-checkworthy": min_checkworthy, "kinds": kinds and [k.strip() for k in kinds.split(",") if k.strip()]}
     flags |= {"encoding": encoding, "max-bytes": max_bytes, "refs-max-bytes": refs_max_bytes}
@@ -517,7 +517,7 @@ def report_command(
     from claimcheck.render.report.draft import draft_report
     from claimcheck.verification.intervals import parse_approximation
 
-    lang = _choose("--lang", lang, LANGS)
+    lang = _choose("--lang", lang, lang_choices())
     if output is None and path == "-":
         raise _fail("report: a draft from standard input needs --output FILE")
     try:

@@ -14,8 +14,14 @@ from claimcheck.cli.typer_glue import ChoiceError, choice, completion_of
 EXTRACT_FORMATS = ("table", "json", "jsonl", "csv")
 CHECK_FORMATS = ("text", "json", "github", "sarif", "junit", "html")
 REFS_FORMATS = ("table", "json")
-LANGS = ("auto", "zh", "en")
 FAIL_ON = ("mismatch", "unsourced", "any", "none")
+
+
+def lang_choices() -> tuple[str, ...]:
+    """auto, then the languages of the rule folders (read when first asked, not at import)."""
+    from claimcheck import rules
+
+    return ("auto", *rules.languages())
 
 
 def _one_of(choices: tuple[str, ...]) -> str:
@@ -48,7 +54,7 @@ Lang = Annotated[
         "--lang",
         metavar="LANG",
         help="Language rules: auto (decides per sentence), zh or en.",
-        autocompletion=completion_of(LANGS),
+        autocompletion=lambda incomplete: completion_of(lang_choices())(incomplete),
     ),
 ]
 Output = Annotated[
