@@ -6,6 +6,7 @@ span is mapped back through the normalizer's offset map and sliced from the inpu
 
 from __future__ import annotations
 
+import datetime
 import gc
 from bisect import bisect_right
 
@@ -15,6 +16,7 @@ from claimcheck.engine import checkworthy
 from claimcheck.engine.claim_ids import ClaimIds
 from claimcheck.engine.classify import classify
 from claimcheck.engine.context import Context, Vocabulary
+from claimcheck.engine.frame import Frames
 from claimcheck.engine.numbers import number_arithmetic
 from claimcheck.engine.quantity import Quantity
 from claimcheck.engine.raw_claim import Clauses, RawClaim, Spans
@@ -42,6 +44,7 @@ def extract(
     figures_only: bool = False,
     ids: ClaimIds | None = None,
     vocabulary: Vocabulary | None = None,
+    date: datetime.date | None = None,
 ) -> list[Claim]:
     """Every checkable claim in `text`, in document order.
 
@@ -50,12 +53,13 @@ def extract(
     ids, vocabulary: for a text read in parts (claimcheck.run.stream), the id counter the parts
     share and the vocabulary of the whole text, so that each part gives the claims the
     whole would.
+    date: the document's date, against which relative periods (今年, last month) resolve.
     """
     collecting = gc.isenabled()
     gc.disable()  # the pass allocates many small objects and no cycles: skip the rescans
     try:
         with number_arithmetic():
-            return _extract(text, lang, figures_only, ids, vocabulary)
+            return _extract(text, lang, figures_only, ids, vocabulary, date)
     finally:
         if collecting:
             gc.enable()
@@ -82,6 +86,7 @@ def _extract(
     figures_only: bool = False,
     ids: ClaimIds | None = None,
     vocabulary: Vocabulary | None = None,
+    date: datetime.date | None = None,
 ) -> list[Claim]:
     scan = read_pass(text, lang)
     norm, times, clean = scan.norm, scan.times, scan.norm.text
@@ -137,6 +142,7 @@ def _extract(
         figure = norm.to_original(*d.figure) if d.figure is not None else None
         return "bidi" if reach.touches(start, end) or (figure and reach.touches(*figure)) else None
 
+    frames = Frames(clean, date, span) if context is not None else None
     claims = []
     for d, sentence, start, end in built:
         line = bisect_right(line_starts, start)
@@ -168,6 +174,7 @@ def _extract(
                 related=[ids_of[id(r)] for r in d.related if id(r) in ids_of],
                 checkworthy=worth,
                 checkworthy_reason=reason,
+                frame=frames.of(d, sentence) if frames else None,
                 deceptive=deceptive(d, start, end) if reach else None,
             )
         )
@@ -193,9 +200,14 @@ def document_language(text: str, claims: list[Claim]) -> str:
 
 
 def extract_document(
-    text: str, *, source: str = "<text>", lang: str | None = None, min_checkworthy: float = 0.0
+    text: str,
+    *,
+    source: str = "<text>",
+    lang: str | None = None,
+    min_checkworthy: float = 0.0,
+    date: datetime.date | None = None,
 ) -> Document:
-    claims = extract(text, lang=lang)
+    claims = extract(text, lang=lang, date=date)
     if min_checkworthy > 0:
         claims = [claim for claim in claims if claim.checkworthy >= min_checkworthy]
     language = document_language(text, claims)

@@ -26,6 +26,11 @@ def _widened(start: int, end: int, atoms: tuple[tuple[int, int], ...]) -> tuple[
     return start, end
 
 
+def _in_original(span: TextSpan, original: str, masked: Masked) -> TextSpan:
+    s, e = _widened(span.start, span.end, masked.atoms)
+    return TextSpan.model_construct(text=original[s:e], start=s, end=e)
+
+
 def anchor(claims: list[Claim], original: str, masked: Masked) -> list[Claim]:
     """Claims found in the masked copy, with text, line and column taken from the original."""
     if masked.text == original:
@@ -47,6 +52,8 @@ def anchor(claims: list[Claim], original: str, masked: Masked) -> list[Claim]:
             if isinstance(span, TextSpan):
                 s, e = _widened(span.start, span.end, masked.atoms)
                 update[name] = TextSpan.model_construct(text=original[s:e], start=s, end=e)
+        if claim.frame is not None:
+            update["frame"] = claim.frame.moved(lambda span: _in_original(span, original, masked))
         anchored.append(claim.model_copy(update=update))
     return anchored
 

@@ -104,6 +104,16 @@ def _shifted(claim: Claim, block: Block, spans: dict[int, TextSpan]) -> Claim:
                 start, end = span.start + block.start, span.end + block.start
                 spans[id(span)] = TextSpan.trusted(text=span.text, start=start, end=end)
             update[field] = spans[id(span)]
+    if claim.frame is not None:
+
+        def move(span: TextSpan) -> TextSpan:
+            if id(span) not in spans:
+                spans[id(span)] = TextSpan.trusted(
+                    text=span.text, start=span.start + block.start, end=span.end + block.start
+                )
+            return spans[id(span)]
+
+        update["frame"] = claim.frame.moved(move)
     return claim.model_copy(update=update)
 
 
