@@ -95,4 +95,10 @@ def test_local_files_are_listed_as_the_command_line_lists_them(tmp_path, monkeyp
         "eastbay-port.html",
         "metro-line.md",
         "xinghe-deliveries.md",
+        "harbor-pine-q3.md",
+        "hongjing-revenue.md",
+        "lakeshore-jobs.html",
+        "qinghe-gdp.html",
+        "yuanhang-deliveries.md",
+        "yuanxiang-passengers.html",
     ]
