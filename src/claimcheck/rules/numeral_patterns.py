@@ -36,8 +36,10 @@ def han_number(han: HanNumerals | None) -> str:
     point = "|".join(map(regex.escape, han.decimal_points))
     numeral = f"[{digit}{scale}{tens}]"
     run = f"{numeral}+(?:(?:{point})(?:[{digit}]+|\\d+)[{scale}]*)?"
-    # Digits and scale characters may alternate: 5万4千6百, 3万4000, 200亿零四千230.
-    return f"(?:{SIGN}{ARABIC}(?:[ ]?[{scale}]+(?:[{digit}{tens}]*\\d+|[{digit}{tens}]+)?)*|{run})"
+    # Digits and scale characters may alternate: 5万4千6百, 3万4000, 200亿零四千230, and the
+    # digits after a scale may be grouped: 2兆6,480億.
+    after_scale = f"\\d{{1,3}}(?:,\\d{{3}})+(?![\\d,])|[{digit}{tens}]*\\d+|[{digit}{tens}]+"
+    return f"(?:{SIGN}{ARABIC}(?:[ ]?[{scale}]+(?:{after_scale})?)*|{run})"
 
 
 def number_starts(han: HanNumerals | None, words: WordNumerals | None) -> list[str]:
