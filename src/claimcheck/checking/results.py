@@ -14,8 +14,6 @@ from claimcheck.checking.config import FailOn
 from claimcheck.models import Claim, FileName, Skipped, Status, Verdict
 
 Suppression = Literal["inline", "baseline"]
-FORMATS = ("text", "json", "github", "sarif", "junit")
-HUMAN_FORMATS = ("text", "github")
 # A finding: a verdict's (mismatch, unsourced), or a figure readers may see otherwise than
 # claimcheck reads it (deceptive), which is a finding whatever the verdict.
 Finding = Literal["mismatch", "unsourced", "deceptive"]

@@ -16,11 +16,8 @@ from typing import Annotated, TextIO
 import typer
 
 from claimcheck.cli.options import (
-    CHECK_FORMATS,
-    EXTRACT_FORMATS,
     FAIL_ON,
     LANGS,
-    REFS_FORMATS,
     Approx,
     Color,
     Config,
@@ -37,6 +34,7 @@ from claimcheck.cli.options import (
     format_option,
 )
 from claimcheck.cli.typer_glue import ChoiceError, Command, Group, choice
+from claimcheck.formats import CHECK_FORMATS, EXTRACT_FORMATS, HUMAN_CHECK_FORMATS, REFS_FORMATS, VERIFY_FORMATS
 
 app = typer.Typer(
     cls=Group,
@@ -149,7 +147,7 @@ def extract(
     from claimcheck.cli.notices import say_skipped
     from claimcheck.errors import ClaimcheckError
     from claimcheck.files.outputs import output_file, refuse, write_output
-    from claimcheck.render import render
+    from claimcheck.render.extract import renderer
     from claimcheck.run import batch
     from claimcheck.run.stream import stream_document, write_jsonl
 
@@ -184,7 +182,7 @@ def extract(
             for document in documents:
                 out.print(table(document))
             return
-        text = render(documents, fmt)
+        text = renderer(fmt)(documents)
         if output is None:
             _write_stdout(text)
         else:
@@ -228,7 +226,7 @@ def verify_command(
         typer.Argument(help="Drafts, directories or globs (in quotes); - reads standard input.", metavar="DRAFT..."),
     ],
     refs: Refs,
-    fmt: Annotated[str, format_option(EXTRACT_FORMATS)] = "table",
+    fmt: Annotated[str, format_option(VERIFY_FORMATS)] = "table",
     approx: Approx = None,
     refs_encoding: RefsEncoding = None,
     config: Config = None,
@@ -242,17 +240,16 @@ def verify_command(
     refs_max_bytes: RefsMaxBytes = "32M",
 ) -> None:
     """Check each claim of the drafts against reference tables: sourced, mismatch or unsourced."""
-    from importlib import import_module
-
     from claimcheck.cli.notices import say_skipped
     from claimcheck.errors import ClaimcheckError
     from claimcheck.files.outputs import refuse, write_output
     from claimcheck.references.tables import load_references
+    from claimcheck.render.verify import renderer
     from claimcheck.verification.intervals import parse_approximation
     from claimcheck.verification.report import verify_documents
 
     _display(color, quiet)
-    fmt, lang = _choose("--format", fmt, EXTRACT_FORMATS), _choose("--lang", lang, LANGS)
+    fmt, lang = _choose("--format", fmt, VERIFY_FORMATS), _choose("--lang", lang, LANGS)
     read_options = _read_options(encoding, max_bytes)
     try:
         approximation = parse_approximation(approx)
@@ -274,7 +271,7 @@ def verify_command(
 
             show(report, console())
             return
-        text = import_module(f"claimcheck.render.verify.{fmt}").render(report)
+        text = renderer(fmt)(report)
         if output is None:
             _write_stdout(text)
         else:
@@ -312,17 +309,15 @@ def refs_check(
         references = load_references(path, encoding=refs_encoding, units=_config_units(config), max_bytes=limit)
     except ClaimcheckError as exc:
         raise _fail(str(exc)) from None
-    if fmt == "json":
-        _write_stdout(references.model_dump_json(indent=2) + "\n")
-        return
-    from claimcheck.render.refs import table as refs_table
-
-    if sys.stdout.isatty():
+    if fmt == "table" and sys.stdout.isatty():
         from claimcheck.cli.terminal import console
+        from claimcheck.render.refs.table import show
 
-        refs_table.show(references, console())
-    else:
-        _write_stdout(refs_table.render(references))
+        show(references, console())
+        return
+    from claimcheck.render.refs import renderer
+
+    _write_stdout(renderer(fmt)(references))
 
 
 @app.command(
@@ -409,19 +404,18 @@ def check(
     ] = None,
 ) -> None:
     """Gate drafts in CI: exit 1 when a figure is contradicted by, or missing from, the table."""
-    from importlib import import_module
-
     from pydantic import ValidationError
 
     from claimcheck.checking.config import Options
     from claimcheck.checking.gate import Request, gate
     from claimcheck.checking.jobs import show_progress
-    from claimcheck.checking.results import HUMAN_FORMATS, summary_line
+    from claimcheck.checking.results import summary_line
     from claimcheck.cli.notices import note
     from claimcheck.cli.terminal import colour
     from claimcheck.cli.terminal import quiet as is_quiet
     from claimcheck.errors import ClaimcheckError
     from claimcheck.files.outputs import write_output
+    from claimcheck.render.check import renderer
 
     _display(color, quiet)
     fmt = _choose("--format", fmt, CHECK_FORMATS)
@@ -455,16 +449,10 @@ def check(
     )
     try:
         report = gate(request)
-        renderer = import_module(f"claimcheck.render.check.{fmt}")
-        coloured = False
+        coloured = fmt == "text" and output is None and colour(sys.stdout)
+        text = renderer(fmt, color=coloured, folder=output)(report)
         if fmt == "html":
-            # A folder of pages rather than one stream: write them, then print where the index is.
-            text, output = renderer.write(report, output) + "\n", None
-        elif fmt == "text":
-            coloured = output is None and colour(sys.stdout)
-            text = renderer.render(report, color=coloured)
-        else:
-            text = renderer.render(report)
+            output = None  # a folder of pages rather than one stream: print where the index is
         if output is None and coloured:
             sys.stdout.write(text)  # its own colours; the drafts' text in it is cleaned of controls
         elif output is None:
@@ -475,7 +463,7 @@ def check(
         pass
     except ClaimcheckError as exc:
         raise _fail(str(exc)) from None
-    on_stdout = fmt in HUMAN_FORMATS and output is None
+    on_stdout = fmt in HUMAN_CHECK_FORMATS and output is None
     with contextlib.suppress(BrokenPipeError):  # `| head`: the verdict still decides the exit code
         if update_baseline:
             note(f"baseline: {report.summary.baselined} findings written")

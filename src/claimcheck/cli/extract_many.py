@@ -115,7 +115,7 @@ def run_extract(
 
 def _write(documents: list, fmt: str, output: str | None) -> None:
     from claimcheck.files.outputs import write_output
-    from claimcheck.render import render
+    from claimcheck.render.extract import renderer
 
     if fmt == "table" and output is None and sys.stdout.isatty():
         from claimcheck.cli.terminal import console
@@ -125,7 +125,7 @@ def _write(documents: list, fmt: str, output: str | None) -> None:
         for document in documents:
             out.print(table(document))
         return
-    text = render(documents, fmt)
+    text = renderer(fmt)(documents)
     if output is None:
         (_TerminalSafe() if sys.stdout.isatty() else sys.stdout).write(text)
     else:

@@ -18,8 +18,9 @@ from claimcheck.errors import InputError
 from claimcheck.files.outputs import write_output
 from claimcheck.files.read import read_text
 from claimcheck.names import shown
+from claimcheck.render.report import html as report_page
 from claimcheck.render.report.draft import markup_spans
-from claimcheck.render.report.html import VERIFIED_STATUSES, render
+from claimcheck.render.report.html import VERIFIED_STATUSES
 from claimcheck.render.report.page import esc, page
 from claimcheck.render.report.record import Marked
 from claimcheck.text.prose import mask
@@ -55,7 +56,7 @@ def draft_page(result: FileResult) -> str:
     subtitle = f"claimcheck check, failing on {result.fail_on}: " + (f"{failing} failing" if failing else "passed")
     masked = mask(text, result.format)
     try:
-        return render(
+        return report_page.render(
             text,
             marked,
             title=shown(result.path),
@@ -99,3 +100,8 @@ def write(report: CheckReport, directory: str) -> str:
         write_output(str(folder / name), draft_page(result), inputs=drafts)
     write_output(str(folder / INDEX), index_page(report, names), inputs=drafts)
     return str(folder / INDEX)
+
+
+def render(report: CheckReport, *, folder: str) -> str:
+    """Write the pages into `folder`; the line to print names the index."""
+    return write(report, folder) + "\n"
