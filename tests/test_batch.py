@@ -9,7 +9,11 @@ from pathlib import Path
 import pytest
 
 from claimcheck.errors import InputError
-from claimcheck.run.batch import Settings, expand, extract_file, ordered, wanted
+from claimcheck.files.drafts import expand
+from claimcheck.files.drafts import names_many as wanted
+from claimcheck.render.extract import renderer
+from claimcheck.run.batch import Settings, extract_file
+from claimcheck.run.workers import ordered
 
 TREE = [
     "b.txt",
@@ -85,7 +89,7 @@ def test_wanted_for_directories_and_globs(tree, paths, batch):
 
 
 def test_extract_file_renders_in_the_worker_and_reports_errors(tree):
-    done = extract_file(("b.txt", None, Settings(jsonl=True)))
+    done = extract_file(("b.txt", None, Settings(render=renderer("jsonl"))))
     assert done.claims == 1 and done.nbytes == len("交付了50萬臺\n".encode())
     assert done.payload.startswith('{"source": "b.txt", ') and done.payload.count("\n") == 1
     document = extract_file(("b.txt", None, Settings())).payload

@@ -10,12 +10,14 @@ from dataclasses import dataclass
 
 from claimcheck.checking.baseline import Entry, file_key, load_baseline, write_baseline
 from claimcheck.checking.config import Options, Resolver, discover
-from claimcheck.checking.discover import STDIN, expand
-from claimcheck.checking.jobs import Job, Tables, check_text, default_jobs, reference_table, run_jobs, tables_of
+from claimcheck.checking.discover import expand
+from claimcheck.checking.jobs import Job, Tables, check_text, reference_table, run_jobs, tables_of
 from claimcheck.checking.results import CheckReport, FileResult, SkippedFile, summarize
 from claimcheck.errors import ClaimcheckError, InputError
 from claimcheck.files.outputs import refuse
 from claimcheck.files.own_pages import LOOKS_LIKE as OWN_PAGE
+from claimcheck.files.read import STDIN
+from claimcheck.run.workers import default_jobs
 
 
 class UsageError(ClaimcheckError):

@@ -6,16 +6,15 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from concurrent.futures import as_completed
 
 from claimcheck.checking.config import Settings
-from claimcheck.checking.discover import STDIN
 from claimcheck.checking.results import Checked, FileResult, fails
 from claimcheck.checking.suppress import Silenced, suppressed_spans
 from claimcheck.errors import ClaimcheckError
+from claimcheck.files.read import STDIN
 from claimcheck.models import Claim, Verdict
 from claimcheck.run.document import not_read, prose_claims
-from claimcheck.run.workers import worker_pool
+from claimcheck.run.workers import ordered
 from claimcheck.text.prose import format_of
 
 Job = tuple[str, Settings]
@@ -110,30 +109,19 @@ def _warm(tables: list[Tables]) -> None:
         reference_table(each)
 
 
-def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
 def run_jobs(
     jobs: list[Job], workers: int, tables: list[Tables], advance: Callable[[int], None] = lambda n: None
 ) -> list[FileResult | str]:
-    """Results in the order of `jobs`; with more than one worker, files go out in small batches."""
-    if workers <= 1 or len(jobs) < 2:
-        results = []
-        for job in jobs:
-            results.append(check_file(job))
-            advance(1)
-        return results
+    """Results in the order of `jobs`; with more than one worker, files go out in small batches,
+    all at once (every result is kept: holding them back saves no memory)."""
     workers = min(workers, len(jobs))
-    size = max(1, min(16, len(jobs) // (workers * 8)))
+    size = 1 if workers <= 1 else max(1, min(16, len(jobs) // (workers * 8)))
     batches = [jobs[i : i + size] for i in range(0, len(jobs), size)]
-    out: list[list[FileResult | str]] = [[] for _ in batches]
-    with worker_pool(workers, _warm, (tables,)) as pool:  # stopped at once if the run ends early
-        pending = {pool.submit(_check_batch, batch): i for i, batch in enumerate(batches)}
-        for future in as_completed(pending):
-            out[pending[future]] = future.result()
-            advance(len(out[pending[future]]))
-    return [result for batch in out for result in batch]
+    results: list[FileResult | str] = []
+    for batch in ordered(_check_batch, batches, workers, window=len(batches), prepare=_warm, args=(tables,)):
+        results += batch
+        advance(len(batch))
+    return results
 
 
 def show_progress() -> bool:

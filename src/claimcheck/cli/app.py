@@ -106,9 +106,9 @@ def _write_stdout(text: str) -> None:
 
 def _drafts(paths: list[str]) -> list[str]:
     """The drafts the arguments name: a directory or a glob (in quotes) stands for the drafts in it."""
-    from claimcheck.run.batch import expand, wanted
+    from claimcheck.files.drafts import expand, names_many
 
-    return expand(paths) if wanted(paths) else paths
+    return expand(paths) if names_many(paths) else paths
 
 
 def _table_limit(max_bytes: str) -> int | None:
@@ -146,9 +146,9 @@ def extract(
     from claimcheck.cli import extract_many as batch_output
     from claimcheck.cli.notices import say_skipped
     from claimcheck.errors import ClaimcheckError
+    from claimcheck.files.drafts import names_many
     from claimcheck.files.outputs import output_file, refuse, write_output
     from claimcheck.render.extract import renderer
-    from claimcheck.run import batch
     from claimcheck.run.stream import stream_document, write_jsonl
 
     _display(color, quiet)
@@ -156,7 +156,7 @@ def extract(
     read_options = _read_options(encoding, max_bytes)
     stdin_name = stdin_filename or "-"
     try:
-        if jobs is not None or batch.wanted(paths):  # many files: in parallel, jsonl streamed
+        if jobs is not None or names_many(paths):  # many files: in parallel, jsonl streamed
             options = {"lang": lang, "min_checkworthy": min_checkworthy, "jobs": jobs, "output": output}
             return batch_output.run_extract(paths, fmt, read_options=read_options, stdin_name=stdin_name, **options)
         refuse(output, paths)
@@ -537,7 +537,7 @@ def report_command(
 def _one_draft(path: str) -> list[str]:
     """The one file a glob (in quotes) stands for."""
     from claimcheck.errors import InputError
-    from claimcheck.run.batch import expand, is_pattern
+    from claimcheck.files.drafts import expand, is_pattern
 
     if not is_pattern(path):
         return [path]

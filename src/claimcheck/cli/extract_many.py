@@ -12,8 +12,11 @@ from typing import TextIO
 
 from claimcheck.cli.notices import say_not_files, say_skipped
 from claimcheck.cli.terminal import quiet
+from claimcheck.files.drafts import expand
 from claimcheck.files.outputs import output_file, refuse
-from claimcheck.run.batch import Done, Settings, expand, results, sizes
+from claimcheck.files.read import STDIN
+from claimcheck.render.extract import renderer
+from claimcheck.run.batch import Done, Settings, results, sizes
 
 
 class _TerminalSafe:
@@ -83,15 +86,15 @@ def run_extract(
     jobs: int | None = None,
     output: str | None = None,
     read_options: dict | None = None,
-    stdin_name: str = "-",
+    stdin_name: str = STDIN,
 ) -> None:
     """Claims of every file under `paths` in `fmt`; `jobs` processes (default: the cores)."""
     not_files: list[tuple[str, str]] = []
     files = expand(paths, skipped=not_files)
     say_not_files(not_files)
     refuse(output, files)
-    options = {"read_options": read_options or {}, "stdin_name": stdin_name}
-    settings = Settings(lang, min_checkworthy, jsonl=fmt == "jsonl", **options)
+    in_worker = renderer("jsonl") if fmt == "jsonl" else None
+    settings = Settings(lang, min_checkworthy, in_worker, read_options or {}, stdin_name)
     try:
         with progress(files, show_progress(fmt, output)) as advance:
             if fmt == "jsonl":
@@ -115,7 +118,6 @@ def run_extract(
 
 def _write(documents: list, fmt: str, output: str | None) -> None:
     from claimcheck.files.outputs import write_output
-    from claimcheck.render.extract import renderer
 
     if fmt == "table" and output is None and sys.stdout.isatty():
         from claimcheck.cli.terminal import console

@@ -22,7 +22,7 @@ import dask.bag as db
 import fsspec
 
 from claimcheck.errors import InputError
-from claimcheck.run.batch import DRAFTS, expand
+from claimcheck.files.drafts import DRAFTS, expand
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,10 @@ import re
 from pathlib import Path, PurePath
 from urllib.parse import quote
 
-from claimcheck.checking.discover import STDIN
 from claimcheck.checking.results import Checked, CheckReport, FileResult, summary_line
 from claimcheck.errors import InputError
 from claimcheck.files.outputs import write_output
-from claimcheck.files.read import read_text
+from claimcheck.files.read import STDIN, read_text
 from claimcheck.names import shown
 from claimcheck.render.report import html as report_page
 from claimcheck.render.report.draft import markup_spans
