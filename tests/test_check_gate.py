@@ -252,11 +252,11 @@ class _Stream:
     ids=["terminal", "terminal in CI", "piped", "piped in CI"],
 )
 def test_a_progress_bar_only_for_a_person_at_a_terminal(monkeypatch, tty, ci, shown):
-    from claimcheck.checking import jobs as run
+    from claimcheck.cli import terminal
 
-    monkeypatch.setattr(run.sys, "stderr", _Stream(tty))
+    monkeypatch.setattr(terminal.sys, "stderr", _Stream(tty))
     if ci is None:
         monkeypatch.delenv("CI", raising=False)
     else:
         monkeypatch.setenv("CI", ci)
-    assert run.show_progress() is shown
+    assert terminal.progress_wanted() is shown

@@ -6,7 +6,7 @@ import pytest
 
 from claimcheck.checking.suppress import Silenced, suppressed_spans
 from claimcheck.engine.extract import extract
-from claimcheck.run.document import anchor
+from claimcheck.run.anchor import anchor
 from claimcheck.text.prose import mask
 
 

@@ -18,13 +18,23 @@ from claimcheck.cli import app as cli
 REFS = "id,subject,value,unit,source\nline,line,5,km,desk\n"
 INTERNAL = "claimcheck: internal error: RuntimeError: boom; rerun with --debug for the traceback\n"
 
-# id: (module, function replaced, the command that calls it)
+# id: (module, function replaced, the command that calls it); every command reads a draft
+# through the one seam, claimcheck.run.document.read_document.
+SEAM = ("claimcheck.run.document", "read_document")
 BROKEN = {
-    "extract": ("claimcheck.run.stream", "stream_document", ["extract", "draft.txt"]),
-    "extract jsonl": ("claimcheck.run.stream", "write_jsonl", ["extract", "draft.txt", "-f", "jsonl"]),
-    "verify": ("claimcheck.verification.report", "verify_documents", ["verify", "draft.txt", "--refs", "refs.csv"]),
-    "check": ("claimcheck.checking.gate", "gate", ["check", "draft.txt", "--refs", "refs.csv"]),
-    "report": ("claimcheck.render.report.draft", "draft_report", ["report", "draft.txt"]),
+    "extract": (*SEAM, ["extract", "draft.txt"]),
+    "extract jsonl": (*SEAM, ["extract", "draft.txt", "-f", "jsonl"]),
+    "extract many": (*SEAM, ["extract", ".", "-f", "json"]),
+    "verify": (*SEAM, ["verify", "draft.txt", "--refs", "refs.csv"]),
+    "verify's report": (
+        "claimcheck.verification.report",
+        "verify_report",
+        ["verify", "draft.txt", "--refs", "refs.csv"],
+    ),
+    "check": (*SEAM, ["check", "draft.txt", "--refs", "refs.csv"]),
+    "check's gate": ("claimcheck.checking.gate", "gate", ["check", "draft.txt", "--refs", "refs.csv"]),
+    "report": (*SEAM, ["report", "draft.txt"]),
+    "report's page": ("claimcheck.render.report.draft", "draft_page", ["report", "draft.txt"]),
     "refs check": ("claimcheck.references.tables", "load_references", ["refs", "check", "refs.csv"]),
 }
 
@@ -60,7 +70,7 @@ def test_an_internal_error_is_one_line_and_exit_3(desk, monkeypatch, capsys, mod
 
 
 def test_debug_shows_the_traceback(desk, monkeypatch, capsys):
-    monkeypatch.setattr("claimcheck.run.stream.stream_document", raising(RuntimeError("boom")))
+    monkeypatch.setattr("claimcheck.run.document.read_document", raising(RuntimeError("boom")))
     assert main(monkeypatch, "--debug", "extract", "draft.txt") == 3
     err = capsys.readouterr().err
     assert err.startswith("Traceback (most recent call last):")
@@ -68,7 +78,7 @@ def test_debug_shows_the_traceback(desk, monkeypatch, capsys):
 
 
 def test_a_message_on_many_lines_is_shown_on_one(desk, monkeypatch, capsys):
-    monkeypatch.setattr("claimcheck.run.stream.stream_document", raising(ValueError("first\nsecond\x1b[2J")))
+    monkeypatch.setattr("claimcheck.run.document.read_document", raising(ValueError("first\nsecond\x1b[2J")))
     assert main(monkeypatch, "extract", "draft.txt") == 3
     assert capsys.readouterr().err == (
         "claimcheck: internal error: ValueError: first second\\x1b[2J; rerun with --debug for the traceback\n"
@@ -76,7 +86,7 @@ def test_a_message_on_many_lines_is_shown_on_one(desk, monkeypatch, capsys):
 
 
 def test_ctrl_c_is_exit_130_without_a_traceback(desk, monkeypatch, capsys):
-    monkeypatch.setattr("claimcheck.run.stream.stream_document", raising(KeyboardInterrupt()))
+    monkeypatch.setattr("claimcheck.run.document.read_document", raising(KeyboardInterrupt()))
     assert main(monkeypatch, "extract", "draft.txt") == 130
     assert len(capsys.readouterr().err.splitlines()) <= 1
 
@@ -113,11 +123,10 @@ def test_an_internal_error_in_a_worker_is_exit_3(desk, args):
     for number in range(4):
         (desk / "drafts" / f"{number}.txt").write_text("The line is 6 km long.\n", encoding="utf-8")
     patch = (
-        "import sys, claimcheck.engine.extract, claimcheck.checking.jobs\n"
+        "import claimcheck.run.document as seam\n"
         "def broken(*args, **kwargs):\n"
         "    raise RuntimeError('boom')\n"
-        "sys.modules['claimcheck.engine.extract'].extract_document = broken\n"
-        "sys.modules['claimcheck.checking.jobs'].check_text = broken\n"
+        "seam.read_document = broken\n"
         "from claimcheck.cli.app import main\n"
         "main()\n"
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from claimcheck import extract
-from claimcheck.run.document import anchor
+from claimcheck.run.anchor import anchor
 from claimcheck.text.prose import format_of, mask
 
 

@@ -17,10 +17,11 @@ from cli_run import claimcheck as run_cli
 import claimcheck
 from claimcheck.models import Claim, TextSpan
 from claimcheck.render.check.html import page_names
-from claimcheck.render.report.draft import draft_report
+from claimcheck.render.report.draft import draft_page
 from claimcheck.render.report.html import paragraphs, removed_spans, render
 from claimcheck.render.report.page import asset, safe_url
 from claimcheck.render.report.record import Marked
+from claimcheck.run.document import Source, read_document
 from claimcheck.verification.report import verify_documents
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,8 +96,9 @@ def verified(draft: Path, table: Path):
 
 def report_of(draft: Path, table: Path | None) -> str:
     text = draft.read_text(encoding="utf-8")
-    tables = [claimcheck.load_references(str(table))] if table else []
-    return draft_report(str(draft), text, tables=tables, table_paths=[str(table)] if table else [])
+    index = claimcheck.load_references(str(table)) if table else None
+    read = read_document(Source.of_text(text, str(draft)), prose=True, references=index, keep_text=True)
+    return draft_page(read, [str(table)] if table else [])
 
 
 @pytest.fixture(scope="module")

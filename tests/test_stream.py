@@ -11,7 +11,8 @@ import pytest
 
 import claimcheck
 from claimcheck.errors import InputError
-from claimcheck.run.stream import blocks, extract_stream, stream_document
+from claimcheck.run.document import Source, read_document
+from claimcheck.run.stream import blocks, extract_stream
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 ARTICLES = "\n\n".join(
@@ -79,7 +80,7 @@ def test_a_file_and_standard_input_give_the_document(tmp_path):
     path.write_bytes(ARTICLES.encode("gb18030", "replace"))
     text = path.read_bytes().decode("gb18030")
     expected = claimcheck.extract_document(text, source=str(path))
-    assert stream_document(str(path)) == expected
+    assert read_document(Source.file(str(path))).document == expected
     result = subprocess.run(
         [sys.executable, "-m", "claimcheck", "extract", "-", "-f", "jsonl"],
         input=path.read_bytes(),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from claimcheck.checking.config import FailOn
 from claimcheck.models import Claim, FileName, Skipped, Status, Verdict
@@ -81,6 +81,21 @@ class FileResult(_Record):
     fail_on: FailOn
     claims: list[Checked] = []
     not_read: list[Skipped] = Field(default=[], description="Parts of the draft not read for claims (data paragraphs).")
+    # The draft as it was read, and the runs of it that are markup, when a page is to show it;
+    # not part of the JSON.
+    _text: str | None = PrivateAttr(default=None)
+    _markup: list[tuple[int, int, str]] = PrivateAttr(default_factory=list)
+
+    def keep_text(self, text: str, markup: list[tuple[int, int, str]]) -> None:
+        self._text, self._markup = text, markup
+
+    @property
+    def text(self) -> str | None:
+        return self._text
+
+    @property
+    def markup(self) -> list[tuple[int, int, str]]:
+        return self._markup
 
 
 class Summary(_Record):

@@ -149,7 +149,7 @@ def extract(
     from claimcheck.files.drafts import names_many
     from claimcheck.files.outputs import output_file, refuse, write_output
     from claimcheck.render.extract import renderer
-    from claimcheck.run.stream import stream_document, write_jsonl
+    from claimcheck.run.document import Source, read_document
 
     _display(color, quiet)
     fmt, lang = _choose("--format", fmt, EXTRACT_FORMATS), _choose("--lang", lang, LANGS)
@@ -160,16 +160,16 @@ def extract(
             options = {"lang": lang, "min_checkworthy": min_checkworthy, "jobs": jobs, "output": output}
             return batch_output.run_extract(paths, fmt, read_options=read_options, stdin_name=stdin_name, **options)
         refuse(output, paths)
-        if fmt == "jsonl":  # claims written as they are found: memory holds a block, not the file
+        options = {"lang": lang, "min_checkworthy": min_checkworthy}
+        if fmt == "jsonl":  # claims written as they are found: memory holds a batch, not the file
             try:
                 with output_file(output) if output else contextlib.nullcontext(_stdout()) as out:
-                    options = {"lang": lang, "min_checkworthy": min_checkworthy, "stdin_name": stdin_name}
-                    write_jsonl(paths, out, **options, **read_options)
+                    _write_jsonl(paths, out, stdin_name, read_options, options)
             except BrokenPipeError:  # `| head`: the reader has all it wants
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return
         documents = [
-            stream_document(path, lang=lang, min_checkworthy=min_checkworthy, stdin_name=stdin_name, **read_options)
+            read_document(Source.file(path, stdin_name=stdin_name, **read_options), **options).document
             for path in paths
         ]
         for document in documents:
@@ -191,6 +191,24 @@ def extract(
         raise _fail(str(exc)) from None
 
 
+def _write_jsonl(paths: list[str], out, stdin_name: str, limits: dict, options: dict) -> None:
+    """Each file's claims written a batch at a time, as they are found."""
+    from claimcheck.cli.notices import say_skipped
+    from claimcheck.models import Document
+    from claimcheck.render.extract import renderer
+    from claimcheck.run.document import Source, read_document
+
+    render = renderer("jsonl")
+    for path in paths:
+        source = Source.file(path, stdin_name=stdin_name, **limits)
+
+        def each(claims: list, name: str = source.name) -> None:
+            out.write(render([Document.model_construct(source=name, language="unknown", claims=claims)]))
+
+        read = read_document(source, each=each, **options)
+        say_skipped(source.name, read.document.skipped)
+
+
 @app.command(cls=Command, epilog="Example: claimcheck schema > claims.schema.json")
 def schema() -> None:
     """Print the JSON Schema of `extract --format json` output."""
@@ -199,20 +217,6 @@ def schema() -> None:
     from claimcheck.models import Report
 
     print(json.dumps(Report.model_json_schema(), indent=2, ensure_ascii=False))
-
-
-def _verified_document(path: str, name: str, lang: str, read_options: dict):
-    """A draft's claims for `verify`: of a Markdown or HTML draft, those of its prose only (front
-    matter, code and tags are not read), placed in the file as written; of a text file, all."""
-    from claimcheck.files.read import read_text
-    from claimcheck.run.document import prose_document
-    from claimcheck.run.stream import stream_document
-    from claimcheck.text.prose import format_of
-
-    fmt = format_of(name)
-    if fmt == "text":
-        return stream_document(path, lang=lang, stdin_name=name, **read_options)
-    return prose_document(name, read_text(path, **read_options), fmt, lang=None if lang == "auto" else lang)
 
 
 @app.command(
@@ -245,8 +249,10 @@ def verify_command(
     from claimcheck.files.outputs import refuse, write_output
     from claimcheck.references.tables import load_references
     from claimcheck.render.verify import renderer
+    from claimcheck.run.document import Source, read_document
     from claimcheck.verification.intervals import parse_approximation
-    from claimcheck.verification.report import verify_documents
+    from claimcheck.verification.report import verified_document, verify_report
+    from claimcheck.verification.verifier import index_references
 
     _display(color, quiet)
     fmt, lang = _choose("--format", fmt, VERIFY_FORMATS), _choose("--lang", lang, LANGS)
@@ -260,11 +266,16 @@ def verify_command(
         units = _config_units(config)
         limit = _table_limit(refs_max_bytes)
         tables = [load_references(p, encoding=refs_encoding, units=units, max_bytes=limit) for p in refs]
-        names = {"-": stdin_filename or "-"}
-        documents = [_verified_document(path, names.get(path, path), lang, read_options) for path in _drafts(paths)]
-        for document in documents:
-            say_skipped(document.source, document.skipped)
-        report = verify_documents(documents, tables, table_paths=refs, approximation=approximation)
+        index = index_references(tables)
+        stdin_name = stdin_filename or "-"
+        sources = [Source.file(path, stdin_name=stdin_name, **read_options) for path in _drafts(paths)]
+        reads = [
+            read_document(s, prose=True, lang=lang, references=index, approximation=approximation) for s in sources
+        ]
+        for read in reads:
+            say_skipped(read.document.source, read.document.skipped)
+        verified = [verified_document(read.document, read.verdicts or []) for read in reads]
+        report = verify_report(verified, table_paths=refs)
         if fmt == "table" and output is None and sys.stdout.isatty():
             from claimcheck.cli.terminal import console
             from claimcheck.render.verify.table import show
@@ -408,10 +419,9 @@ def check(
 
     from claimcheck.checking.config import Options
     from claimcheck.checking.gate import Request, gate
-    from claimcheck.checking.jobs import show_progress
     from claimcheck.checking.results import summary_line
     from claimcheck.cli.notices import note
-    from claimcheck.cli.terminal import colour
+    from claimcheck.cli.terminal import colour, progress_wanted
     from claimcheck.cli.terminal import quiet as is_quiet
     from claimcheck.errors import ClaimcheckError
     from claimcheck.files.outputs import write_output
@@ -440,12 +450,13 @@ def check(
         baseline=baseline,
         update_baseline=update_baseline,
         jobs=jobs,
-        progress=show_progress(),
+        progress=progress_wanted(),
         stdin_name=stdin_filename,
         force=force,
         allow_empty=allow_empty,
         note=note,
         output=None if fmt == "html" else output,
+        keep_text=fmt == "html",
     )
     try:
         report = gate(request)
@@ -499,10 +510,10 @@ def report_command(
     """Write the editor's report: the draft as one HTML page, every claim highlighted by its verdict."""
     from claimcheck.errors import ClaimcheckError
     from claimcheck.files.outputs import refuse, write_output
-    from claimcheck.files.read import read_text
     from claimcheck.names import one_line
     from claimcheck.references.tables import load_references
-    from claimcheck.render.report.draft import draft_report
+    from claimcheck.render.report.draft import draft_page
+    from claimcheck.run.document import Source, read_document
     from claimcheck.verification.intervals import parse_approximation
 
     lang = _choose("--lang", lang, LANGS)
@@ -520,15 +531,16 @@ def report_command(
         units = _config_units(config)
         limit = _table_limit(refs_max_bytes)
         tables = [load_references(table, encoding=refs_encoding, units=units, max_bytes=limit) for table in refs or []]
-        page = draft_report(
-            (stdin_filename or path) if path == "-" else path,
-            read_text(path),
-            tables=tables,
-            table_paths=refs or [],
-            lang=None if lang == "auto" else lang,
-            approximation=approximation,
+        index = None
+        if tables:
+            from claimcheck.verification.verifier import index_references
+
+            index = index_references(tables)
+        source = Source.file(path, stdin_name=stdin_filename or "-")
+        read = read_document(
+            source, prose=True, lang=lang, references=index, approximation=approximation, keep_text=True
         )
-        write_output(target, page)
+        write_output(target, draft_page(read, refs or []))
     except ClaimcheckError as exc:
         raise _fail(str(exc)) from None
     print(one_line(target))

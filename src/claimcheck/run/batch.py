@@ -1,6 +1,7 @@
-"""Extracting many files: files run in worker processes (claimcheck.run.workers), and each
-file's claims handed on together as soon as that file and every file before it are done, so
-that the output is in input order and memory holds a few files, however many there are."""
+"""Extracting many files: each file read through claimcheck.run.document in worker processes
+(claimcheck.run.workers), and each file's claims handed on together as soon as that file and
+every file before it are done, so that the output is in input order and memory holds a few
+files' claims, however many files there are."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from claimcheck.errors import InputError
+from claimcheck.errors import ClaimcheckError, InputError
 from claimcheck.files.read import STDIN
 from claimcheck.models import Document, Skipped
+from claimcheck.run.document import Source
 from claimcheck.run.workers import default_jobs, ordered
 
 
@@ -21,7 +23,7 @@ class Settings:
     # Renders a file's documents in the worker, so that the parent only writes text (JSON
     # Lines); None: the documents come back as they are.
     render: Callable[[list[Document]], str] | None = None
-    read_options: dict = field(default_factory=dict)  # passed on to files.read_text
+    read_options: dict = field(default_factory=dict)  # encoding and max_bytes of the files
     stdin_name: str = STDIN  # the source standard input is called by
 
 
@@ -38,26 +40,34 @@ class Done:
 
 def extract_file(job: tuple[str, str | None, Settings]) -> Done | str:
     """A file's claims, or the one-line error that stops the run. `text` is given for stdin."""
-    from claimcheck.engine.extract import extract_document
-    from claimcheck.errors import ClaimcheckError
-    from claimcheck.files.read import read_text
+    from claimcheck.run.document import read_document
 
     path, text, settings = job
+    if text is None:
+        source = Source.file(path, **settings.read_options)
+    else:
+        source = Source.of_text(text, settings.stdin_name if path == STDIN else path)
     try:
-        text = read_text(path, **settings.read_options) if text is None else text
+        document = read_document(source, lang=settings.lang, min_checkworthy=settings.min_checkworthy).document
     except ClaimcheckError as exc:
         return str(exc)
-    source = settings.stdin_name if path == STDIN else path
-    document = extract_document(text, source=source, lang=settings.lang, min_checkworthy=settings.min_checkworthy)
     payload = settings.render([document]) if settings.render is not None else document
-    return Done(path, len(document.claims), len(text.encode("utf-8")), payload, document.skipped)
+    return Done(path, len(document.claims), _size(path, text), payload, document.skipped)
+
+
+def _size(path: str, text: str | None) -> int:
+    if text is not None:
+        return len(text.encode("utf-8", "surrogatepass"))
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def results(files: list[str], settings: Settings, jobs: int | None = None) -> Iterator[Done]:
     """Each file's result in order; the first file that cannot be read stops the run."""
-    from claimcheck.files.read import read_text
-
-    text = {STDIN: read_text(STDIN, **settings.read_options)} if STDIN in files else {}
+    # Standard input is read here, once: a worker is handed its text.
+    text = {STDIN: Source.file(STDIN, **settings.read_options).read()} if STDIN in files else {}
     jobs = min(jobs or default_jobs(), max(len(files), 1))
     for done in ordered(extract_file, ((path, text.get(path), settings) for path in files), jobs):
         if isinstance(done, str):
@@ -67,11 +77,4 @@ def results(files: list[str], settings: Settings, jobs: int | None = None) -> It
 
 def sizes(files: list[str]) -> int:
     """Bytes to read, for the progress bar (a file gone since it was listed counts 0)."""
-
-    def size(path: str) -> int:
-        try:
-            return os.path.getsize(path)
-        except OSError:
-            return 0
-
-    return sum(size(f) for f in files if f != STDIN)
+    return sum(_size(f, None) for f in files if f != STDIN)
