@@ -151,7 +151,7 @@ def score_case(case: dict, tally: dict, engine: bool) -> None:
     False positives on negative cases are always counted on the claims reported.
     """
     tally["cases"] += 1
-    read = readings if engine else claimcheck.engine.extract
+    read = readings if engine else claimcheck.extract
     claims = read(case["input"], lang=case["lang"])
     reported = claimcheck.extract(case["input"], lang=case["lang"]) if engine else claims
     miss = {"id": case["id"], "input": case["input"], "expected": None}

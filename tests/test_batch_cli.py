@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from cli_run import claimcheck as run
+from cli_run import interruptible
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -37,6 +38,7 @@ def drafts_in(root: Path) -> list[str]:
     return sorted(n for n in names if "/." not in n)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["jsonl", "json", "csv", "table"])
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_directory_gives_what_its_files_named_in_order_give(drafts, fmt, jobs):
@@ -62,6 +64,7 @@ def test_globs_and_stdin_mix_with_files(drafts, monkeypatch):
     assert batch.stdout == named.stdout and batch.stdout.startswith('{"source": "-"')
 
 
+@pytest.mark.slow
 def test_output_file_is_written_whole_or_not_at_all(drafts, tmp_path):
     out = tmp_path / "claims.jsonl"
     assert run("extract", str(drafts), "-j", "2", "-f", "jsonl", "-o", str(out)).returncode == 0
@@ -89,6 +92,7 @@ def test_bad_input_is_one_line_and_exit_2(drafts, args, message):
         assert result.stderr == f"claimcheck: {message}\n"
 
 
+@pytest.mark.slow
 def test_lines_stream_before_the_last_file_is_done(tmp_path):
     article = (FIXTURES / "zh-hant-ev-market.txt").read_text(encoding="utf-8")
     for i in range(300):
@@ -135,6 +139,7 @@ def with_stderr_on_a_terminal(args: list[str], env: dict) -> tuple[str, str]:
     return stdout.decode("utf-8"), shown.decode("utf-8", "replace")
 
 
+@pytest.mark.slow
 def test_progress_bar_on_a_terminal_only(drafts):
     env = {k: v for k, v in os.environ.items() if k != "CI"} | {"COLUMNS": "120", "TERM": "xterm"}
     args = ["extract", str(drafts), "-j", "2", "-f", "jsonl"]
@@ -159,6 +164,7 @@ def test_escape_sequences_are_written_out_on_a_terminal(tmp_path):
     assert b"\\x1b[2J" in shown and b"\x1b[2J" not in shown
 
 
+@pytest.mark.slow
 def test_ctrl_c_stops_the_run_without_a_traceback_or_a_half_written_file(tmp_path):
     article = (FIXTURES / "zh-hant-ev-market.txt").read_text(encoding="utf-8")
     for i in range(300):
@@ -169,6 +175,7 @@ def test_ctrl_c_stops_the_run_without_a_traceback_or_a_half_written_file(tmp_pat
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own process group, as a terminal gives it: Ctrl-C reaches the workers too
+        preexec_fn=interruptible,
     )
     deadline = time.monotonic() + 60
     while not any(p.name.startswith(".claims.jsonl.") for p in tmp_path.iterdir()) and time.monotonic() < deadline:

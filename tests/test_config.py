@@ -121,6 +121,7 @@ BAD = [
     ),
     ("override without paths", "claimcheck.toml", '[[overrides]]\nlang = "zh"\n', ["'paths'", "entry 1"]),
     ("bad value", "claimcheck.toml", 'fail-on = "sometimes"\n', ["'fail-on'", "mismatch"]),
+    ("a language with no rules", "claimcheck.toml", 'lang = "fr"\n', ["key 'lang'", "'auto', 'zh' or 'en'"]),
     ("bad kind", "claimcheck.toml", 'kinds = ["money", "weather"]\n', ["'kinds'"]),
     ("out of range", "claimcheck.toml", "min-checkworthy = 3\n", ["'min-checkworthy'", "less than or equal to 1"]),
     ("not TOML", "claimcheck.toml", "refs = \n", ["claimcheck.toml", "not valid TOML"]),

@@ -78,6 +78,7 @@ def test_extract_notes_each_and_reads_the_rest(shared, given):
     assert sorted(result.stderr.splitlines()) == notes
 
 
+@pytest.mark.hostile
 @pytest.mark.parametrize("entry", [e for e in ENTRIES if "named" in e], ids=lambda e: e["name"])
 @pytest.mark.parametrize("command", ["extract", "verify", "check"])
 def test_an_entry_named_on_the_command_line_is_refused_in_one_line(shared, entry, command):
@@ -142,6 +143,7 @@ def deep(tmp_path: Path):
         folder.rmdir()
 
 
+@pytest.mark.hostile
 @pytest.mark.parametrize(
     ("command", "given"),
     [("extract", "tree"), ("extract", "tree/**/*.txt"), ("check", "tree")],

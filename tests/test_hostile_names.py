@@ -90,6 +90,7 @@ def arguments(command: str, fmt: str) -> list[str]:
     }[command]
 
 
+@pytest.mark.hostile
 @pytest.mark.parametrize(("command", "fmt"), RUNS, ids=lambda value: value)
 @pytest.mark.parametrize("to_file", [False, True], ids=["stdout", "-o"])
 def test_every_format_names_every_file_so_it_can_be_found(desk, command, fmt, to_file):

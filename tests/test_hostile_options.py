@@ -37,6 +37,7 @@ def one_line(result, error: str) -> None:
     assert result.stdout == ""
 
 
+@pytest.mark.hostile
 @pytest.mark.parametrize(
     ("case", "command"),
     [(case, command) for case in OPTIONS for command in case["commands"]],
@@ -59,6 +60,7 @@ def generated(case: dict) -> str:
     return case.get("before", "") + case["repeat"] * case["times"] + case.get("after", "")
 
 
+@pytest.mark.hostile
 @pytest.mark.parametrize("case", FILES, ids=lambda case: f"{case['kind']} {case['name']}")
 def test_a_settings_file_made_to_break_the_parser_is_one_line(desk, case):
     (desk / case["name"]).write_text(generated(case), encoding="utf-8")

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_run import interruptible
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -122,6 +123,7 @@ def test_a_failed_run_leaves_the_old_output_and_no_temporary_file(tmp_path, fmt)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt", "good.txt", "out"]
 
 
+@pytest.mark.hostile
 @pytest.mark.parametrize("signal_number", [signal.SIGINT, signal.SIGKILL])
 def test_an_interrupted_run_never_leaves_a_truncated_output(tmp_path, signal_number):
     line = "藍峰汽車十月售出33,662輛新車,同比增長12%,營收約86.4億元。\n"
@@ -131,6 +133,7 @@ def test_an_interrupted_run_never_leaves_a_truncated_output(tmp_path, signal_num
         [sys.executable, "-m", "claimcheck", "extract", "big.txt", "-f", "jsonl", "-o", "out.jsonl"],
         cwd=tmp_path,
         stderr=subprocess.PIPE,
+        preexec_fn=interruptible,
     )
     deadline = time.monotonic() + 60
     while not any(p.name.startswith(".out.jsonl.") for p in tmp_path.iterdir()) and time.monotonic() < deadline:
@@ -144,6 +147,7 @@ def test_an_interrupted_run_never_leaves_a_truncated_output(tmp_path, signal_num
         assert sorted(p.name for p in tmp_path.iterdir()) == ["big.txt", "out.jsonl"]
 
 
+@pytest.mark.hostile
 def test_a_reader_that_stops_early_is_no_error(tmp_path):
     (tmp_path / "many.txt").write_text("Sales rose 5%.\n" * 50_000, encoding="utf-8")
     process = subprocess.Popen(

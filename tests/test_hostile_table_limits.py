@@ -142,6 +142,7 @@ def hundred_thousand(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.mark.hostile
 def test_refs_check_writes_100_000_rows_as_plain_text(hundred_thousand):
     result = run("refs", "check", str(hundred_thousand), timeout=300)  # a hang guard: it takes seconds
     assert result.returncode == 0, result.stderr
@@ -166,6 +167,7 @@ def test_refs_check_writes_100_000_rows_as_plain_text(hundred_thousand):
     assert not set("┏┃│└") & set(result.stdout)
 
 
+@pytest.mark.hostile
 def test_a_terminal_is_shown_the_first_rows_and_told_how_many_more(hundred_thousand):
     from claimcheck.render.refs import table as refs_table
 
@@ -182,6 +184,7 @@ def long_table(case: dict) -> str:
     return case.get("before", "") + body * (2 if case.get("twice") else 1) + case.get("end", "")
 
 
+@pytest.mark.hostile
 @pytest.mark.parametrize("case", LONG, ids=lambda case: case["name"])
 def test_a_message_quotes_at_most_60_characters_of_a_cell(tmp_path, case):
     (tmp_path / case["name"]).write_text(long_table(case), encoding="utf-8")

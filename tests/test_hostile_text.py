@@ -33,6 +33,7 @@ def check(desk: Path, *args: str):
     return claimcheck("check", *args, cwd=desk, in_ci=True)
 
 
+@pytest.mark.hostile
 @pytest.mark.parametrize("sample", SAMPLES["draft"], ids=lambda sample: sample["name"])
 def test_each_draft_is_read_and_checked_as_its_reader_sees_it(desk, sample):
     (desk / "draft.txt").write_text(sample["text"], encoding="utf-8")
@@ -52,6 +53,7 @@ def test_each_draft_is_read_and_checked_as_its_reader_sees_it(desk, sample):
     assert checked.stdout.splitlines()[:-1] == sample["lines"]
 
 
+@pytest.mark.hostile
 def test_the_json_of_check_carries_the_reason_and_the_count(desk):
     (desk / "draft.md").write_text(OVERRIDE + "\n星河汽车11月交付42000辆。\n", encoding="utf-8")
     report = json.loads(check(desk, "draft.md", "--refs", "refs.csv", "-f", "json").stdout)
@@ -64,12 +66,14 @@ def test_the_json_of_check_carries_the_reason_and_the_count(desk):
     assert "deceptive" not in plain and "deceptive" not in plain["claim"] and plain["fails"] is False
 
 
+@pytest.mark.hostile
 def test_a_clean_report_has_no_deceptive_count(desk):
     (desk / "draft.md").write_text("星河汽车11月交付42000辆。\n", encoding="utf-8")
     report = json.loads(check(desk, "draft.md", "--refs", "refs.csv", "-f", "json").stdout)
     assert "deceptive" not in report["summary"]
 
 
+@pytest.mark.hostile
 def test_a_baseline_that_accepted_a_figure_does_not_accept_controls_added_to_it(desk):
     """The controls change no character claimcheck reads, so the claim keeps its id: the
     deception needs an entry of its own."""
@@ -89,6 +93,7 @@ def test_a_baseline_that_accepted_a_figure_does_not_accept_controls_added_to_it(
     assert "(0 suppressed, 1 in the baseline)" in again.stdout
 
 
+@pytest.mark.hostile
 def test_github_sarif_and_junit_show_the_deceptive_finding(desk):
     (desk / "draft.md").write_text(OVERRIDE, encoding="utf-8")
     github = check(desk, "draft.md", "--refs", "refs.csv", "-f", "github").stdout.splitlines()
@@ -107,12 +112,14 @@ def test_github_sarif_and_junit_show_the_deceptive_finding(desk):
     assert failure is not None and failure.get("type") == "deceptive"
 
 
+@pytest.mark.hostile
 def test_sarif_lists_the_deceptive_rules_only_when_a_figure_deceives(desk):
     (desk / "draft.md").write_text("星河汽车11月交付42000辆。\n", encoding="utf-8")
     sarif = json.loads(check(desk, "draft.md", "--refs", "refs.csv", "-f", "sarif").stdout)
     assert not any(rule["id"].startswith("deceptive/") for rule in sarif["runs"][0]["tool"]["driver"]["rules"])
 
 
+@pytest.mark.hostile
 def test_the_html_report_shows_the_deception(desk):
     (desk / "draft.md").write_text(OVERRIDE, encoding="utf-8")
     result = claimcheck("report", "draft.md", "--refs", "refs.csv", "-o", "page.html", cwd=desk)

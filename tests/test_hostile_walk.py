@@ -13,6 +13,8 @@ from cli_run import claimcheck as run
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 REFS = "id,subject,value,unit,source\nline,line,5,km,desk\n"
 
+pytestmark = pytest.mark.hostile
+
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:

@@ -1,19 +1,19 @@
 """Archive scale on Dask: two worker processes of a LocalCluster write the claims, and the
 verdicts against a table broadcast to both, that the command line prints, byte for byte.
 
-Skipped only when the dask extra is absent and CLAIMCHECK_REQUIRE_DASK is unset (CI sets it)."""
+Skipped only when the dask extra is absent and CLAIMCHECK_REQUIRE_DASK is unset (CI sets it).
+docs/dask.md's example runs in tests/test_docs_examples.py."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+pytestmark = pytest.mark.dask
 
 try:
     from distributed import Client, LocalCluster, get_task_stream
@@ -28,7 +28,6 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 ARTICLES = str(FIXTURES / "*.txt")
 TABLE = str(FIXTURES / "refs" / "zh-hant-ev-market.csv")
-TABLE_IN_README = "fixtures/refs/zh-hant-ev-market.csv"
 
 
 @pytest.fixture(scope="module")
@@ -96,26 +95,10 @@ def test_local_files_are_listed_as_the_command_line_lists_them(tmp_path, monkeyp
         "eastbay-port.html",
         "metro-line.md",
         "xinghe-deliveries.md",
+        "harbor-pine-q3.md",
+        "hongjing-revenue.md",
+        "lakeshore-jobs.html",
+        "qinghe-gdp.html",
+        "yuanhang-deliveries.md",
+        "yuanxiang-passengers.html",
     ]
-
-
-@pytest.mark.filterwarnings("ignore:Port 8787 is already in use")  # the example's dashboard port, taken by `client`
-def test_the_readme_example_prints_its_comments(tmp_path, monkeypatch):
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Speed and scale") : readme.index("## Where does my change go?")]
-    [block] = [b for b in re.findall(r"```py\n(.*?)```", section, re.S) if "LocalCluster" in b]
-    expected = [line[2:] for line in block.splitlines() if line.startswith("# ")]
-    (tmp_path / "fixtures").symlink_to(FIXTURES)
-    monkeypatch.chdir(tmp_path)
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        exec(compile(block, "README.md", "exec"), {})
-    assert out.getvalue().splitlines() == expected
-    assert "".join(p.read_text(encoding="utf-8") for p in sorted((tmp_path / "claims").glob("*.jsonl"))) == cli(
-        "verify",
-        *sorted(f"fixtures/{p.name}" for p in FIXTURES.glob("*.txt")),
-        "--refs",
-        TABLE_IN_README,
-        "-f",
-        "jsonl",
-    )

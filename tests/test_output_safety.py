@@ -45,6 +45,8 @@ PRINTERS = {
     "version": ["--version", "schema"],  # the version is printed, and the run ends, before the command
 }
 
+pytestmark = pytest.mark.hostile
+
 
 @pytest.fixture
 def desk(tmp_path: Path) -> Path:

@@ -5,11 +5,14 @@ the claims of the whole."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import claimcheck
 from claimcheck.run.stream import extract_stream
+
+pytestmark = pytest.mark.slow  # hundreds of generated texts each
 
 _NUMBERS = st.one_of(
     st.integers(0, 10**9).map(str),

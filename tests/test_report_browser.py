@@ -19,6 +19,8 @@ import pytest
 import claimcheck
 from claimcheck.verification.report import verify_documents
 
+pytestmark = pytest.mark.browser
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 CHROMIUM = Path(os.environ.get("CLAIMCHECK_CHROMIUM", "/usr/bin/chromium"))
@@ -106,7 +108,7 @@ def open_page(browser):
 
     def open_(path: Path):
         page = browser.new_page()
-        page.set_default_timeout(10_000)
+        page.set_default_timeout(60_000)  # a hang guard: a busy machine may be slow to draw
         page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
         page.on("request", lambda request: request.url.startswith("file://") or problems.append(request.url))
         page.goto(path.as_uri())

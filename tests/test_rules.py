@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
-from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -13,15 +13,18 @@ from opencc import OpenCC
 from claimcheck import rules
 from claimcheck.errors import RulesError
 from claimcheck.rules.grammar import grammar
+from claimcheck.rules.languages import read_language
+from claimcheck.rules.load import Folder
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
+RULES = Path(rules.__file__).parent
 
 
 def _word_lists(node, path=""):
-    """Every list of plain words in a table (regex `patterns` excluded)."""
+    """Every list of plain words in a table (lists of regexes excluded)."""
     if isinstance(node, dict):
         for key, value in node.items():
-            if key != "patterns":
+            if key not in ("patterns", "multiple_of", "multiple_as", "subject_patterns"):
                 yield from _word_lists(value, f"{path}.{key}")
     elif isinstance(node, list):
         if all(isinstance(item, str) for item in node):
@@ -32,7 +35,8 @@ def _word_lists(node, path=""):
 
 
 def test_every_language_and_shared_table_loads():
-    for lang in rules.LANGUAGES:
+    assert rules.languages() == ("zh", "en")
+    for lang in rules.languages():
         assert rules.language(lang).unit
     assert rules.canonical_units()["km"] == ("length", 1000.0)
     assert rules.normalization().remove.pinyin_gloss
@@ -41,16 +45,16 @@ def test_every_language_and_shared_table_loads():
 
 def test_chinese_lists_carry_the_simplified_form_of_every_traditional_entry():
     to_simplified = OpenCC("t2s")
-    table = tomllib.loads(resources.files("claimcheck.rules").joinpath("zh.toml").read_text(encoding="utf-8"))
     missing = {
-        path: [word for word in words if to_simplified.convert(word) not in set(words)]
-        for path, words in _word_lists(table)
+        f"{path.name}{where}": [word for word in words if to_simplified.convert(word) not in set(words)]
+        for path in sorted((RULES / "zh").glob("*.toml"))
+        for where, words in _word_lists(tomllib.loads(path.read_text(encoding="utf-8")))
     }
     assert not {path: words for path, words in missing.items() if words}
 
 
 def test_no_unit_form_means_two_things():
-    for lang in rules.LANGUAGES:
+    for lang in rules.languages():
         meaning: dict[str, tuple] = {}
         for unit in rules.language(lang).unit:
             for form in unit.forms:
@@ -60,45 +64,56 @@ def test_no_unit_form_means_two_things():
 
 def test_every_canonical_unit_named_by_a_table_exists():
     known = rules.canonical_units()
-    for lang in rules.LANGUAGES:
+    for lang in rules.languages():
         for unit in rules.language(lang).unit:
             assert unit.canonical is None or unit.canonical in known
 
 
-@pytest.mark.parametrize(
-    ("data", "message"),
-    [
-        ({"unit": [{"kind": "weight", "forms": ["kg"]}]}, "unit.0.kind"),
-        ({"unit": [{"kind": "quantity", "forms": []}]}, "unit.0.forms"),
-        ({"qualifiers": {"over": ["超"], "sometimes": ["偶爾"]}}, "qualifiers.sometimes"),
-    ],
-    ids=["unknown kind", "empty forms", "unknown key"],
-)
-def test_a_bad_entry_is_named_with_its_file(data, message):
-    base = tomllib.loads(resources.files("claimcheck.rules").joinpath("en.toml").read_text(encoding="utf-8"))
-    with pytest.raises(RulesError, match=rf"rules/en\.toml: entry {message}"):
-        rules._validated(rules.LanguageRules, "en.toml", {**base, **data})
+# A bad rule file, what it holds, and the start of the message naming it and its entry.
+BAD_RULE_FILES = {
+    "unknown kind": ("units.toml", '[[unit]]\nkind = "weight"\nforms = ["kg"]', "units.toml: entry unit.0.kind"),
+    "empty forms": ("units.toml", '[[unit]]\nkind = "quantity"\nforms = []', "units.toml: entry unit.0.forms"),
+    "unknown key": (
+        "qualifiers.toml",
+        '[qualifiers]\nsometimes = ["偶爾"]',
+        "qualifiers.toml: entry qualifiers.sometimes",
+    ),
+    "unit part of no unit": (
+        "units.toml",
+        '[[unit]]\nkind = "money"\nforms = ["元"]\n[[unit_part]]\nafter = ["元"]\nparts = { "分" = "分幣" }',
+        "units.toml: entry unit_part.0 (分): '分幣' is no unit form",
+    ),
+    "a table in the wrong file": (
+        "units.toml",
+        '[traps.x]\npatterns = ["x"]',
+        "units.toml: entry traps: belongs in traps.toml",
+    ),
+    "bad numerals": (
+        "numerals.toml",
+        "[numerals]\ndigits = 1",
+        "numerals.toml: entry numerals.digits: Input should be",
+    ),
+    "bad TOML": ("numerals.toml", "half = [", "numerals.toml: "),
+    "misspelt file": ("unit.toml", 'measure_words = ["x"]', "unit.toml: not a rule file"),
+}
 
 
-def test_a_unit_part_must_stand_for_a_unit_form_of_its_table():
-    base = tomllib.loads(resources.files("claimcheck.rules").joinpath("zh.toml").read_text(encoding="utf-8"))
-    table = rules._validated(
-        rules.LanguageRules, "zh.toml", {**base, "unit_part": [{"after": ["元"], "parts": {"分": "分幣"}}]}
-    )
-    with pytest.raises(RulesError, match=r"rules/zh\.toml: entry unit_part\.0 \(分\)"):
-        rules._check_units(table, "zh.toml")
+@pytest.mark.parametrize(("file", "text", "message"), BAD_RULE_FILES.values(), ids=BAD_RULE_FILES)
+def test_a_bad_entry_is_named_with_its_file(file, text, message, tmp_path):
+    (tmp_path / file).write_text(text, encoding="utf-8")
+    with pytest.raises(RulesError, match=f"^tmp/xx/{re.escape(message)}"):
+        read_language(Folder(tmp_path, "tmp/xx"), "han" if "numerals" in text else "digits")
 
 
 def _every_table_word() -> list[str]:
     words = []
-    for path in resources.files("claimcheck.rules").iterdir():
-        if path.name.endswith(".toml"):
-            for _, listed in _word_lists(tomllib.loads(path.read_text(encoding="utf-8"))):
-                words += listed
+    for path in sorted(RULES.rglob("*.toml")):
+        for _, listed in _word_lists(tomllib.loads(path.read_text(encoding="utf-8"))):
+            words += listed
     return words
 
 
-@pytest.mark.parametrize("languages", [rules.LANGUAGES, ("zh",), ("en",)], ids=["auto", "zh", "en"])
+@pytest.mark.parametrize("languages", [("zh", "en"), ("zh",), ("en",)], ids=["auto", "zh", "en"])
 def test_the_scan_lookahead_lets_through_every_number_the_scan_reads(languages):
     """The scan opens with a lookahead of the characters a number can start with, for speed
     alone: taking it off must not find a single number more."""

@@ -98,7 +98,7 @@ def test_the_traditional_reasons_say_what_the_simplified_ones_say():
     from claimcheck.rules.folding import fold
     from claimcheck.rules.reference_rules import reference_rules
 
-    reasons = reference_rules().rules.reasons
-    hans, hant = reasons["zh-hans"].model_dump(), reasons["zh-hant"].model_dump()
+    reasons = reference_rules().reasons
+    hans, hant = reasons["zh"].model_dump(), reasons["zh/traditional"].model_dump()
     assert hans != hant
     assert {key: fold(text) for key, text in hant.items()} == {key: fold(text) for key, text in hans.items()}

@@ -16,11 +16,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from cli_run import interruptible
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 REFS = "id,subject,value,unit,source\nline,line,5,km,desk\n"
 
-pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the workers in /proc")
+pytestmark = [
+    pytest.mark.hostile,
+    pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the workers in /proc"),
+]
 
 
 def _stat_fields(pid: int | str) -> list[str] | None:
@@ -78,7 +82,11 @@ def stop_busy_run(folder: Path, args: list[str], send: Callable[[int], None]) ->
     """Start the run, wait until its two workers are busy, `send` the signal (given the
     run's pid); return its exit code, its stderr and the workers' pids."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "claimcheck", *args], cwd=folder, stderr=subprocess.PIPE, start_new_session=True
+        [sys.executable, "-m", "claimcheck", *args],
+        cwd=folder,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        preexec_fn=interruptible,
     )
     workers: list[int] = []
     try:
@@ -113,3 +121,16 @@ def test_ctrl_c_stops_a_run_with_workers_at_once(pile, command):
     assert returncode == 130
     assert b"Traceback" not in stderr and len(stderr.splitlines()) <= 1
     assert sorted(p.name for p in pile.iterdir()) == ["drafts", "out", "refs.csv"]
+
+
+def test_the_signal_tests_hold_when_the_suite_itself_ignores_sigint():
+    """A suite started in the background ignores SIGINT; the runs it stops must not."""
+    probe = "import signal; print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)"
+    ignoring = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, preexec_fn=interruptible, timeout=120
+        )
+    finally:
+        signal.signal(signal.SIGINT, ignoring)
+    assert result.stdout == "True\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
@@ -11,10 +12,17 @@ from claimcheck.names import shown
 ClaimKind = Literal["quantity", "money", "percent", "duration", "rank", "comparison", "superlative"]
 Direction = Literal["up", "down", "equal", "more", "less"]
 Qualifier = Literal["exact", "over", "under", "approx", "at_least", "at_most", "range"]
-Language = Literal["zh", "en"]
+# A language's code: the name of its rule folder (zh, en; claimcheck.rules.languages()).
+Language = Annotated[str, Field(examples=["zh", "en"])]
 # A file's name: in JSON, a byte that is not UTF-8 is written \xNN (see claimcheck.names).
 FileName = Annotated[str, PlainSerializer(shown, return_type=str, when_used="json")]
 Deception = Literal["bidi"]
+# What a figure is, beside its value (Frame): a level or a change against which baseline,
+# the company's actual figure or someone's estimate, forecast, target or guidance.
+Basis = Literal["level", "yoy", "mom", "qoq", "change", "baseline"]
+Modality = Literal["actual", "estimate", "forecast", "target", "guidance"]
+EntityFrom = Literal["clause", "sentence", "paragraph", "headline"]
+PeriodHow = Literal["written", "document date", "carried", "unresolved"]
 
 
 class _Record(BaseModel):
@@ -51,6 +59,47 @@ class TextSpan(_Record):
     end: int = Field(ge=0, description="Offset just past the last character.")
 
 
+class FramePeriod(_Record):
+    """The period a figure holds for, resolved to months (or a day) when it can be."""
+
+    span: TextSpan | None = Field(default=None, description="The words it was read from, when written.")
+    start: str | None = Field(
+        default=None, description="First month (YYYY-MM) or day (YYYY-MM-DD); null when unresolved."
+    )
+    end: str | None = Field(default=None, description="Last month or day, inclusive; null when unresolved.")
+    how: PeriodHow = Field(
+        description="written: absolute in the text; document date: relative, resolved against the "
+        "document's date; carried: from the sentence or paragraph around the claim; unresolved."
+    )
+
+
+class Frame(_Record):
+    """What the figure is: whose, what, when, a level or a change, actual or not. A reference
+    row backs or contradicts a claim only when their frames agree."""
+
+    entity: TextSpan | None = Field(default=None, description="Who the figure belongs to.")
+    entity_from: EntityFrom | None = Field(
+        default=None, description="Where the entity was found: the claim's clause, its sentence, its paragraph, the headline."
+    )
+    metric: TextSpan | None = Field(default=None, description="What is measured; carried within the sentence.")
+    noun: str | None = Field(default=None, description="What a count counts: a measure word (輛) or a noun (stores).")
+    period: FramePeriod | None = None
+    basis: Basis = Field(
+        default="level",
+        description="level, or a change: yoy, mom, qoq, change (no baseline said), baseline (another named one).",
+    )
+    modality: Modality = Field(default="actual", description="actual, or estimate, forecast, target, guidance.")
+
+    def moved(self, move: Callable[[TextSpan], TextSpan]) -> Frame:
+        """The frame with each of its spans replaced by `move(span)` (a claim placed in a
+        larger text, or in the original of a prose-only copy)."""
+        period = self.period
+        if period is not None and period.span is not None:
+            period = period.model_copy(update={"span": move(period.span)})
+        update = {name: move(span) for name in ("entity", "metric") if (span := getattr(self, name)) is not None}
+        return self.model_copy(update={**update, "period": period})
+
+
 class Claim(_Record):
     absent_when_none: ClassVar[tuple[str, ...]] = ("deceptive",)
 
@@ -71,7 +120,7 @@ class Claim(_Record):
     qualifier_text: str | None = Field(default=None, description="The words that qualify it (超, 不到, nearly).")
     time: TextSpan | None = Field(default=None, description="The date or period the claim holds for.")
     sentence: TextSpan
-    lang: Language
+    lang: Language = Field(description="The language of the rules that read the claim: --lang, or its sentence's.")
     figure: TextSpan | None = Field(
         default=None,
         description="For a comparison or superlative, the number with its unit as written (12% in 同比增長12%, "
@@ -89,6 +138,7 @@ class Claim(_Record):
     )
     checkworthy: float = Field(default=0.5, ge=0, le=1, description="How checkable the claim is, from rules.")
     checkworthy_reason: str = Field(default="", description="Why it got that score, in a few words.")
+    frame: Frame | None = Field(default=None, description="What the figure is (null with figures only).")
     deceptive: Deception | None = Field(
         default=None,
         exclude_if=lambda deception: deception is None,  # see absent_when_none
@@ -111,7 +161,11 @@ class Skipped(_Record):
 
 class Document(_Record):
     source: FileName
-    language: Literal["zh", "en", "mixed", "unknown"]
+    language: str = Field(
+        description="The claims' language (a language code); mixed when they have several; without claims, "
+        "the language of the text's script, or unknown.",
+        examples=["zh", "en", "mixed", "unknown"],
+    )
     claims: list[Claim]
     skipped: list[Skipped] = Field(
         default_factory=list,

@@ -25,7 +25,8 @@ from claimcheck.models import ClaimKind
 from claimcheck.references.formats import DEFAULT_TABLE_BYTES
 
 FailOn = Literal["mismatch", "unsourced", "any", "none"]
-LangChoice = Literal["auto", "zh", "en"]
+# auto, or a language of the rule folders (checked against them when a config is read).
+LangChoice = str
 OWN_FILE, PYPROJECT = "claimcheck.toml", "pyproject.toml"
 
 
@@ -54,6 +55,16 @@ class Options(BaseModel):
     def _tables(cls, value: object) -> object:
         """One table or a list of them, whose rows are taken together."""
         return (value,) if isinstance(value, str) else value
+
+    @field_validator("lang")
+    @classmethod
+    def _language(cls, value: str | None) -> str | None:
+        from claimcheck import rules
+
+        choices = ("auto", *rules.languages())
+        if value is not None and value not in choices:
+            raise ValueError(f"Input should be {', '.join(map(repr, choices[:-1]))} or {choices[-1]!r}")
+        return value
 
     @field_validator("max_bytes", "refs_max_bytes", mode="before")
     @classmethod

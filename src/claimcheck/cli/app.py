@@ -17,7 +17,6 @@ import typer
 
 from claimcheck.cli.options import (
     FAIL_ON,
-    LANGS,
     Approx,
     Color,
     Config,
@@ -32,6 +31,7 @@ from claimcheck.cli.options import (
     RefsMaxBytes,
     StdinFilename,
     format_option,
+    lang_choices,
 )
 from claimcheck.cli.typer_glue import ChoiceError, Command, Group, choice
 from claimcheck.formats import CHECK_FORMATS, EXTRACT_FORMATS, HUMAN_CHECK_FORMATS, REFS_FORMATS, VERIFY_FORMATS
@@ -152,7 +152,7 @@ def extract(
     from claimcheck.run.document import Source, read_document
 
     _display(color, quiet)
-    fmt, lang = _choose("--format", fmt, EXTRACT_FORMATS), _choose("--lang", lang, LANGS)
+    fmt, lang = _choose("--format", fmt, EXTRACT_FORMATS), _choose("--lang", lang, lang_choices())
     read_options = _read_options(encoding, max_bytes)
     stdin_name = stdin_filename or "-"
     try:
@@ -255,7 +255,7 @@ def verify_command(
     from claimcheck.verification.verifier import index_references
 
     _display(color, quiet)
-    fmt, lang = _choose("--format", fmt, VERIFY_FORMATS), _choose("--lang", lang, LANGS)
+    fmt, lang = _choose("--format", fmt, VERIFY_FORMATS), _choose("--lang", lang, lang_choices())
     read_options = _read_options(encoding, max_bytes)
     try:
         approximation = parse_approximation(approx)
@@ -430,7 +430,7 @@ def check(
     _display(color, quiet)
     fmt = _choose("--format", fmt, CHECK_FORMATS)
     fail_on = fail_on and _choose("--fail-on", fail_on, FAIL_ON)
-    lang = lang and _choose("--lang", lang, LANGS)
+    lang = lang and _choose("--lang", lang, lang_choices())
     flags = {"refs": refs, "refs-encoding": refs_encoding, "fail-on": fail_on, "approx": approx, "lang": lang}
     flags |= {"min-checkworthy": min_checkworthy, "kinds": kinds and [k.strip() for k in kinds.split(",") if k.strip()]}
     flags |= {"encoding": encoding, "max-bytes": max_bytes, "refs-max-bytes": refs_max_bytes}
@@ -516,7 +516,7 @@ def report_command(
     from claimcheck.run.document import Source, read_document
     from claimcheck.verification.intervals import parse_approximation
 
-    lang = _choose("--lang", lang, LANGS)
+    lang = _choose("--lang", lang, lang_choices())
     if output is None and path == "-":
         raise _fail("report: a draft from standard input needs --output FILE")
     try:

@@ -11,8 +11,14 @@ import typer
 from claimcheck.cli.terminal import COLOR_CHOICES, set_color
 from claimcheck.cli.typer_glue import ChoiceError, choice, completion_of
 
-LANGS = ("auto", "zh", "en")
 FAIL_ON = ("mismatch", "unsourced", "any", "none")
+
+
+def lang_choices() -> tuple[str, ...]:
+    """auto, then the languages of the rule folders (read when first asked, not at import)."""
+    from claimcheck import rules
+
+    return ("auto", *rules.languages())
 
 
 def _one_of(choices: tuple[str, ...]) -> str:
@@ -45,7 +51,7 @@ Lang = Annotated[
         "--lang",
         metavar="LANG",
         help="Language rules: auto (decides per sentence), zh or en.",
-        autocompletion=completion_of(LANGS),
+        autocompletion=lambda incomplete: completion_of(lang_choices())(incomplete),
     ),
 ]
 Output = Annotated[

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from claimcheck.engine.attach import Quantity, currency_glued
+from claimcheck.engine.quantity import Quantity
+from claimcheck.engine.tail import currency_glued
 from claimcheck.rules.grammar import Grammar
 
 _YEARS = (1800, 2100)
@@ -64,10 +65,10 @@ def rejection(text: str, q: Quantity, g: Grammar) -> Rejected | None:
         return Rejected("ratio or fraction" if q.fraction else "no unit")
     plain = q.unit is None and not q.currency and not q.percent and not q.scaled
     written = q.number_text
-    if g.zh is not None and written and not any(c.isdigit() for c in written):
-        if all(c in g.zh.lone_scales_not_numbers for c in written):
+    if g.han_numerals is not None and written and not any(c.isdigit() for c in written):
+        if all(c in g.han_numerals.lone_scales_not_numbers for c in written):
             return Rejected("lone scale")
-        if plain and (len(written) == 1 or written[0] in g.zh.lone_scales_not_numbers):
+        if plain and (len(written) == 1 or written[0] in g.han_numerals.lone_scales_not_numbers):
             return Rejected("bare numeral")
     if written.lower() in g.not_figures_alone and not q.scaled and not q.percent and not q.currency:
         if (q.unit is None or q.unit.classifier) and not _negated(text, q, g):
@@ -76,7 +77,7 @@ def rejection(text: str, q: Quantity, g: Grammar) -> Rejected | None:
         return Rejected("bare number word")
     if plain and written.isdigit() and len(written) == 4 and _YEARS[0] <= int(written) <= _YEARS[1]:
         return Rejected("year", is_time=True)
-    if q.unit is not None and q.unit.canonical == "day" and q.unit_text == "日" and q.value <= 31 and not q.needs_unit:
+    if q.unit is not None and q.unit_text in g.day_of_month_forms and q.value <= 31 and not q.needs_unit:
         window = text[max(0, q.start - 4) : q.start]
         if not any(window.endswith(cue) for cue in g.duration_cues):
             return Rejected("day of month", is_time=True)

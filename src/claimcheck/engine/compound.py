@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from claimcheck import rules
-from claimcheck.engine.attach import Quantity
+from claimcheck.engine.quantity import Quantity
 from claimcheck.rules.grammar import Grammar
 
 

@@ -4,14 +4,11 @@ power (2^10), a power of ten (3.2×10^-4, 10³, 3×10⁶), and "below zero" afte
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 import regex
 
+from claimcheck.engine.quantity import Quantity
 from claimcheck.rules.grammar import Grammar
-
-if TYPE_CHECKING:
-    from claimcheck.engine.attach import Quantity
 
 DIGIT_SUFFIXES = frozenset("/^×xX* ")  # what may follow digits in 3/4, 2^10, 3.2×10^-4, 2 x 10^3
 _SLASH_DENOMINATOR = regex.compile(r"\d{1,3}(?![\d/])")

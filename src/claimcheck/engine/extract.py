@@ -6,41 +6,35 @@ span is mapped back through the normalizer's offset map and sliced from the inpu
 
 from __future__ import annotations
 
+import datetime
 import gc
-import hashlib
 from bisect import bisect_right
-from collections import Counter
-from dataclasses import dataclass
-from functools import cache
 
 import regex
 
-from claimcheck import rules
 from claimcheck.engine import checkworthy
-from claimcheck.engine.attach import Quantity, currency_glued, read_before, read_quantity
-from claimcheck.engine.classify import ONE_WITH_A_DURATION, classify, late_rejection, rejection
-from claimcheck.engine.compound import join_compounds
+from claimcheck.engine.claim_ids import ClaimIds
+from claimcheck.engine.classify import classify
 from claimcheck.engine.context import Context, Vocabulary
+from claimcheck.engine.frame import Frames
 from claimcheck.engine.numbers import number_arithmetic
+from claimcheck.engine.quantity import Quantity
 from claimcheck.engine.raw_claim import Clauses, RawClaim, Spans
+from claimcheck.engine.readings import Reading, readings
 from claimcheck.engine.relations import relate
+from claimcheck.engine.scan import languages_of, read_pass
 from claimcheck.engine.sentences import Sentences, nearest_time
 from claimcheck.models import Claim, Document, TextSpan
 from claimcheck.rules.grammar import grammar
 from claimcheck.rules.relations_grammar import relation_grammar
+from claimcheck.rules.scripts import scripts
 from claimcheck.text import data_blocks
 from claimcheck.text.bidi import BidiReach
-from claimcheck.text.normalize import Normalized, normalize
+
+# Readings and ids are their own modules; they are taken from here as well.
+__all__ = ["ClaimIds", "Reading", "document_language", "extract", "extract_document", "readings"]
 
 _NEWLINE = regex.compile("\n")
-
-
-def _languages(lang: str | None) -> tuple[str, ...]:
-    if lang in (None, "auto"):
-        return rules.LANGUAGES
-    if lang not in rules.LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}: use auto, {', '.join(rules.LANGUAGES)}")
-    return (lang,)
 
 
 def extract(
@@ -50,6 +44,7 @@ def extract(
     figures_only: bool = False,
     ids: ClaimIds | None = None,
     vocabulary: Vocabulary | None = None,
+    date: datetime.date | None = None,
 ) -> list[Claim]:
     """Every checkable claim in `text`, in document order.
 
@@ -58,35 +53,16 @@ def extract(
     ids, vocabulary: for a text read in parts (claimcheck.run.stream), the id counter the parts
     share and the vocabulary of the whole text, so that each part gives the claims the
     whole would.
+    date: the document's date, against which relative periods (今年, last month) resolve.
     """
     collecting = gc.isenabled()
     gc.disable()  # the pass allocates many small objects and no cycles: skip the rescans
     try:
         with number_arithmetic():
-            return _extract(text, lang, figures_only, ids, vocabulary)
+            return _extract(text, lang, figures_only, ids, vocabulary, date)
     finally:
         if collecting:
             gc.enable()
-
-
-@dataclass(slots=True)
-class _Pass:
-    """One pass of the engine over a text: every reading, and the claims among them."""
-
-    norm: Normalized
-    times: list[tuple[int, int]]
-    readings: list[tuple[Quantity, str | None]]
-    claims: list[Quantity]
-
-
-def _read(text: str, lang: str | None, every: bool = False) -> _Pass:
-    g = grammar(_languages(lang))
-    data = data_blocks.find(text)
-    norm = normalize(data_blocks.blank(text, data) if data else text)
-    times = [m.span() for pattern in g.times for m in pattern.finditer(norm.text)]
-    pairs = list(_readings(norm.text, g, times, every=every))
-    joinable = [(q, reason) for q, reason in pairs if reason in (None, ONE_WITH_A_DURATION)]
-    return _Pass(norm, times, pairs, join_compounds(norm.text, joinable, g))
 
 
 def _figure(q: Quantity) -> RawClaim:
@@ -110,8 +86,9 @@ def _extract(
     figures_only: bool = False,
     ids: ClaimIds | None = None,
     vocabulary: Vocabulary | None = None,
+    date: datetime.date | None = None,
 ) -> list[Claim]:
-    scan = _read(text, lang)
+    scan = read_pass(text, lang)
     norm, times, clean = scan.norm, scan.times, scan.norm.text
     times.sort()
     time_spans = Spans(times)
@@ -120,9 +97,9 @@ def _extract(
     if figures_only:
         drafts, context = figures, None
     else:
-        rg = relation_grammar(_languages(lang))
+        rg = relation_grammar(languages_of(lang))
         clauses = Clauses(clean, rg.clause_break)
-        drafts = relate(clean, figures, grammar(_languages(lang)), rg, time_spans, clauses, sentences.span_at)
+        drafts = relate(clean, figures, grammar(languages_of(lang)), rg, time_spans, clauses, sentences.span_at)
         context = Context(clean, rg, clauses, time_spans, vocabulary)
     if not drafts:
         return []
@@ -165,6 +142,7 @@ def _extract(
         figure = norm.to_original(*d.figure) if d.figure is not None else None
         return "bidi" if reach.touches(start, end) or (figure and reach.touches(*figure)) else None
 
+    frames = Frames(clean, date, span) if context is not None else None
     claims = []
     for d, sentence, start, end in built:
         line = bisect_right(line_starts, start)
@@ -187,7 +165,7 @@ def _extract(
                 qualifier_text=d.qualifier_text,
                 time=span(d.time),
                 sentence=sentence_spans[sentence],
-                lang=lang if lang in rules.LANGUAGES else sentences.language(sentence),
+                lang=lang if lang not in (None, "auto") else sentences.language(sentence),
                 figure=span(d.figure),
                 subject=span(d.subject),
                 metric=span(d.metric),
@@ -196,187 +174,40 @@ def _extract(
                 related=[ids_of[id(r)] for r in d.related if id(r) in ids_of],
                 checkworthy=worth,
                 checkworthy_reason=reason,
+                frame=frames.of(d, sentence) if frames else None,
                 deceptive=deceptive(d, start, end) if reach else None,
             )
         )
     return claims
 
 
-def _readings(clean: str, g, times: list[tuple[int, int]], every: bool = True):
-    """Every number the scanner finds, with the reason it is not a claim (None if it is).
-
-    Years and days of the month found on the way are added to `times`. every=False leaves
-    out, unread, the numbers that a trap covers or a letter touches (codes) when no currency
-    code stands against them: a megabyte of `1e1e1e…` is then a pass of the scanner, not half
-    a million readings.
-    """
-    traps = Spans(m.span() for pattern in g.traps for m in pattern.finditer(clean))
-    time_spans = Spans(times)
-    glue = _glue_words(g.languages)
-    position = floor = 0
-    while (match := g.scan.search(clean, position)) is not None:
-        position = match.end()
-        if not every and match.lastgroup in _PLAIN and time_spans.overlaps(match.start(), match.start() + 1):
-            continue  # its reading would start inside a date: "inside a date or period"
-        if not every and _left_unread(clean, match.start(), position, traps, glue):
-            # So is every number later in the same run of letters and digits: a letter
-            # stands against each.
-            position = _ALPHANUMERIC_RUN.match(clean, position).end()
-            continue
-        q = read_quantity(clean, match, g)
-        if q is None:
-            continue
-        if time_spans.overlaps(q.number_start, q.number_end):
-            yield q, "inside a date or period"
-            continue
-        if traps.overlaps(q.number_start, q.number_end) and not currency_glued(clean, q, g):
-            yield q, "inside a trap (code, idiom, phone, URL, enumeration…)"
-            continue
-        rejected = rejection(clean, q, g)
-        if rejected is not None:
-            if rejected.is_time:
-                times.append((q.start, q.end))
-            yield q, rejected.reason
-            continue
-        read_before(clean, q, g, floor=floor)
-        rejected = late_rejection(q, g)
-        if rejected is not None:
-            yield q, rejected.reason
-            continue
-        yield q, None
-        position = floor = max(q.end, match.end())
-
-
-_DIGITS = frozenset("0123456789")
-_PLAIN = frozenset({"num", "words"})  # scan branches whose number starts where the match does
-_ALPHANUMERIC_RUN = regex.compile("[A-Za-z0-9]*+")
-_LETTER = regex.compile("[A-Za-z]")
-_GLUE_REACH = 12
-
-
-def _left_unread(text: str, start: int, end: int, traps: Spans, glue: tuple[str, ...]) -> bool:
-    """Whether reading the number at text[start:end] would end in a trap or a code (A320,
-    1e1e…, 百分之百): a trap covers it, or a letter touches it when it begins with a digit,
-    and no currency code or negative word (USD3) can stand against it."""
-    if text[start] in _DIGITS:
-        if not (traps.covers(start, end) or _glued(text, start)):
-            return False
-    elif not traps.covers(start, end) or _LETTER.search(text, max(0, start - 1), end):
-        return False
-    return not text.endswith(glue, max(0, start - _GLUE_REACH), start)
-
-
-def _glued(text: str, start: int) -> bool:
-    """A letter (or a letter and a hyphen) against the number: classify calls it a code."""
-    before = text[start - 1 : start]
-    if before == "-":
-        before = text[start - 2 : start - 1]
-    return before.isascii() and before.isalpha()
-
-
-@cache
-def _glue_words(languages: tuple[str, ...]) -> tuple[str, ...]:
-    """Words that may stand against a number in a trap and still make it a figure (USD3)."""
-    words = [*grammar(languages).currency_of]
-    words += [w for lang in languages for w in rules.language(lang).negative_prefixes]
-    return tuple(w for w in words if w[-1:].isascii() and w[-1:].isalpha())
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """A number as the engine read it, claim or not (for debugging and scoring)."""
-
-    text: str
-    start: int
-    end: int
-    kind: str
-    value: int | float
-    value_max: int | float | None
-    unit_canonical: str | None
-    not_a_claim_because: str | None
-
-
-def readings(text: str, *, lang: str | None = None) -> list[Reading]:
-    """Every number found, including those dropped as not claims, with the reason."""
-    with number_arithmetic():
-        return _readings_of(text, lang)
-
-
-def _readings_of(text: str, lang: str | None) -> list[Reading]:
-    scan = _read(text, lang, every=True)
-    joined = {id(q) for q in scan.claims}
-    out = []
-    for q, reason in scan.readings:
-        if id(q) in joined:
-            reason = None
-        elif reason is None:
-            continue  # the second part of a compound, read into the first
-        record = classify(q)
-        start, end = scan.norm.to_original(q.start, q.end)
-        out.append(
-            Reading(
-                text[start:end], start, end, record.kind, record.value, record.value_max, record.unit_canonical, reason
-            )
-        )
-    return out
-
-
 def _span(text: str, span: tuple[int, int]) -> TextSpan:
     return TextSpan.trusted(text=text[span[0] : span[1]], start=span[0], end=span[1])
 
 
-class ClaimIds:
-    """Stable ids: a hash of the claim's kind, its sentence, its text and which occurrence of
-    that triple it is. Each sentence is hashed once (a long sentence with many claims stays
-    linear), and one instance may span the blocks of a text read in parts."""
-
-    def __init__(self) -> None:
-        self.seen: Counter[bytes] = Counter()
-        self._prefixes: dict[tuple[str, int, int], hashlib.blake2b] = {}
-
-    def new_text(self) -> None:
-        self._prefixes.clear()
-
-    def of(self, kind: str, clean: str, sentence: tuple[int, int], claim: str) -> str:
-        prefix = self._prefixes.get((kind, *sentence))
-        if prefix is None:
-            sentence_text = clean[sentence[0] : sentence[1]]
-            prefix = hashlib.blake2b(_utf8(f"{kind}\x1f{sentence_text}\x1f"), digest_size=8)
-            self._prefixes[(kind, *sentence)] = prefix
-        digest = prefix.copy()
-        digest.update(_utf8(claim))
-        key = digest.digest()  # the triple, in 8 bytes
-        self.seen[key] += 1
-        digest.update(f"\x1f{self.seen[key]}".encode())
-        return digest.hexdigest()
-
-
-def _utf8(text: str) -> bytes:
-    return text.encode("utf-8", "surrogatepass")  # a str from Python may hold lone surrogates
-
-
-_HAN = regex.compile(r"\p{Han}")
-_LATIN = regex.compile(r"[A-Za-z]")
 _SAMPLE = 20_000
 
 
 def document_language(text: str, claims: list[Claim]) -> str:
+    """The claims' language, "mixed" when they have several; without claims, the language
+    whose script weighs most in the text's first characters ("unknown" with none)."""
     languages = {claim.lang for claim in claims}
     if len(languages) == 1:
         return languages.pop()
     if languages:
         return "mixed"
-    sample = text[:_SAMPLE]
-    han, latin = len(_HAN.findall(sample)), len(_LATIN.findall(sample))
-    if not han and not latin:
-        return "unknown"
-    return "zh" if han * 3 >= latin else "en"
+    return scripts().language(text[:_SAMPLE]) or "unknown"
 
 
 def extract_document(
-    text: str, *, source: str = "<text>", lang: str | None = None, min_checkworthy: float = 0.0
+    text: str,
+    *,
+    source: str = "<text>",
+    lang: str | None = None,
+    min_checkworthy: float = 0.0,
+    date: datetime.date | None = None,
 ) -> Document:
-    claims = extract(text, lang=lang)
+    claims = extract(text, lang=lang, date=date)
     if min_checkworthy > 0:
         claims = [claim for claim in claims if claim.checkworthy >= min_checkworthy]
     language = document_language(text, claims)

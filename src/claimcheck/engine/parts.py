@@ -9,20 +9,18 @@ After a unit marked `tenths`, a lone digit is the next step down: 三塊五 is 3
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from claimcheck import rules
-from claimcheck.engine.numbers import parse_zh
-
-if TYPE_CHECKING:
-    from claimcheck.engine.attach import Quantity
-    from claimcheck.rules.grammar import Grammar, UnitInfo
+from claimcheck.engine.han_numerals import parse_han
+from claimcheck.engine.quantity import Quantity
+from claimcheck.rules.grammar import Grammar
+from claimcheck.rules.unit_tables import UnitInfo
 
 _TENTH = Decimal("0.1")
 
 
 def read_parts(text: str, q: Quantity, g: Grammar) -> None:
-    if q.unit is None or q.value_max is not None or g.zh is None:
+    if q.unit is None or q.value_max is not None or g.han_numerals is None:
         return
     last, written = q.unit, q.unit_text
     while (parts := g.unit_parts.get(written)) is not None:
@@ -30,7 +28,7 @@ def read_parts(text: str, q: Quantity, g: Grammar) -> None:
         read = parts.get(match.group("w")) if match else None  # 角 is no part after 小時
         if read is None or _runs_on(text, match, read.ends_phrase, g):
             break
-        value = parse_zh(match.group("n"), g.zh)
+        value = parse_han(match.group("n"), g.han_numerals)
         part = read.unit
         if value is None or not _add(q, part, match.group("w"), value):
             break
@@ -69,11 +67,16 @@ def _add(q: Quantity, part: UnitInfo, written: str, value: Decimal) -> bool:
 def _tenth_digit(text: str, q: Quantity, g: Grammar, last: UnitInfo) -> None:
     """A lone Chinese digit after the unit (七成六), not the start of another number (七成六十)
     or of a date (三千元五月). Arabic digits are left alone: 3000元5月 is a price and a date."""
-    digit = g.zh.digits.get(text[q.end : q.end + 1])
+    digit = g.han_numerals.digits.get(text[q.end : q.end + 1])
     if not digit:
         return
     after = text[q.end + 1 : q.end + 2]
-    if after in g.single_digits or after in g.zh_scales or after in g.zh.decimal_points or after in g.tenths_not_before:
+    if (
+        after in g.single_digits
+        or after in g.han_scales
+        or after in g.han_numerals.decimal_points
+        or after in g.tenths_not_before
+    ):
         return
     if after and g.unit_at.match(text, q.end + 1):
         return

@@ -6,7 +6,7 @@ straight months") stays its own duration claim and is linked through `related`.
 
 from __future__ import annotations
 
-from claimcheck.engine.attach import number_value
+from claimcheck.engine.numerals import number_value
 from claimcheck.engine.raw_claim import RawClaim, Span, without_overlaps
 from claimcheck.rules.grammar import Grammar
 from claimcheck.rules.relations_grammar import RelationGrammar

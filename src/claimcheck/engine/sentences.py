@@ -6,14 +6,13 @@ from bisect import bisect_right
 
 import regex
 
+from claimcheck import rules
 from claimcheck.engine.raw_claim import LineMarks
+from claimcheck.rules.scripts import scripts
 
 # A sentence ends at a line break, at Chinese or Western end punctuation, or at a full
 # stop followed by a space (so 2.61 and U.S. do not end one).
 _SENTENCE_END = regex.compile(r"[\n。！？!?；;]|\.(?=\s|$)")
-_HAN = regex.compile(r"\p{Han}")
-_HAN_RUN = regex.compile(r"\p{Han}+")
-_LATIN_RUN = regex.compile(r"[A-Za-z]+")
 _CLAUSE_BREAK = regex.compile(r"[,;:，；：、]")
 
 
@@ -38,16 +37,9 @@ class Sentences:
         return start, end
 
     def language(self, span: tuple[int, int]) -> str:
-        """zh when the sentence is mostly Chinese (a Han character weighs three letters)."""
+        """The language whose script weighs most in the sentence (language.toml [script])."""
         if span[0] not in self._languages:
-            # Counted in runs, not one match per character; with no letter, one Han character decides.
-            latin = sum(map(len, _LATIN_RUN.findall(self._text, *span)))
-            if latin:
-                han = sum(map(len, _HAN_RUN.findall(self._text, *span)))
-                zh = bool(han) and han * 3 >= latin
-            else:
-                zh = _HAN.search(self._text, *span) is not None
-            self._languages[span[0]] = "zh" if zh else "en"
+            self._languages[span[0]] = scripts().language(self._text, *span) or rules.fallback()
         return self._languages[span[0]]
 
 

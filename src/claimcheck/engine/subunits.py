@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from claimcheck.engine.numbers import parse_en
+from claimcheck.engine.word_numerals import parse_words
 from claimcheck.rules.grammar import Grammar
 
 
@@ -25,7 +25,7 @@ def bare_subunit(text: str, end: int, canonical: str | None, money: bool, g: Gra
     if written[0].isdigit():
         count = Decimal(written)
     else:
-        read = parse_en(written, g.en) if g.en else None
+        read = parse_words(written, g.word_numerals) if g.word_numerals else None
         if read is None or read[1] != len(written):
             return None
         count = read[0]

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from claimcheck.engine.numbers import parse_arabic, parse_en
+from claimcheck.engine.numbers import parse_arabic
+from claimcheck.engine.word_numerals import parse_words
 from claimcheck.rules.grammar import Grammar
 
 
@@ -23,7 +24,7 @@ def _plural(word: str) -> bool:
 
 
 def _words_value(text: str, g: Grammar) -> Decimal | None:
-    read = parse_en(text, g.en) if g.en and text else None
+    read = parse_words(text, g.word_numerals) if g.word_numerals and text else None
     return read[0] if read is not None and read[1] == len(text) else None
 
 
@@ -34,27 +35,33 @@ def fraction_after(text: str, end: int, number_text: str, g: Grammar) -> tuple[D
         return None
     if match.group("tens"):
         word = match.group("unit").lower()
-        denominator = Decimal(g.en.words[match.group("tens").lower()] + g.compound_ordinals[word])
+        denominator = Decimal(g.word_numerals.words[match.group("tens").lower()] + g.compound_ordinals[word])
     else:
         word = match.group("den").lower()
         denominator = Decimal(g.fraction_denominators[word])
     numerator_text = number_text
     last = number_text.rsplit(" ", 1)[-1].lower()
     ordinal = match.group("den") and g.compound_ordinals.get(word)
-    if match.group("sep") == "-" and ordinal and last in g.en_tens:
+    if match.group("sep") == "-" and ordinal and last in g.word_tens:
         # one hundred thirty-fifths: the tens word belongs to the denominator
         numerator_text = number_text[: -len(last)].rstrip(" -")
-        denominator = Decimal(g.en.words[last] + ordinal)
-    numerator = _words_value(numerator_text, g) if numerator_text.lower() not in g.en.article else Decimal(1)
+        denominator = Decimal(g.word_numerals.words[last] + ordinal)
+    numerator = _words_value(numerator_text, g) if numerator_text.lower() not in g.word_numerals.article else Decimal(1)
     if numerator is None or numerator == 0:
         return None
     if not _plural(word) and numerator != 1:
         return None
-    whole, _, part = numerator_text.lower().rpartition(" and ")
+    whole, part = _last_split(numerator_text.lower(), g.and_words)
     right = _words_value(part, g) if whole else None
     if right is not None and right < denominator and (whole_value := _words_value(whole, g)) is not None:
         return whole_value + right / denominator, match.end()  # a mixed number: 100 and 3/4
     return numerator / denominator, match.end()
+
+
+def _last_split(text: str, joiners: tuple[str, ...]) -> tuple[str, str]:
+    """Text before and after the last of the joiners in it (one hundred | three quarters)."""
+    at = max(((text.rfind(j), j) for j in joiners), default=(-1, ""))
+    return (text[: at[0]], text[at[0] + len(at[1]) :]) if at[0] >= 0 else ("", text)
 
 
 def mixed_after(text: str, end: int, g: Grammar) -> tuple[Decimal, int] | None:
@@ -63,7 +70,7 @@ def mixed_after(text: str, end: int, g: Grammar) -> tuple[Decimal, int] | None:
     if match is None:
         return None
     written = (match.group("num") or "a").lower()
-    numerator = Decimal(1) if written in g.en.article else Decimal(g.en.words.get(written, 0))
+    numerator = Decimal(1) if written in g.word_numerals.article else Decimal(g.word_numerals.words.get(written, 0))
     denominator = Decimal(g.fraction_denominators[match.group("den").lower()])
     if not 0 < numerator < denominator:
         return None

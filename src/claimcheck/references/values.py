@@ -17,7 +17,9 @@ from functools import lru_cache
 from claimcheck import rules
 from claimcheck.engine.classify import as_number
 from claimcheck.engine.extract import extract
-from claimcheck.engine.numbers import number_arithmetic, parse_arabic, parse_en, parse_zh
+from claimcheck.engine.han_numerals import parse_han
+from claimcheck.engine.numbers import number_arithmetic, parse_arabic
+from claimcheck.engine.word_numerals import parse_words
 from claimcheck.errors import quoted
 from claimcheck.rules.folding import fold
 from claimcheck.rules.grammar import grammar
@@ -59,9 +61,9 @@ def _plain_number(text: str) -> Decimal | None:
     if value is not None:
         return value
     g = grammar()
-    if g.zh is not None and (value := parse_zh(text, g.zh)) is not None:
+    if g.han_numerals is not None and (value := parse_han(text, g.han_numerals)) is not None:
         return value
-    read = parse_en(text, g.en) if g.en is not None else None
+    read = parse_words(text, g.word_numerals) if g.word_numerals is not None else None
     return read[0] if read is not None and read[1] == len(text) else None
 
 
@@ -78,10 +80,10 @@ def _figure(cell: str) -> Figure:
     text = unicodedata.normalize("NFKC", cell).strip()
     if not text:
         raise ValueError("is empty")
-    zh = grammar().zh
+    zh = grammar().han_numerals
     plain = parse_arabic(text)
     if plain is None and zh is not None and any(char.isdigit() for char in text):
-        plain = parse_zh(text, zh)  # 50萬, 2.61億: a number alone, read without the whole pipeline
+        plain = parse_han(text, zh)  # 50萬, 2.61億: a number alone, read without the whole pipeline
     if plain is not None:
         return Figure(as_number(plain), None, None, None)
     claim = _one_claim(text)

@@ -1,4 +1,4 @@
-"""Compile rules/<lang>_relations.toml into the patterns of ranks, comparisons,
+"""Compile rules/<lang>/relations.toml into the patterns of ranks, comparisons,
 superlatives and claim context. Like grammar.py, nothing language-specific is written here."""
 
 from __future__ import annotations
@@ -11,7 +11,17 @@ import regex
 
 from claimcheck import rules
 from claimcheck.rules import RankPattern, RelationRules
-from claimcheck.rules.grammar import alternation, grammar
+from claimcheck.rules.grammar import grammar
+from claimcheck.rules.word_patterns import (
+    NamedLists,
+    after_change_words,
+    alternatives,
+    any_word,
+    ending,
+    is_latin,
+    scan_words,
+    searched,
+)
 
 # Where a clause ends: Chinese and Western punctuation, a dash, a line break. A comma
 # between digits (33,662) is a thousands separator, not a break.
@@ -56,100 +66,22 @@ class RelationGrammar:
     number_at: regex.Pattern[str]
 
 
-class _Lists:
-    """Word lists matched through the regex module's named lists: one set lookup instead of
-    an alternation of hundreds of words, each with its own guards."""
-
-    def __init__(self) -> None:
-        self.lists: dict[str, list[str]] = {}
-
-    def __call__(self, name: str, words: list[str]) -> str:
-        return f"(?:{'|'.join(self.parts(name, words)) or '(?!)'})"
-
-    def parts(self, name: str, words: list[str]) -> list[str]:
-        """One pattern for the words in Latin letters, one for the others; scanning a text
-        with each apart is faster than with their alternation."""
-        latin = sorted({w.lower() for w in words if _is_latin(w)})
-        other = sorted({w for w in words if not _is_latin(w)})
-        parts = []
-        if latin:
-            self.lists[f"{name}_latin"] = latin
-            parts.append(f"(?:\\b(?i:\\L<{name}_latin>)(?![A-Za-z]))")
-        if other:
-            self.lists[f"{name}_other"] = other
-            first = regex.escape("".join(sorted({w[0] for w in other})))
-            parts.append(f"(?:(?=[{first}])\\L<{name}_other>)")
-        return parts
-
-    def anchored_late(self, name: str, words: list[str], common_first: str) -> str:
-        """Words that begin with a common character, found from their second one:
-        the match starts one character late and the caller moves it back."""
-        late = sorted({w for w in words if len(w) > 1 and w[0] in common_first})
-        if not late:
-            return "(?!)"
-        self.lists[name] = [w[1:] for w in late]
-        firsts = regex.escape("".join(sorted({w[0] for w in late})))
-        seconds = regex.escape("".join(sorted({w[1] for w in late})))
-        return f"(?=[{seconds}])(?<=[{firsts}])\\L<{name}>"
-
-    def compile(self, pattern: str) -> regex.Pattern[str]:
-        return regex.compile(pattern, ignore_unused=True, **self.lists)
-
-
-def _is_latin(word: str) -> bool:
-    return word[:1].isascii() and word[:1].isalpha()
-
-
-def _literal(words: list[str]) -> str:
-    """The words as written, the longest first: what a named list matches at a place."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or "(?!)"
-
-
-def _scan_words(words: list[str]) -> re.Pattern[str]:
-    """Words written in no Latin letters (matched as written), for a pass over the whole text.
-    The standard library's re scans a text for literal words at a third of the regex module's
-    cost (but not when a lookbehind comes first, as in anchored_late)."""
-    return re.compile(_literal(words))
-
-
 def _words(tables: list[RelationRules], pick) -> list[str]:
     return [word for table in tables for word in pick(table)]
-
-
-def _any(words: list[str]) -> str:
-    return alternation(words, case_insensitive_words=True)
-
-
-_FOLDS_TO_LATIN = regex.compile("(?i)[a-z]")
-
-
-def _searched(words: list[str]) -> str:
-    """_any for a pattern searched left to right: the words in Latin letters and the others as
-    two alternations, which the regex module scans several times faster than their mix. No
-    position can start a word of each kind, so the matches are the same."""
-    latin = [w for w in words if _is_latin(w)]
-    other = [w for w in words if not _is_latin(w)]
-    if not latin or not other or any(_FOLDS_TO_LATIN.match(w) for w in other):
-        return _any(words)
-    return f"(?:{_any(other)}|{_any(latin)})"
-
-
-def _ending(words: list[str]) -> regex.Pattern[str]:
-    """Matches when the text ends with one of the words (read right to left)."""
-    return regex.compile(f"(?r)(?:{_any(words)})\\s?$") if words else regex.compile("(?!)")
 
 
 @cache
 def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
     tables = [rules.relations(lang) for lang in languages]
     number = grammar(languages).number_pattern
-    listed = _Lists()
+    listed = NamedLists()
     ordinals = {k.lower(): v for t in tables for k, v in t.rank.ordinals.items()}
+    suffixes = _words(tables, lambda t: t.rank.ordinal_suffixes)
     adjectives = _words(tables, lambda t: t.superlative.adjectives)
     metrics = _words(tables, lambda t: t.context.metrics)
     fill = {
         "number": number,
-        "ordinal": f"(?:{_any(list(ordinals))}|\\d{{1,3}}(?:st|nd|rd|th))" if ordinals else "(?!)",
+        "ordinal": f"(?:{any_word(list(ordinals))}|\\d{{1,3}}(?:{alternatives(suffixes)}))" if ordinals else "(?!)",
         "adjective": listed("adjectives", adjectives),
         "metric": listed("metrics", metrics),
         "rank_cue": listed("rank_cues", _words(tables, lambda t: t.rank.cues)),
@@ -175,15 +107,18 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
     intro = [w for x in c for w in x.baseline_before]
     opening = [w for x in c for w in x.baseline_open]
     closers = [w for x in c for w in x.baseline_closers]
+    after_change = [w for x in c for w in x.after_change]
+    change_words = [*up, *down, *up_short, *down_short, *after_change]
     base = r"[^，,。；;！!？?\d\n]{1,12}?"
     # Read right to left from the figure ((?r)), so only the text touching it is tried.
     change_before = (
-        f"(?r)(?:(?:(?P<self>{_any(self_baselines)})\\s?"
-        f"|(?P<intro>{_any(intro)})(?P<base>{base})\\s?"
-        f"|(?P<intro>{_any(opening)})(?P<base>{base})(?:{_any(closers)})[，,]?[^，,。；;\\d\\n]{{0,6}}?)?"
-        f"(?:(?P<up>{_any(up)})|(?P<down>{_any(down)}))"
-        f"|(?P<intro>{_any(intro)})(?P<base>{base})(?:(?P<more>{_any(up_short)})|(?P<less>{_any(down_short)})))"
-        r"(?:\sby)?\s?了?\s?\Z"
+        f"(?r)(?:(?:(?P<self>{any_word(self_baselines)})\\s?"
+        f"|(?P<intro>{any_word(intro)})(?P<base>{base})\\s?"
+        f"|(?P<intro>{any_word(opening)})(?P<base>{base})(?:{any_word(closers)})[，,]?[^，,。；;\\d\\n]{{0,6}}?)?"
+        f"(?:(?P<up>{any_word(up)})|(?P<down>{any_word(down)}))"
+        f"|(?P<intro>{any_word(intro)})(?P<base>{base})(?:(?P<more>{any_word(up_short)})|(?P<less>{any_word(down_short)})))"
+        + after_change_words(after_change)
+        + r"\Z"
     )
     up_after = [w for x in c for w in x.up_after]
     down_after = [w for x in c for w in x.down_after]
@@ -191,25 +126,31 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
     less_after = [w for x in c for w in x.less_after]
     after_intro = [w for x in c for w in x.baseline_after]
     change_after = (
-        f"\\A(?:\\s(?:(?P<up>{_any(up_after)})|(?P<down>{_any(down_after)})"
-        f"|(?P<more>{_any(more_after)})|(?P<less>{_any(less_after)})))?"
-        f"(?:,?\\s?(?P<self>{_any(self_baselines)})"
-        f"|\\s(?:{_any(after_intro)})\\s(?P<base>[^,.;:!?\\n]{{1,40}}?)(?=[,.;:!?\\n]|\\s(?:and|but|while|as|to|in|after|amid)\\b|\\Z))?"
+        f"\\A(?:\\s(?:(?P<up>{any_word(up_after)})|(?P<down>{any_word(down_after)})"
+        f"|(?P<more>{any_word(more_after)})|(?P<less>{any_word(less_after)})))?"
+        f"(?:,?\\s?(?P<self>{any_word(self_baselines)})"
+        f"|\\s(?:{any_word(after_intro)})\\s(?P<base>[^,.;:!?\\n]{{1,40}}?)"
+        f"(?=[,.;:!?\\n]|\\s(?:{alternatives([w for x in c for w in x.baseline_stops])})\\b|\\Z))?"
     )
+    loose_stops = [w for x in c for w in x.loose_baseline_stops]
     more = [w for x in c for w in x.more_than]
     less = [w for x in c for w in x.less_than]
     equal = [w for x in c for w in x.equal]
     more_or_less = (
         f"(?:(?P<more>{listed('more_than', more)})|(?P<less>{listed('less_than', less)}))\\s?"
         f"(?P<base>[^\\s，,。；;！!？?\\d][^，,。；;！!？?\\d\\n]{{0,29}}?)"
-        f"(?=[，,。；;:！!？?\\n]|\\.(?=\\s|\\Z)|\\s(?:and|but|while|as|in|after|for)\\b|\\Z)"
+        f"(?=[，,。；;:！!？?\\n]|\\.(?=\\s|\\Z)|\\s(?:{alternatives(loose_stops)})\\b|\\Z)"
     )
     # 與去年持平, 同比持平, "unchanged from last year": the equal word is found first, then
     # its baseline is read to the left or to the right.
     equal_before = (
-        f"(?r)(?:(?P<self>{_any(self_baselines)})|(?P<intro>{_any([*intro, *opening])})(?P<ebase>{base}))\\s?\\Z"
+        f"(?r)(?:(?P<self>{any_word(self_baselines)})|(?P<intro>{any_word([*intro, *opening])})(?P<ebase>{base}))"
+        "\\s?\\Z"
     )
-    equal_after = r"\s(?:from|with|to)\s(?P<ebase>[^,;:!?\n]{1,30}?)(?=[,;:!?\n]|\.(?=\s|\Z)|\Z)"
+    equal_after = (
+        f"\\s(?:{alternatives([w for x in c for w in x.equal_baseline_after])})"
+        r"\s(?P<ebase>[^,;:!?\n]{1,30}?)(?=[,;:!?\n]|\.(?=\s|\Z)|\Z)"
+    )
     doubling = {k: v for x in c for k, v in x.doubling.items()}
     multiples = {k: v for x in c for k, v in x.multiples.items()}
     multiple_of = [p for x in c for p in x.multiple_of]
@@ -236,8 +177,8 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
     common_first = "".join(t.scan_common_first for t in tables)
     plain = [w for w in roles if not (len(w) > 1 and w[0] in common_first)]
     triggers = (
-        listed.compile(listed("triggers", [w for w in plain if _is_latin(w)])),
-        _scan_words([w for w in plain if not _is_latin(w)]),
+        listed.compile(listed("triggers", [w for w in plain if is_latin(w)])),
+        scan_words([w for w in plain if not is_latin(w)]),
         listed.compile(listed.anchored_late("triggers_late", list(roles), common_first)),
     )
     k = [t.context for t in tables]
@@ -249,15 +190,15 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         roles={word: frozenset(r) for word, r in roles.items()},
         title_position=titles,
         ordinals=ordinals,
-        streak_before=_ending(_words(tables, lambda t: t.rank.streak_before)),
-        streak_inside=regex.compile(_any(_words(tables, lambda t: t.rank.streak_inside))),
-        streak_after=regex.compile(f"\\A\\s?(?:{_any(_words(tables, lambda t: t.rank.streak_after))})"),
+        streak_before=ending(_words(tables, lambda t: t.rank.streak_before)),
+        streak_inside=regex.compile(any_word(_words(tables, lambda t: t.rank.streak_inside))),
+        streak_after=regex.compile(f"\\A\\s?(?:{any_word(_words(tables, lambda t: t.rank.streak_after))})"),
         change_before=regex.compile(change_before),  # small alternations: named lists do not pay here
         change_after=regex.compile(change_after),
         # The character before a figure that a change verb can end on: most figures have none.
-        change_last_chars=frozenset({w[-1].lower() for w in (*up, *down, *up_short, *down_short)} | {"了", " ", "y"}),
-        not_change=_ending([w for x in c for w in x.not_changes]),
-        change_inside=regex.compile(f"(?P<more>{_any(more_after)})|(?P<less>{_any(less_after)})"),
+        change_last_chars=frozenset([*(w[-1].lower() for w in change_words), " "]),
+        not_change=ending([w for x in c for w in x.not_changes]),
+        change_inside=regex.compile(f"(?P<more>{any_word(more_after)})|(?P<less>{any_word(less_after)})"),
         multiple_before=regex.compile(f"(?r)(?:{'|'.join(multiple_of) or '(?!)'})\\Z"),
         multiple_after=regex.compile(
             f"\\A(?:{'|'.join(multiple_as) or '(?!)'})(?P<base>[^,.;:!?\\n]{{1,40}}?)(?=[,.;:!?\\n]|\\Z)"
@@ -267,20 +208,20 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         equal_after=regex.compile(equal_after),
         doubling_factor={k.lower(): v for k, v in {**doubling, **multiples}.items()},
         superlative_patterns=tuple(listed.compile(expand(p)) for x in s for p in x.patterns),
-        determiner_before=regex.compile(f"(?r)(?:{_any([w for x in s for w in x.determiners])})\\s\\Z"),
-        after_adjective=regex.compile(f"\\s(?:{_any([w for x in s for w in x.after_adjective])})\\b"),
+        determiner_before=regex.compile(f"(?r)(?:{any_word([w for x in s for w in x.determiners])})\\s\\Z"),
+        after_adjective=regex.compile(f"\\s(?:{any_word([w for x in s for w in x.after_adjective])})\\b"),
         figure_gap=listed.compile(
-            f"(?:\\s|{_any([w for x in s for w in x.figure_links])}|{listed('metrics', metrics)})*"
+            f"(?:\\s|{any_word([w for x in s for w in x.figure_links])}|{listed('metrics', metrics)})*"
             # one word of its own: the noun the superlative qualifies ("the longest route is")
             f"(?:[A-Za-z-]+|\\p{{Han}}{{1,2}})?"
-            f"(?:\\s|{_any([w for x in s for w in x.figure_links])}|{listed('metrics', metrics)})*"
+            f"(?:\\s|{any_word([w for x in s for w in x.figure_links])}|{listed('metrics', metrics)})*"
         ),
         metrics=listed.compile(f"(?:{listed('modifiers', modifiers)}\\s?)?{listed('metrics', metrics)}"),
         metric_word=listed.compile(listed("metrics", metrics)),
         subject_codes=regex.compile("|".join(f"(?:{p})" for x in k for p in x.subject_patterns) or "(?!)"),
-        subject_stops=regex.compile(_searched(stops)),
-        subject_end=regex.compile(f"[^\\p{{Han}}]|{_searched(stops)}"),
-        subject_openers=regex.compile(_any([w for x in k for w in x.subject_openers])),
+        subject_stops=regex.compile(searched(stops)),
+        subject_end=regex.compile(f"[^\\p{{Han}}]|{searched(stops)}"),
+        subject_openers=regex.compile(any_word([w for x in k for w in x.subject_openers])),
         stop_words=frozenset(w for w in stops if w[:1].isascii()),
         metric_words=frozenset(m.lower() for m in metrics),
         subject_max=min((x.subject_max for x in k), default=8),

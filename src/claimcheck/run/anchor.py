@@ -42,13 +42,19 @@ def shifted(claim: Claim, place: Place, spans: dict[int, TextSpan]) -> Claim:
         "line": claim.line + place.lines,
         "column": claim.column + (place.column if claim.line == 1 else 0),
     }
+
+    def move(span: TextSpan) -> TextSpan:
+        if id(span) not in spans:
+            start, end = span.start + place.start, span.end + place.start
+            spans[id(span)] = TextSpan.trusted(text=span.text, start=start, end=end)
+        return spans[id(span)]
+
     for field in _SPANS:
         span = getattr(claim, field)
         if span is not None:
-            if id(span) not in spans:
-                start, end = span.start + place.start, span.end + place.start
-                spans[id(span)] = TextSpan.trusted(text=span.text, start=start, end=end)
-            update[field] = spans[id(span)]
+            update[field] = move(span)
+    if claim.frame is not None:
+        update["frame"] = claim.frame.moved(move)
     return claim.model_copy(update=update)
 
 
@@ -57,6 +63,11 @@ def _widened(start: int, end: int, atoms: tuple[tuple[int, int], ...]) -> tuple[
         if atom_start < end and start < atom_end:
             start, end = min(start, atom_start), max(end, atom_end)
     return start, end
+
+
+def _in_original(span: TextSpan, original: str, masked: Masked) -> TextSpan:
+    start, end = _widened(span.start, span.end, masked.atoms)
+    return TextSpan.model_construct(text=original[start:end], start=start, end=end)
 
 
 def anchor(claims: list[Claim], original: str, masked: Masked) -> list[Claim]:
@@ -78,8 +89,9 @@ def anchor(claims: list[Claim], original: str, masked: Masked) -> list[Claim]:
         for name in _PROSE_SPANS:
             span = getattr(claim, name, None)
             if isinstance(span, TextSpan):
-                s, e = _widened(span.start, span.end, masked.atoms)
-                update[name] = TextSpan.model_construct(text=original[s:e], start=s, end=e)
+                update[name] = _in_original(span, original, masked)
+        if claim.frame is not None:
+            update["frame"] = claim.frame.moved(lambda span: _in_original(span, original, masked))
         anchored.append(claim.model_copy(update=update))
     return anchored
 

@@ -11,15 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
-
-from claimcheck.engine.numbers import parse_zh
+from claimcheck.engine.numerals import value_of
 from claimcheck.rules.folding import fold
 from claimcheck.rules.grammar import grammar
 from claimcheck.rules.reference_rules import reference_rules
-
-# Between the two ends of a span: a slash or dash before a year, 至, 到, "to", "through".
-_SPAN = regex.compile(r"\s*(?:[/–—~-](?=\s*(?:19|20)\d{2}(?!\d))|至|到|\bto\b|\bthrough\b)\s*(?=\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,13 +29,12 @@ class Period:
 
 
 def _number(written: str) -> int | None:
-    words = reference_rules().rules.periods.words
+    words = reference_rules().period_words
     if written in words:
         return words[written]
     if written.isdigit():
         return int(written)
-    zh = grammar(("zh",)).zh
-    value = parse_zh(written, zh) if zh is not None else None
+    value = value_of(written, grammar())  # 十一 (月), 二〇二五 (年): numerals of any language
     return int(value) if value is not None else None
 
 
@@ -76,7 +70,7 @@ def read_period(text: str) -> Period:
     """The years, months and day a period names, as far as they are written.
     2025-01/2025-11 and 2025年1月至11月 are spans; their ends are read alone and joined."""
     folded = fold(text)
-    ends = [_single(part) for part in _SPAN.split(folded) if part.strip()]
+    ends = [_single(part) for part in reference_rules().period_span.split(folded) if part.strip()]
     if len(ends) == 2:
         return _join(*ends)
     return _single(folded)

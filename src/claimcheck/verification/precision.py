@@ -17,7 +17,9 @@ from functools import cache
 
 import regex
 
-from claimcheck.engine.numbers import parse_arabic, parse_en, parse_zh
+from claimcheck.engine.han_numerals import parse_han
+from claimcheck.engine.numbers import parse_arabic
+from claimcheck.engine.word_numerals import parse_words
 from claimcheck.rules.grammar import Grammar, grammar
 
 _CORE_GROUPS = ("pctn", "num", "words")
@@ -31,9 +33,9 @@ def _arabic_run(text: str, i: int) -> int:
     return j
 
 
-def _zh_tokens(core: str, g: Grammar) -> list[tuple[str, Decimal, str]]:
+def _han_tokens(core: str, g: Grammar) -> list[tuple[str, Decimal, str]]:
     """(kind, value, as written): a Arabic run, d digit, s small scale, l large scale, p point."""
-    zh = g.zh
+    han = g.han_numerals
     tokens = []
     i = 0
     while i < len(core):
@@ -43,13 +45,13 @@ def _zh_tokens(core: str, g: Grammar) -> list[tuple[str, Decimal, str]]:
             tokens.append(("a", Decimal(0), core[i:j].strip()))
             i = j
             continue
-        if zh is not None and (char in zh.digits or char in zh.tens):
-            tokens.append(("d", Decimal(zh.digits.get(char, 0) or zh.tens.get(char, 0)), char))
-        elif zh is not None and char in zh.small_scales:
-            tokens.append(("s", Decimal(zh.small_scales[char]), char))
-        elif zh is not None and char in zh.large_scales:
-            tokens.append(("l", Decimal(zh.large_scales[char]), char))
-        elif zh is not None and char in zh.decimal_points:
+        if han is not None and (char in han.digits or char in han.tens):
+            tokens.append(("d", Decimal(han.digits.get(char, 0) or han.tens.get(char, 0)), char))
+        elif han is not None and char in han.small_scales:
+            tokens.append(("s", Decimal(han.small_scales[char]), char))
+        elif han is not None and char in han.large_scales:
+            tokens.append(("l", Decimal(han.large_scales[char]), char))
+        elif han is not None and char in han.decimal_points:
             tokens.append(("p", Decimal(0), char))
         i += 1
     return tokens
@@ -60,8 +62,8 @@ def _arabic_place(written: str) -> Decimal:
     return Decimal(1).scaleb(-len(digits.partition(".")[2]))
 
 
-def _zh_step(core: str, g: Grammar) -> Decimal:
-    tokens = _zh_tokens(core, g)
+def _han_step(core: str, g: Grammar) -> Decimal:
+    tokens = _han_tokens(core, g)
     kinds = [kind for kind, _, _ in tokens]
     if "p" in kinds:
         point = kinds.index("p")
@@ -92,26 +94,26 @@ def _product(tokens: list[tuple[str, Decimal, str]], *, small_too: bool) -> Deci
     return factor
 
 
-def _en_step(core: str, g: Grammar) -> Decimal:
-    en = g.en
+def _words_step(core: str, g: Grammar) -> Decimal:
+    spelled = g.word_numerals
     words = core.lower().replace("-", " ").split()
-    if en is None:
+    if spelled is None:
         return Decimal(1)
-    if any(word in en.decimal_points for word in words):
-        point = next(i for i, word in enumerate(words) if word in en.decimal_points)
-        decimals = [w for w in words[point + 1 :] if w in en.words]
+    if any(word in spelled.decimal_points for word in words):
+        point = next(i for i, word in enumerate(words) if word in spelled.decimal_points)
+        decimals = [w for w in words[point + 1 :] if w in spelled.words]
         following = words[point + 1 + len(decimals) :]
-        return Decimal(1).scaleb(-len(decimals)) * _en_scales(following, g)
-    numbers = [i for i, word in enumerate(words) if word in en.words]
+        return Decimal(1).scaleb(-len(decimals)) * _word_scales(following, g)
+    numbers = [i for i, word in enumerate(words) if word in spelled.words]
     following = words[numbers[-1] + 1 :] if numbers else words
-    return _en_scales(following, g)
+    return _word_scales(following, g)
 
 
-def _en_scales(words: list[str], g: Grammar) -> Decimal:
+def _word_scales(words: list[str], g: Grammar) -> Decimal:
     factor = Decimal(1)
     for word in words:
-        if g.en is not None and word in g.en.large_scales:
-            factor *= g.en.large_scales[word]
+        if g.word_numerals is not None and word in g.word_numerals.large_scales:
+            factor *= g.word_numerals.large_scales[word]
     return factor
 
 
@@ -139,15 +141,26 @@ def _simple_figure() -> _Simple:
     around it (33,662輛, 超2.61億公里, about 2,300 jobs): most figures, read without the
     whole grammar. Anything else (1.5 million, 兩萬三, 10至15萬) takes the grammar's way."""
     g = grammar()
-    scales = "".join(g.zh_scales)
-    numerals = "".join([*(g.zh.digits if g.zh else ()), *(g.zh.tens if g.zh else ()), *g.zh_scales])
+    scales = "".join(g.han_scales)
+    numerals = "".join(
+        [
+            *(g.han_numerals.digits if g.han_numerals else ()),
+            *(g.han_numerals.tens if g.han_numerals else ()),
+            *g.han_scales,
+        ]
+    )
     pattern = regex.compile(
         rf"(?P<before>[^\d{numerals}]*?)(?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
         rf"(?P<scale>[{scales}]*)(?P<after>(?:[^\d{numerals}.,]|[.,](?!\d))*)"
     )
     words = [*g.scale_of]
-    if g.en is not None:
-        words += [*g.en.words, *g.en.small_scales, *g.en.large_scales, *g.en.decimal_points]
+    if g.word_numerals is not None:
+        words += [
+            *g.word_numerals.words,
+            *g.word_numerals.small_scales,
+            *g.word_numerals.large_scales,
+            *g.word_numerals.decimal_points,
+        ]
     return _Simple(pattern, frozenset(word.lower() for word in words))
 
 
@@ -164,7 +177,7 @@ def _simple(clean: str, g: Grammar) -> tuple[Decimal, Decimal] | None:
         return None
     scale = Decimal(1)
     for char in match.group("scale"):
-        scale *= g.zh_scales[char]
+        scale *= g.han_scales[char]
     number = match.group("number")
     value = parse_arabic(number)
     return (_arabic_place(number) * scale, value * scale) if value is not None else None
@@ -199,10 +212,10 @@ def _by_grammar(clean: str, g: Grammar) -> tuple[Decimal, Decimal] | None:
     core, scale_text = found
     scale = _scale_value(scale_text, g)
     if core[:1].isascii() and core[:1].isalpha():
-        read = parse_en(core, g.en) if g.en else None
-        step, value = _en_step(core, g), read[0] if read else None
+        read = parse_words(core, g.word_numerals) if g.word_numerals else None
+        step, value = _words_step(core, g), read[0] if read else None
     else:
-        step, value = _zh_step(core, g), parse_zh(core, g.zh) if g.zh else parse_arabic(core)
+        step, value = _han_step(core, g), parse_han(core, g.han_numerals) if g.han_numerals else parse_arabic(core)
     if value is None:
         return None
     return step * scale, value * scale

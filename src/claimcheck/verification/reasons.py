@@ -1,6 +1,6 @@
 """The one-line reason of a verdict, in the language and script of the claim's sentence.
 
-The sentences are data (rules/references.toml, [reasons.*]); this module fills them in.
+The sentences are data (rules/<lang>/reasons.toml); this module fills them in.
 """
 
 from __future__ import annotations
@@ -12,14 +12,16 @@ from claimcheck.rules.reference_rules import Reasons, reference_rules
 
 
 def language_of(lang: str, sentence: str) -> str:
-    """en, or zh-hans / zh-hant by the characters of the sentence."""
-    if lang != "zh":
-        return "en"
-    return "zh-hant" if is_traditional(sentence) else "zh-hans"
+    """Whose reasons a claim gets: its language's (the fallback language's when its own has
+    none), in traditional characters when they are written so and the sentence is in them."""
+    compiled = reference_rules()
+    own = lang if lang in compiled.reasons else compiled.fallback
+    traditional = f"{own}/traditional"
+    return traditional if traditional in compiled.reasons and is_traditional(sentence) else own
 
 
 def _reasons(language: str) -> Reasons:
-    return reference_rules().rules.reasons[language]
+    return reference_rules().reasons[language]
 
 
 def signed(number: float) -> str:

@@ -77,7 +77,7 @@ def _latin(char: str) -> bool:
 class _Context:
     text: str  # the sentence and the claim's context fields, folded
     pieces: set[str]  # what the text is looked up by (reference_index.pieces)
-    language: str  # of the reasons: en, zh-hans or zh-hant
+    language: str  # whose reasons: a language code, or code/traditional (reasons.language_of)
 
 
 class _Contexts:

@@ -1,0 +1,36 @@
+"""The stable id of a claim."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+
+
+class ClaimIds:
+    """Stable ids: a hash of the claim's kind, its sentence, its text and which occurrence of
+    that triple it is. Each sentence is hashed once (a long sentence with many claims stays
+    linear), and one instance may span the blocks of a text read in parts."""
+
+    def __init__(self) -> None:
+        self.seen: Counter[bytes] = Counter()
+        self._prefixes: dict[tuple[str, int, int], hashlib.blake2b] = {}
+
+    def new_text(self) -> None:
+        self._prefixes.clear()
+
+    def of(self, kind: str, clean: str, sentence: tuple[int, int], claim: str) -> str:
+        prefix = self._prefixes.get((kind, *sentence))
+        if prefix is None:
+            sentence_text = clean[sentence[0] : sentence[1]]
+            prefix = hashlib.blake2b(_utf8(f"{kind}\x1f{sentence_text}\x1f"), digest_size=8)
+            self._prefixes[(kind, *sentence)] = prefix
+        digest = prefix.copy()
+        digest.update(_utf8(claim))
+        key = digest.digest()  # the triple, in 8 bytes
+        self.seen[key] += 1
+        digest.update(f"\x1f{self.seen[key]}".encode())
+        return digest.hexdigest()
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")  # a str from Python may hold lone surrogates

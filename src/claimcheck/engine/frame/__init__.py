@@ -1,0 +1,35 @@
+"""The frame of a claim: whose figure it is, what it measures, for which period, a level or a
+change, actual or not (claimcheck.models.Frame). Each slot is read by a module of its own:
+entity.py, period.py, cues.py (basis and modality), noun.py. Spans are in the cleaned text
+until `Frames.of` maps them to the original through `span`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+from claimcheck.engine.frame import cues, entity, noun, period
+from claimcheck.engine.raw_claim import RawClaim, Span
+from claimcheck.models import Frame, TextSpan
+
+
+class Frames:
+    """Frames of the claims of one text, with what its sentences share read once."""
+
+    def __init__(self, clean: str, date: datetime.date | None, span: Callable[[Span | None], TextSpan | None]) -> None:
+        self.clean = clean
+        self.date = date
+        self.span = span  # a clean span → the original's TextSpan
+
+    def of(self, d: RawClaim, sentence: Span) -> Frame:
+        who, found_in = entity.of(self.clean, d, sentence)
+        return Frame.trusted(
+            entity=self.span(who),
+            entity_from=found_in,
+            metric=self.span(d.metric),
+            noun=noun.of(self.clean, d),
+            period=period.of(self.clean, d, sentence, self.date, self.span),
+            basis=cues.basis(self.clean, d, sentence),
+            modality=cues.modality(self.clean, d, sentence),
+        )

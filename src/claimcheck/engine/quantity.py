@@ -1,0 +1,55 @@
+"""A number found in the text, as the engine reads it: its span, value, unit, currency and
+qualifiers. Spans are offsets into the clean text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from claimcheck.rules.grammar import Grammar
+from claimcheck.rules.unit_tables import UnitInfo
+
+# How far before a number its qualifier, currency sign or unit word is looked for.
+LOOK_BACK = 16
+
+
+@dataclass(slots=True)
+class Quantity:
+    start: int
+    end: int
+    number_start: int
+    number_end: int
+    number_text: str
+    number_value: Decimal
+    value_max: Decimal | None = None
+    unit: UnitInfo | None = None
+    unit_text: str | None = None
+    currency: str | None = None
+    currency_text: str | None = None
+    scaled: bool = False
+    qualifier: str = "exact"
+    qualifier_text: str | None = None
+    percent: bool = False
+    fraction: bool = False
+    words: bool = False
+    needs_unit: bool = False
+    value: Decimal = Decimal(0)
+
+    def __post_init__(self) -> None:
+        self.value = self.number_value
+
+
+def whole(match: regex.Match[str], value: Decimal) -> Quantity:
+    """A Quantity whose number is the whole match (fractions, halves, 'a couple')."""
+    return Quantity(*match.span(), *match.span(), match.group(), value)
+
+
+def qualify(q: Quantity, words: str, g: Grammar) -> None:
+    if q.qualifier != "exact" and q.qualifier_text is not None and q.qualifier_text.lower() not in g.between_words:
+        return
+    name = g.qualifier_of.get(words) or g.qualifier_of.get(words.lower())
+    if name:
+        q.qualifier = name
+        q.qualifier_text = words

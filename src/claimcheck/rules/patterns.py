@@ -1,0 +1,82 @@
+"""The pieces every compiled pattern is built from: Arabic numbers, alternations of words
+(longest first, guarded against running into a word), first-character lookaheads and traps."""
+
+from __future__ import annotations
+
+import regex
+
+from claimcheck.rules.schema import LanguageRules, Trap
+
+# Arabic numbers: 33,662.5 / 10 000 / 33662 / 1.5e3 / .75
+ARABIC = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?:[ ]\d{3})+(?:\.\d+)?(?![\d,]|\.\d)"
+    r"|\d+(?:\.\d+)?(?:[eE][-+]?\d+(?![A-Za-z]))?"
+    r"|(?<![\d.])\.\d+)"
+)
+SIGN = r"(?:(?<![A-Za-z0-9.\-/])[-+](?=\.?\d))?"
+GAP = r"[ ]{0,2}"
+
+
+def alternation(words, *, ascii_boundary: bool = True, case_insensitive_words: bool = False) -> str:
+    """One regex alternative per word, longest first.
+
+    Words that start or end with an ASCII letter get a guard on that side, so "over" is
+    not found inside "cover" and "m" not inside "men". Lower-case words of three or more
+    letters match in any case when asked.
+    """
+    parts = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        piece = regex.escape(word)
+        if case_insensitive_words and len(word) >= 3 and word.islower():
+            piece = f"(?i:{piece})"
+        if ascii_boundary and word[:1].isascii() and word[:1].isalpha():
+            piece = r"(?<![A-Za-z])" + piece
+        if ascii_boundary and word[-1:].isascii() and word[-1:].isalpha():
+            piece += r"(?![A-Za-z])"
+        parts.append(piece)
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def led(words, *, digits: bool = False) -> str:
+    """A lookahead for the first characters of the words (and any digit when asked). A
+    pattern that opens with one lets the engine skip every position no word can start at
+    (several times faster on long text)."""
+    firsts = first_chars(words)
+    if not firsts:
+        return ""
+    any_digit = r"\d" if digits else ""
+    return f"(?=[{regex.escape(''.join(sorted(firsts)))}{any_digit}])"
+
+
+def first_chars(words) -> frozenset[str]:
+    """Characters the words start with, in either case (what a tail can start with: anything
+    else means the number stands alone)."""
+    return frozenset(c for w in words if w for c in (w[0], w[0].lower(), w[0].upper()))
+
+
+def last_chars(words: list[str]) -> frozenset[str]:
+    """Characters the words end with, in either case, and the space a gap ends with."""
+    return frozenset([" ", *(c for w in words if w for c in (w[-1], w[-1].lower(), w[-1].upper()))])
+
+
+def trap_patterns_of(trap: Trap) -> list[str]:
+    parts = []
+    if trap.literals:
+        parts.append(led(trap.literals) + alternation(trap.literals))
+    parts.extend(f"(?:{p})" for p in trap.patterns)
+    if trap.words_before_number:
+        words = alternation(trap.words_before_number, ascii_boundary=False)
+        # Only the number is matched, the word looked for behind it: that runs twice as fast
+        # (the engine skips to digits) and a trap only has to cover numbers. Letters and digits
+        # only after the number (iPhone 15Pro), not the Chinese text that runs on from it
+        # (iPhone 15銷量); a Chinese word may stand before (特斯拉Model 3).
+        parts.append(rf"(?<=(?<![A-Za-z])(?i:{words})[ ]?#?)\d[A-Za-z0-9.]*")
+    return parts
+
+
+def trap_patterns(tables: list[LanguageRules]) -> list[str]:
+    """The traps that are not periods: those are run with the time patterns, and a number
+    inside a period is set aside before any trap is looked at."""
+    found = [p for table in tables for trap in table.traps.values() if not trap.time for p in trap_patterns_of(trap)]
+    return list(dict.fromkeys(found))

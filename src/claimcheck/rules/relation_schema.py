@@ -1,0 +1,90 @@
+"""The shape of a language's relations.toml: ranks, comparisons, superlatives and the words
+that say what a claim is about. claimcheck.rules.relations_grammar compiles it."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from claimcheck.rules.schema import Table
+
+
+class RankPattern(Table):
+    pattern: str
+    qualifier: Literal["exact", "at_most"] = "exact"
+
+
+class RankRules(Table):
+    cues: list[str] = []
+    ordinals: dict[str, int] = {}
+    titles: dict[str, int] = {}
+    streak_before: list[str] = []
+    streak_inside: list[str] = []
+    streak_after: list[str] = []
+    # After digits, what makes an ordinal of them (3rd): `{ordinal}` in a pattern reads them.
+    ordinal_suffixes: list[str] = []
+    patterns: list[RankPattern] = []
+
+
+class ComparisonRules(Table):
+    up: list[str] = []
+    down: list[str] = []
+    not_changes: list[str] = []
+    up_after_baseline: list[str] = []
+    down_after_baseline: list[str] = []
+    up_after: list[str] = []
+    down_after: list[str] = []
+    more_after: list[str] = []
+    less_after: list[str] = []
+    self_baselines: list[str] = []
+    baseline_before: list[str] = []
+    baseline_open: list[str] = []
+    baseline_closers: list[str] = []
+    baseline_after: list[str] = []
+    more_than: list[str] = []
+    less_than: list[str] = []
+    equal: list[str] = []
+    doubling: dict[str, float] = {}
+    multiples: dict[str, float] = {}
+    multiple_of: list[str] = []
+    multiple_as: list[str] = []
+    # Between a change verb and its figure: a word (rose by 12%) or a particle (增長了12%).
+    after_change: list[str] = []
+    # A baseline read after the figure ends before one of these words (… from last year and …).
+    baseline_stops: list[str] = []
+    # A baseline read after "more than", "behind" … ends before one of these words.
+    loose_baseline_stops: list[str] = []
+    # Words that introduce the baseline after an equal word: unchanged from last year.
+    equal_baseline_after: list[str] = []
+
+
+class SuperlativeRules(Table):
+    adjectives: list[str] = []
+    determiners: list[str] = []
+    after_adjective: list[str] = []
+    most: list[str] = []
+    after_most: list[str] = []
+    words: list[str] = []
+    patterns: list[str] = []
+    figure_links: list[str] = []
+    not_superlatives: list[str] = []
+
+
+class ContextRules(Table):
+    metrics: list[str] = []
+    metric_modifiers: list[str] = []
+    subject_stops: list[str] = []
+    subject_openers: list[str] = []
+    subject_patterns: list[str] = []
+    subject_max: int = Field(default=8, ge=1)
+
+
+class RelationRules(Table):
+    """rules/<lang>/relations.toml: ranks, comparisons, superlatives and claim context."""
+
+    scan_common_first: str = ""
+    rank: RankRules = RankRules()
+    comparison: ComparisonRules = ComparisonRules()
+    superlative: SuperlativeRules = SuperlativeRules()
+    context: ContextRules = ContextRules()

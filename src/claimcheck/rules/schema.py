@@ -1,0 +1,223 @@
+"""The shape of a language's rule files (rules/<lang>/*.toml and rules/common/*.toml).
+
+A language's topic files are read together as one LanguageRules; TOPICS says which keys
+each file holds, so that a unit is looked for in units.toml and nowhere else.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Table(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Script(Table):
+    characters: str = Field(description="A regex for one character of the language's script.")
+    weight: float = Field(default=1, gt=0)
+    fallback: bool = False
+
+
+class Manifest(Table):
+    """rules/<lang>/language.toml."""
+
+    code: str = Field(pattern=r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+    name: str = Field(min_length=1)
+    numerals: Literal["han", "words", "digits"]
+    order: int
+    script: Script
+
+
+class HanNumerals(Table):
+    """numerals = "han": Chinese numerals, digits and scales mixed with Arabic digits."""
+
+    digits: dict[str, int]
+    tens: dict[str, int]
+    small_scales: dict[str, int]
+    large_scales: dict[str, int]
+    decimal_points: list[str]
+    lone_scales_not_numbers: list[str]
+    not_figures_alone: list[str]
+
+
+class WordNumerals(Table):
+    """numerals = "words": numbers written in words (two hundred and five)."""
+
+    words: dict[str, int]
+    small_scales: dict[str, int]
+    large_scales: dict[str, int]
+    article: list[str]
+    multipliers: list[str] = []
+    joiners: list[str]
+    decimal_points: list[str] = []
+    not_figures_alone: list[str]
+
+
+NUMERAL_SYSTEMS: dict[str, type[Table] | None] = {"han": HanNumerals, "words": WordNumerals, "digits": None}
+
+
+class ShortScales(Table):
+    short: dict[str, int] = {}
+    needs_currency: dict[str, int] = {}
+
+
+class Unit(Table):
+    kind: Literal["quantity", "money", "percent", "duration"]
+    forms: list[str] = Field(min_length=1)
+    canonical: str | None = None
+    factor: float = 1
+    factor_below: float | None = None
+    add: float = 0
+    classifier: bool = False
+    tenths: bool = False
+    digits_one_by_one: bool = False
+    # "glued": only written against the number (13"); "end": only where a phrase ends (4 in);
+    # "cued": only in a sentence with a cue word of `cued_units`, or after a signed number (30C).
+    position: Literal["any", "glued", "end", "cued"] = "any"
+
+
+class CuedUnits(Table):
+    """When a unit of position "cued" counts: a cue word in the sentence (or a sign on the
+    number), and no label word right before the number (seat 12C, Flat 4C)."""
+
+    cues: list[str] = []
+    labels: list[str] = []
+
+
+class UnitPart(Table):
+    after: list[str] = Field(min_length=1)
+    parts: dict[str, str] = Field(min_length=1)
+    ends_phrase: bool = False
+
+
+class DayOfMonth(Table):
+    forms: list[str] = []
+    span_cues: list[str] = []
+
+
+class Qualifiers(Table):
+    over: list[str] = []
+    under: list[str] = []
+    approx: list[str] = []
+    at_least: list[str] = []
+    at_most: list[str] = []
+    not_qualifiers: list[str] = []
+
+
+class Ranges(Table):
+    separators: list[str] = []
+    between: list[str] = []
+    between_separators: list[str] = []
+
+
+class Trap(Table):
+    time: bool = False
+    literals: list[str] = []
+    patterns: list[str] = []
+    words_before_number: list[str] = []
+
+
+class Fraction(Table):
+    infix: list[str] = []
+    whole: list[str] = []
+
+
+class WordFractions(Table):
+    denominators: dict[str, int]
+    compound_ordinals: dict[str, int] = {}
+    alone_before_of: list[str] = []
+    of: list[str] = []
+    and_a_half: list[str] = []
+
+
+class TimeTable(Table):
+    patterns: list[str] = []
+
+
+class PeriodReading(Table):
+    """How a row's as_of and a claim's time are read when a claim is verified."""
+
+    patterns: list[str] = []
+    last_patterns: list[str] = []
+    words: dict[str, int] = {}
+    span_words: list[str] = []
+    span_patterns: list[str] = []
+
+
+class LanguageRules(Table):
+    """A language's topic files read together (rules/common/ has the same shape, without numerals)."""
+
+    numerals: HanNumerals | WordNumerals | None = None
+    negative_prefixes: list[str] = []
+    negative_after: dict[str, str] = {}
+    half: list[str] = []
+    pairs: list[str] = []
+    ratio_words: list[str] = []
+    vulgar_fractions: dict[str, float] = {}
+    superscripts: dict[str, str] = {}
+    scales: ShortScales = ShortScales()
+    percent_prefixes: dict[str, float] = {}
+    half_percent_words: dict[str, float] = {}
+    fraction: Fraction = Fraction()
+    fractions: WordFractions | None = None
+    qualifiers: Qualifiers = Qualifiers()
+    qualifiers_infix: Qualifiers = Qualifiers()
+    qualifiers_after: Qualifiers = Qualifiers()
+    ranges: Ranges = Ranges()
+    unit: list[Unit] = []
+    unit_part: list[UnitPart] = []
+    cued_units: CuedUnits = CuedUnits()
+    currency_prefixes: dict[str, str] = {}
+    money_subunits: dict[str, float] = {}
+    bare_subunits: dict[str, int] = {}
+    money_when_scaled: dict[str, str] = {}
+    units_before: dict[str, str] = {}
+    measure_words: list[str] = []
+    unit_modifiers: list[str] = []
+    compound_joiners: list[str] = []
+    tenths_not_before: list[str] = []
+    day_of_month: DayOfMonth = DayOfMonth()
+    traps: dict[str, Trap] = {}
+    time: TimeTable = TimeTable()
+    reading: PeriodReading = PeriodReading()
+
+
+# Which file of a folder holds which keys of LanguageRules.
+TOPICS: dict[str, tuple[str, ...]] = {
+    "numerals.toml": (
+        "numerals",
+        "negative_prefixes",
+        "negative_after",
+        "half",
+        "pairs",
+        "ratio_words",
+        "vulgar_fractions",
+        "superscripts",
+        "scales",
+        "percent_prefixes",
+        "half_percent_words",
+        "fraction",
+        "fractions",
+    ),
+    "qualifiers.toml": ("qualifiers", "qualifiers_infix", "qualifiers_after", "ranges"),
+    "units.toml": (
+        "unit",
+        "unit_part",
+        "cued_units",
+        "currency_prefixes",
+        "money_subunits",
+        "bare_subunits",
+        "money_when_scaled",
+        "units_before",
+        "measure_words",
+        "unit_modifiers",
+        "compound_joiners",
+        "tenths_not_before",
+        "day_of_month",
+    ),
+    "traps.toml": ("traps",),
+    "periods.toml": ("time", "reading"),
+}

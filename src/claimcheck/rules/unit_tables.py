@@ -1,0 +1,73 @@
+"""The units of a set of languages as the engine looks them up: each written form with what it
+means, and the smaller parts a compound may continue with (三元五角)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimcheck.rules.schema import LanguageRules, Unit
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    form: str
+    kind: str
+    canonical: str | None
+    factor: float
+    factor_below: float | None
+    add: float
+    classifier: bool
+    tenths: bool = False
+    digits_one_by_one: bool = False
+    position: str = "any"
+
+
+@dataclass(frozen=True)
+class PartInfo:
+    unit: UnitInfo
+    ends_phrase: bool
+
+
+def units(tables: list[LanguageRules]) -> dict[str, UnitInfo]:
+    units: dict[str, UnitInfo] = {}
+    for table in tables:
+        for unit in table.unit:
+            for form in unit.forms:
+                units.setdefault(form, unit_info(form, unit))
+    return units
+
+
+def unit_info(form: str, unit: Unit) -> UnitInfo:
+    return UnitInfo(
+        form,
+        unit.kind,
+        unit.canonical,
+        unit.factor,
+        unit.factor_below,
+        unit.add,
+        unit.classifier,
+        unit.tenths,
+        unit.digits_one_by_one,
+        unit.position,
+    )
+
+
+def unit_parts(tables: list[LanguageRules], units: dict[str, UnitInfo]) -> dict[str, dict[str, PartInfo]]:
+    """unit form → {word of the next part: the unit that part stands for}."""
+    parts: dict[str, dict[str, PartInfo]] = {}
+    for table in tables:
+        for part in table.unit_part:
+            read = {word: PartInfo(units[unit], part.ends_phrase) for word, unit in part.parts.items()}
+            for form in part.after:
+                parts.setdefault(form, {}).update(read)
+    return parts
+
+
+def qualifiers(tables: list[LanguageRules], section: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for table in tables:
+        qualifiers = getattr(table, section)
+        for name in ("over", "under", "approx", "at_least", "at_most"):
+            for word in getattr(qualifiers, name):
+                found.setdefault(word, name)
+    return found
