@@ -1,7 +1,7 @@
 """The one way from a source to its document (claimcheck.run.document.read_document): the same
 document from a file, bytes or text; prose only when asked; blocks for a long text; verdicts
-with references; the text kept for a page. And the commands read a draft the same way, so
-an option of reading (--encoding) holds for every format."""
+with references; the text kept for a page. That the commands read with it, whatever the
+format: tests/test_read_once.py."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_run import claimcheck as run
 
 import claimcheck
 from claimcheck.errors import InputError
@@ -139,27 +138,3 @@ def test_a_size_limit_holds_for_every_source(tmp_path):
     for source in (Source.file(str(path), max_bytes=1000), Source.of_bytes(path.read_bytes(), "big", max_bytes=1000)):
         with pytest.raises(InputError, match="(over|more than) the limit of 1000 bytes"):
             read_document(source)
-
-
-@pytest.mark.parametrize(
-    "command",
-    [
-        ["extract", "-f", "json"],
-        ["verify", "--refs", "references.csv", "-f", "json"],
-        *(["check", "--refs", "references.csv", "-f", fmt] for fmt in ("text", "json", "html")),
-    ],
-    ids=["extract", "verify", "check text", "check json", "check html"],
-)
-def test_every_command_and_format_reads_with_the_encoding_given(tmp_path, command):
-    """`check --encoding cp1252 -f html` read each draft again without the encoding."""
-    draft = tmp_path / "draft.md"
-    draft.write_bytes(CP1252.encode("cp1252"))
-    (tmp_path / "references.csv").write_bytes((NEWSROOM / "references.csv").read_bytes())
-    extra = ["-o", str(tmp_path / "site")] if command[-1] == "html" else []
-    result = run(*command[:1], "draft.md", *command[1:], "--encoding", "cp1252", *extra, cwd=tmp_path, in_ci=True)
-    assert result.returncode in (0, 1), result.stderr
-    if command[-1] == "html":
-        page = (tmp_path / "site" / "draft.md.html").read_text(encoding="utf-8")
-        assert "Café" in page and "€3 million" in page
-    else:
-        assert "€3 million" in result.stdout

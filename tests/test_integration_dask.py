@@ -6,6 +6,7 @@ docs/dask.md's example runs in tests/test_docs_examples.py."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -102,3 +103,22 @@ def test_local_files_are_listed_as_the_command_line_lists_them(tmp_path, monkeyp
         "yuanhang-deliveries.md",
         "yuanxiang-passengers.html",
     ]
+
+
+def test_a_folder_at_a_url_gives_the_drafts_a_local_folder_gives(tmp_path):
+    (tmp_path / "drafts").mkdir()
+    for name in ("a.txt", "b.md", ".draft.txt", "notes.docx"):
+        (tmp_path / "drafts" / name).write_text("The line is 6 km long.\n", encoding="utf-8")
+    local = [Path(p).name for p in list_files([str(tmp_path / "drafts")])]
+    assert [Path(p).name for p in list_files(f"file://{tmp_path}/drafts")] == local == ["a.txt", "b.md"]
+
+
+def test_a_file_at_a_url_is_decoded_as_a_local_file_is(client, tmp_path):
+    """A URL's bytes were taken as UTF-8 only: GB18030 stopped the run."""
+    draft = tmp_path / "drafts" / "gb.txt"
+    draft.parent.mkdir()
+    draft.write_bytes((FIXTURES / "zh-hans-economy.txt").read_text(encoding="utf-8").encode("gb18030"))
+    extract_to_jsonl(f"file://{draft}", str(tmp_path / "out"))
+    written = [json.loads(line) for line in parts(tmp_path / "out").splitlines()]
+    printed = [json.loads(line) for line in cli("extract", str(draft), "-f", "jsonl").splitlines()]
+    assert [claim["text"] for claim in written] == [claim["text"] for claim in printed] != []

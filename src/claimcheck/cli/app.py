@@ -561,7 +561,7 @@ def _one_draft(path: str) -> list[str]:
 
 def _print_version(value: bool) -> None:
     if value:
-        from claimcheck import __version__
+        from claimcheck.version import __version__
 
         print(__version__)
         raise typer.Exit(0)

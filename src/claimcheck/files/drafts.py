@@ -45,13 +45,15 @@ class Selection:
     patterns: tuple[str, ...] = DRAFTS  # named in the message of an empty folder
 
 
+def is_draft(name: str, patterns: tuple[str, ...] = DRAFTS) -> bool:
+    """Whether a file of this name, found in a folder, is a draft: it matches `patterns` and is
+    not hidden."""
+    return not name.startswith(".") and any(fnmatch(name, pattern) for pattern in patterns)
+
+
 def by_name(patterns: tuple[str, ...] = DRAFTS) -> Selection:
     """Files whose names match `patterns`, hidden ones left out, in order of their paths."""
-
-    def wanted(path: str, name: str) -> bool:
-        return not name.startswith(".") and any(fnmatch(name, pattern) for pattern in patterns)
-
-    return Selection(lambda folder: walk(folder, wanted), patterns=patterns)
+    return Selection(lambda folder: walk(folder, lambda path, name: is_draft(name, patterns)), patterns=patterns)
 
 
 def is_pattern(path: str) -> bool:

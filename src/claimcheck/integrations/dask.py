@@ -22,7 +22,7 @@ import dask.bag as db
 import fsspec
 
 from claimcheck.errors import InputError
-from claimcheck.files.drafts import DRAFTS, expand
+from claimcheck.files.drafts import expand, is_draft
 from claimcheck.files.read import DEFAULT_MAX_BYTES
 from claimcheck.run.document import Source, read_document
 
@@ -47,16 +47,12 @@ def list_files(paths: str | list[str], storage_options: dict | None = None) -> l
         fs, _, matches = fsspec.core.get_fs_token_paths(url, storage_options=storage_options)
         for match in sorted(matches):
             if fs.isdir(match):
-                found += [fs.unstrip_protocol(name) for name in sorted(fs.find(match)) if _is_draft(name)]
+                found += [
+                    fs.unstrip_protocol(name) for name in sorted(fs.find(match)) if is_draft(name.rsplit("/", 1)[-1])
+                ]
             else:
                 found.append(fs.unstrip_protocol(match))
     return found
-
-
-def _is_draft(name: str) -> bool:
-    from fnmatch import fnmatch
-
-    return any(fnmatch(name.rsplit("/", 1)[-1], pattern) for pattern in DRAFTS)
 
 
 def _source(source: str, job: Job) -> Source:
