@@ -97,12 +97,15 @@ def test_prose_only_when_asked_and_by_the_name_of_the_source():
     assert as_text.format == "text" and texts(as_text.document) == texts(plain)
 
 
-def test_the_text_is_kept_with_the_markup_it_holds():
+def test_the_text_is_kept_with_what_was_not_read_in_it():
     read = read_document(Source.of_text(MARKDOWN, "draft.md"), prose=True, keep_text=True)
     assert read.text == MARKDOWN
-    runs = [MARKDOWN[start:end] for start, end, _ in read.markup()]
+    runs = [MARKDOWN[start:end] for start, end, why in read.dimmed() if why == "markup"]
     assert runs[0].startswith("---") and "](https://x.io/7)" in runs
-    assert read_document(Source.of_text(ARTICLE), keep_text=True).markup() == []
+    assert read_document(Source.of_text(ARTICLE), keep_text=True).dimmed() == []
+    glossed = "續(xù)航620公里,![]()比舊款增加了45公里。"
+    removed = read_document(Source.of_text(glossed), keep_text=True).dimmed()
+    assert [(glossed[start:end], why) for start, end, why in removed] == [("(xù)", "removed"), ("![]()", "removed")]
 
 
 def test_the_encoding_given_holds_for_prose(tmp_path):

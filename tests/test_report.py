@@ -18,10 +18,11 @@ import claimcheck
 from claimcheck.models import Claim, TextSpan
 from claimcheck.render.check.html import page_names
 from claimcheck.render.report.draft import draft_page
-from claimcheck.render.report.html import paragraphs, removed_spans, render
+from claimcheck.render.report.html import paragraphs, render
 from claimcheck.render.report.page import asset, safe_url
 from claimcheck.render.report.record import Marked
 from claimcheck.run.document import Source, read_document
+from claimcheck.text.normalize import removed_spans
 from claimcheck.verification.report import verify_documents
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -89,7 +89,7 @@ def check_source(source: Source, settings: Settings, *, keep_text: bool = False)
         not_read=read.document.skipped,
     )
     if keep_text:
-        result.keep_text(read.text, read.markup())
+        result.keep_text(read.text, read.dimmed())
     return result
 
 

@@ -81,21 +81,21 @@ class FileResult(_Record):
     fail_on: FailOn
     claims: list[Checked] = []
     not_read: list[Skipped] = Field(default=[], description="Parts of the draft not read for claims (data paragraphs).")
-    # The draft as it was read, and the runs of it that are markup, when a page is to show it;
-    # not part of the JSON.
+    # The draft as it was read, and the runs of it not read for claims, when a page is to show
+    # it; not part of the JSON.
     _text: str | None = PrivateAttr(default=None)
-    _markup: list[tuple[int, int, str]] = PrivateAttr(default_factory=list)
+    _dimmed: list[tuple[int, int, str]] = PrivateAttr(default_factory=list)
 
-    def keep_text(self, text: str, markup: list[tuple[int, int, str]]) -> None:
-        self._text, self._markup = text, markup
+    def keep_text(self, text: str, dimmed: list[tuple[int, int, str]]) -> None:
+        self._text, self._dimmed = text, dimmed
 
     @property
     def text(self) -> str | None:
         return self._text
 
     @property
-    def markup(self) -> list[tuple[int, int, str]]:
-        return self._markup
+    def dimmed(self) -> list[tuple[int, int, str]]:
+        return self._dimmed
 
 
 class Summary(_Record):

@@ -21,6 +21,7 @@ from claimcheck.files.read import DEFAULT_MAX_BYTES, STDIN, decode, read_text, t
 from claimcheck.models import Claim, Document, Skipped, Verdict
 from claimcheck.run.anchor import anchor, not_read
 from claimcheck.run.stream import BLOCK, extract_stream
+from claimcheck.text.normalize import removed_spans
 from claimcheck.text.prose import Format, Masked, blanked_runs, format_of, mask
 
 BATCH = 1000  # claims handed to `each` at a time
@@ -86,11 +87,16 @@ class Read:
     text: str | None = None
     masked: Masked | None = None
 
-    def markup(self) -> list[tuple[int, int, str]]:
-        """Runs of the kept text that masking blanked (tags, code, front matter), to show dimmed."""
-        if self.text is None or self.masked is None or self.masked.text == self.text:
+    def dimmed(self) -> list[tuple[int, int, str]]:
+        """The runs of the kept text that were not read for claims, to show dimmed, each with
+        why: `removed` by the normalizer (pinyin glosses, image placeholders), `markup` blanked
+        by masking (tags, code, front matter)."""
+        if self.text is None:
             return []
-        return [(start, end, "markup") for start, end in blanked_runs(self.text, self.masked)]
+        runs = [(start, end, "removed") for start, end in removed_spans(self.text)]
+        if self.masked is not None and self.masked.text != self.text:
+            runs += [(start, end, "markup") for start, end in blanked_runs(self.text, self.masked)]
+        return runs
 
 
 def read_document(

@@ -59,7 +59,7 @@ def draft_page(result: FileResult) -> str:
         title=shown(result.path),
         subtitle=subtitle,
         verified=True,
-        dimmed=result.markup,
+        dimmed=result.dimmed,
         back=INDEX,
     )
 

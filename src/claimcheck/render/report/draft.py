@@ -26,4 +26,4 @@ def draft_page(read: Read, table_paths: Sequence[str] = ()) -> str:
         subtitle = "Checked against " + ", ".join(shown(path) for path in table_paths)
     title = shown(read.document.source)
     verified = read.verdicts is not None
-    return render(read.text, marked, title=title, subtitle=subtitle, verified=verified, dimmed=read.markup())
+    return render(read.text, marked, title=title, subtitle=subtitle, verified=verified, dimmed=read.dimmed())
