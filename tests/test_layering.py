@@ -1,6 +1,7 @@
 """The pipeline's layering, read from the source (ast; the package is not imported): no module
 imports from a stage above its own, and no modules import each other, however indirectly.
 An import inside a function counts as one at the top: it runs all the same, only later.
+And modules stay small enough to read at a sitting.
 
 Stages, lowest first: the base modules at the top of the package (models, errors, names,
 formats, version), rules, files, text, engine, references, verification, run, checking, render, cli,
@@ -89,6 +90,15 @@ def test_the_stages_are_the_packages():
 def test_every_stage_is_a_package():
     for name in STAGES[1:]:
         assert (PACKAGE / name / "__init__.py").is_file(), name
+
+
+MAX_LINES = 300
+
+
+@pytest.mark.parametrize("module", list(MODULES))
+def test_no_module_is_over_300_lines(module):
+    lines = MODULES[module].read_text(encoding="utf-8").count("\n")
+    assert lines <= MAX_LINES, f"{MODULES[module].relative_to(PACKAGE.parent)}: {lines} lines"
 
 
 def _up_stage(module: str) -> list[str]:
