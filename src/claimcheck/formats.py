@@ -1,6 +1,6 @@
 """The output formats of each command, by name. Each maps to its renderer in
 claimcheck.render.<command>, whose dispatch ends in assert_never: a name added here and not
-there fails the type check, and tests/test_formats.py fails on a name without a renderer or a
+there fails the type check, and tests/render/test_formats.py fails on a name without a renderer or a
 renderer module without a name. The command line offers the names; it loads no renderer to
 list them."""
 
