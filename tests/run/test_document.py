@@ -50,7 +50,8 @@ def test_a_file_bytes_and_text_give_one_document(tmp_path, given):
 
 
 @pytest.mark.parametrize("given", ["file", "text"])
-def test_a_text_longer_than_a_block_is_read_in_blocks_with_the_claims_of_the_whole(tmp_path, given):
+def test_a_text_longer_than_a_block_gives_the_claims_of_the_whole(tmp_path, given):
+    """A file is read in blocks; text in memory is extracted whole."""
     text = long_text()
     path = tmp_path / "long.txt"
     path.write_text(text, encoding="utf-8")

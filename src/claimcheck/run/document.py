@@ -3,10 +3,11 @@ the Dask integration take a draft to its claims.
 
     read → mask (Markdown, HTML: prose only) → extract → anchor → verify (given references)
 
-Plain text is read in blocks (claimcheck.run.stream): memory holds a block and the claims, not
-the text, however large the input. A text shorter than a block is one block, extracted in one
-pass. Markdown and HTML are read whole, since masking needs the whole file, and so is any
-text whose page is to be shown (`keep_text`). Offsets, lines and columns are those of the
+A plain-text file (or standard input) is read in blocks (claimcheck.run.stream): memory holds
+a block and the claims, not the text, however large the input; a file shorter than a block
+is one block, extracted in one pass. Text or bytes given in memory are extracted whole, as
+blocks would save nothing. Markdown and HTML are read whole, since masking needs the whole
+file, and so is any text whose page is to be shown (`keep_text`). Offsets, lines and columns are those of the
 source as read (claimcheck.run.anchor), a byte-order mark counting as a character.
 """
 
@@ -70,10 +71,9 @@ class Source:
         return read_text(self.path, encoding=self.encoding, max_bytes=self.max_bytes)
 
     def chunks(self) -> Iterator[str]:
-        """The text piece by piece: a file is decoded as it is read."""
-        if self.path is not None:
-            return text_chunks(self.path, encoding=self.encoding, max_bytes=self.max_bytes)
-        return iter((self.read(),))
+        """A file's text piece by piece, decoded as it is read."""
+        assert self.path is not None
+        return text_chunks(self.path, encoding=self.encoding, max_bytes=self.max_bytes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,8 +125,8 @@ def read_document(
     fmt: Format = format_of(source.name) if prose else "text"
     wanted = _wanted(min_checkworthy, kinds)
     text = masked = None
-    if fmt == "text" and not keep_text:
-        claims, language, skipped = _plain(source, lang, wanted, each)
+    if fmt == "text" and not keep_text and source.path is not None:
+        claims, language, skipped = _in_blocks(source, lang, wanted, each)
     else:
         text = source.read()
         masked = mask(text, fmt)
@@ -163,10 +163,8 @@ def _whole(text: str, masked: Masked, lang: str | None, wanted: Callable | None,
     return claims, language, not_read(text, masked)
 
 
-def _plain(source: Source, lang: str | None, wanted: Callable | None, each: Callable | None) -> _Found:
-    """A plain-text source: whole when it is shorter than a block, else in blocks."""
-    if source.text is not None and len(source.text) < BLOCK:
-        return _whole(source.text, Masked(source.text), lang, wanted, each)
+def _in_blocks(source: Source, lang: str | None, wanted: Callable | None, each: Callable | None) -> _Found:
+    """A plain-text file: whole when it is shorter than a block, else in blocks."""
     head, rest = _head(source.chunks())
     if rest is None:
         text = "".join(head)
@@ -175,9 +173,8 @@ def _plain(source: Source, lang: str | None, wanted: Callable | None, each: Call
 
     sample: list[str] = []
     skipped: list[Skipped] = []
-    if source.path is None:
-        whole: str | Iterable[str] = head  # text in memory, read again as it is
-    elif source.path != STDIN and os.path.isfile(source.path):
+    whole: str | Iterable[str]
+    if source.path != STDIN and os.path.isfile(source.path):
         whole = source.path  # a file is read again rather than copied
         rest.close()
     else:

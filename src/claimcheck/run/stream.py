@@ -128,13 +128,10 @@ def claims_of_parts(
 def _replayable(
     source: str | Iterable[str], encoding: str | None, max_bytes: int | None
 ) -> Iterator[Callable[[], Iterator[str]]]:
-    """A way to read the text twice: a file again, a list of pieces as it is, anything else
-    (standard input, a named pipe such as `<(command)` gives) from a spooled copy."""
+    """A way to read the text twice: a file again, anything else (standard input, a named
+    pipe such as `<(command)` gives) from a spooled copy."""
     if isinstance(source, str) and source != STDIN and os.path.isfile(source):
         yield lambda: text_chunks(source, encoding=encoding, max_bytes=max_bytes)
-        return
-    if isinstance(source, list | tuple):
-        yield lambda: iter(source)
         return
     if isinstance(source, str):
         chunks = text_chunks(source, encoding=encoding, max_bytes=max_bytes)
