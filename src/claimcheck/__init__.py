@@ -10,8 +10,8 @@ from claimcheck.errors import ClaimcheckError
 from claimcheck.models import Claim, Document, ReferenceRow, Report, Skipped, TextSpan, Verdict
 from claimcheck.references.tables import ReferenceTable, load_references
 from claimcheck.verification.verifier import verify
+from claimcheck.version import __version__
 
-__version__ = "0.1.0"
 __all__ = [
     "Claim",
     "ClaimcheckError",

@@ -79,7 +79,8 @@ class Frame(_Record):
 
     entity: TextSpan | None = Field(default=None, description="Who the figure belongs to.")
     entity_from: EntityFrom | None = Field(
-        default=None, description="Where the entity was found: the claim's clause, its sentence, its paragraph, the headline."
+        default=None,
+        description="Where the entity was found: the claim's clause, its sentence, its paragraph, the headline.",
     )
     metric: TextSpan | None = Field(default=None, description="What is measured; carried within the sentence.")
     noun: str | None = Field(default=None, description="What a count counts: a measure word (輛) or a noun (stores).")

@@ -16,10 +16,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from claimcheck.checking.discover import STDIN
 from claimcheck.errors import InputError
 from claimcheck.files.outputs import write_output
-from claimcheck.files.read import read_bytes
+from claimcheck.files.read import STDIN, read_bytes
 from claimcheck.files.structured import load_json
 from claimcheck.names import shown
 

@@ -17,8 +17,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from claimcheck.errors import ClaimcheckError, clipped
+from claimcheck.files.drafts import DRAFTS
 from claimcheck.files.globs import Patterns
-from claimcheck.files.read import DEFAULT_MAX_BYTES, parse_size, read_bytes
+from claimcheck.files.read import DEFAULT_MAX_BYTES, STDIN, parse_size, read_bytes
 from claimcheck.files.structured import load_toml
 from claimcheck.models import ClaimKind
 from claimcheck.references.formats import DEFAULT_TABLE_BYTES
@@ -27,7 +28,6 @@ FailOn = Literal["mismatch", "unsourced", "any", "none"]
 # auto, or a language of the rule folders (checked against them when a config is read).
 LangChoice = str
 OWN_FILE, PYPROJECT = "claimcheck.toml", "pyproject.toml"
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html")
 
 
 class ConfigError(ClaimcheckError):
@@ -232,7 +232,7 @@ class Resolver:
 
     def _layers(self, path: str) -> list[Options]:
         layers: list[Options] = [self.config.keys]
-        if path != "-":
+        if path != STDIN:
             layers += [override for patterns, override in self._overrides if patterns.matches(Path(path))]
         return layers
 
@@ -249,7 +249,7 @@ class Resolver:
     def include(self, flag: list[str] | None) -> Patterns:
         if flag:
             return Patterns(tuple(flag), Path.cwd())
-        return Patterns(tuple(self.config.keys.include or DEFAULT_INCLUDE), self.config.root)
+        return Patterns(tuple(self.config.keys.include or DRAFTS), self.config.root)
 
     def include_is_set(self, flag: list[str] | None) -> bool:
         """Whether include was asked for (flag or config) rather than left to the default."""

@@ -10,12 +10,15 @@ from dataclasses import dataclass
 
 from claimcheck.checking.baseline import Entry, file_key, load_baseline, write_baseline
 from claimcheck.checking.config import Options, Resolver, discover
-from claimcheck.checking.discover import STDIN, expand
-from claimcheck.checking.jobs import Job, Tables, check_text, default_jobs, reference_table, run_jobs, tables_of
+from claimcheck.checking.discover import expand
+from claimcheck.checking.jobs import Job, Tables, check_source, reference_table, run_jobs, tables_of
 from claimcheck.checking.results import CheckReport, FileResult, SkippedFile, summarize
 from claimcheck.errors import ClaimcheckError, InputError
 from claimcheck.files.outputs import refuse
 from claimcheck.files.own_pages import LOOKS_LIKE as OWN_PAGE
+from claimcheck.files.read import STDIN
+from claimcheck.run.document import Source
+from claimcheck.run.workers import default_jobs
 
 
 class UsageError(ClaimcheckError):
@@ -38,6 +41,7 @@ class Request:
     allow_empty: bool = False  # a run with no draft to check passes rather than stops
     note: Callable[[str], None] = lambda message: None  # said to the person running the command
     output: str | None = None  # where the report goes: refused before any draft is read if it is one
+    keep_text: bool = False  # each result carries its draft's text, for pages that show it
 
 
 @contextlib.contextmanager
@@ -55,20 +59,23 @@ def _progress_bar(total: int, enabled: bool) -> Iterator[Callable[[int], None]]:
 
 
 def _check_all(jobs: list[Job], request: Request, tables: list[Tables]) -> list[FileResult]:
-    from claimcheck.files.read import read_text
-
+    stdin_name = request.stdin_name or STDIN
     stdin = [settings for path, settings in jobs if path == STDIN]
-    stdin_text = read_text(STDIN, encoding=stdin[0].encoding, max_bytes=stdin[0].max_bytes or None) if stdin else ""
+    from_stdin = None
+    if stdin:  # read before the files, as it comes
+        limits = {"encoding": stdin[0].encoding, "max_bytes": stdin[0].max_bytes or None}
+        source = Source.file(STDIN, stdin_name=stdin_name, **limits)
+        from_stdin = check_source(source, stdin[0], keep_text=request.keep_text)
     files = [job for job in jobs if job[0] != STDIN]
     with _progress_bar(len(files), request.progress) as advance:
-        checked = run_jobs(files, request.jobs or default_jobs(), tables, advance)
+        workers = request.jobs or default_jobs()
+        checked = run_jobs(files, workers, tables, advance, keep_text=request.keep_text)
     errors = [result for result in checked if isinstance(result, str)]
     if errors:
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         raise InputError(errors[0] + more)
     by_path = {result.path: result for result in checked if isinstance(result, FileResult)}
-    stdin_name = request.stdin_name or STDIN
-    return [check_text(stdin_name, stdin_text, settings) if path == STDIN else by_path[path] for path, settings in jobs]
+    return [from_stdin if path == STDIN else by_path[path] for path, _ in jobs]  # type: ignore[misc]
 
 
 def _apply_baseline(results: list[FileResult], accepted: set, baseline: str) -> list[FileResult]:

@@ -1,22 +1,19 @@
-"""Checking files: one file end to end (read, prose, extract, verify, suppress), and many
-files in parallel worker processes, each holding the reference tables it loaded once."""
+"""Checking files: one file through claimcheck.run.document (read, prose, extract, verify),
+then the gate's policy (markers that silence, what fails), and many files in parallel worker
+processes, each holding the reference tables it loaded once."""
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Callable
-from concurrent.futures import as_completed
+from functools import partial
 
 from claimcheck.checking.config import Settings
-from claimcheck.checking.discover import STDIN
 from claimcheck.checking.results import Checked, FileResult, fails
 from claimcheck.checking.suppress import Silenced, suppressed_spans
 from claimcheck.errors import ClaimcheckError
-from claimcheck.models import Claim, Verdict
-from claimcheck.run.document import not_read, prose_claims
-from claimcheck.run.workers import worker_pool
-from claimcheck.text.prose import format_of
+from claimcheck.models import Claim
+from claimcheck.run.document import Source
+from claimcheck.run.workers import ordered
 
 Job = tuple[str, Settings]
 # The tables a file is checked against: their paths (rows taken together), encoding, the
@@ -45,34 +42,32 @@ def reference_table(tables: Tables):
     return _tables[tables]
 
 
-def _verdicts(claims: list[Claim], settings: Settings) -> list[Verdict]:
-    """One verdict per claim, in order."""
-    from claimcheck.verification.verifier import verify
-
-    if not claims or not settings.refs:
-        return []
-    return verify(claims, reference_table(tables_of(settings)), approximation=settings.approx)
-
-
 def _why_deceptive(claim: Claim) -> str:
     from claimcheck.verification.reasons import deceptive
 
     return deceptive(claim)
 
 
-def _wanted(claim: Claim, settings: Settings) -> bool:
-    kind_ok = settings.kinds is None or claim.kind in settings.kinds
-    return kind_ok and claim.checkworthy >= settings.min_checkworthy
+def check_source(source: Source, settings: Settings, *, keep_text: bool = False) -> FileResult:
+    """The file's claims, verdicts and what the gate makes of them; `keep_text`: the result
+    carries the text as it was read, for a page that shows it."""
+    from claimcheck.run.document import read_document
 
-
-def check_text(path: str, text: str, settings: Settings) -> FileResult:
-    fmt = "text" if path == STDIN else format_of(path)
-    lang = None if settings.lang == "auto" else settings.lang
-    found, masked = prose_claims(text, fmt, lang)
-    claims = [c for c in found if _wanted(c, settings)]
-    silenced = Silenced(suppressed_spans(text, fmt))
+    tables = tables_of(settings)
+    read = read_document(
+        source,
+        prose=True,
+        lang=settings.lang,
+        min_checkworthy=settings.min_checkworthy,
+        kinds=settings.kinds,
+        references=reference_table(tables) if tables else None,
+        approximation=settings.approx,
+        keep_text=True,
+    )
+    assert read.text is not None and read.verdicts is not None
+    silenced = Silenced(suppressed_spans(read.text, read.format))
     checked = []
-    for claim, verdict in zip(claims, _verdicts(claims, settings), strict=True):
+    for claim, verdict in zip(read.document.claims, read.verdicts, strict=True):
         found = verdict.status != "sourced" or claim.deceptive is not None
         suppressed = "inline" if found and claim.start in silenced else None
         deceptive = _why_deceptive(claim) if claim.deceptive is not None else None
@@ -86,23 +81,30 @@ def check_text(path: str, text: str, settings: Settings) -> FileResult:
                 deceptive=deceptive,
             )
         )
-    return FileResult(path=path, format=fmt, fail_on=settings.fail_on, claims=checked, not_read=not_read(text, masked))
+    result = FileResult(
+        path=source.name,
+        format=read.format,
+        fail_on=settings.fail_on,
+        claims=checked,
+        not_read=read.document.skipped,
+    )
+    if keep_text:
+        result.keep_text(read.text, read.dimmed())
+    return result
 
 
-def check_file(job: Job) -> FileResult | str:
+def check_file(job: Job, keep_text: bool = False) -> FileResult | str:
     """The file's result, or the one-line error that stops the run (unreadable, bad table)."""
-    from claimcheck.files.read import read_text
-
     path, settings = job
+    source = Source.file(path, encoding=settings.encoding, max_bytes=settings.max_bytes or None)
     try:
-        text = read_text(path, encoding=settings.encoding, max_bytes=settings.max_bytes or None)
-        return check_text(path, text, settings)
+        return check_source(source, settings, keep_text=keep_text)
     except ClaimcheckError as exc:
         return str(exc)
 
 
-def _check_batch(batch: list[Job]) -> list[FileResult | str]:
-    return [check_file(job) for job in batch]
+def _check_batch(batch: list[Job], keep_text: bool = False) -> list[FileResult | str]:
+    return [check_file(job, keep_text) for job in batch]
 
 
 def _warm(tables: list[Tables]) -> None:
@@ -110,34 +112,22 @@ def _warm(tables: list[Tables]) -> None:
         reference_table(each)
 
 
-def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
 def run_jobs(
-    jobs: list[Job], workers: int, tables: list[Tables], advance: Callable[[int], None] = lambda n: None
+    jobs: list[Job],
+    workers: int,
+    tables: list[Tables],
+    advance: Callable[[int], None] = lambda n: None,
+    *,
+    keep_text: bool = False,
 ) -> list[FileResult | str]:
-    """Results in the order of `jobs`; with more than one worker, files go out in small batches."""
-    if workers <= 1 or len(jobs) < 2:
-        results = []
-        for job in jobs:
-            results.append(check_file(job))
-            advance(1)
-        return results
+    """Results in the order of `jobs`; with more than one worker, files go out in small batches,
+    all at once (every result is kept: holding them back saves no memory)."""
     workers = min(workers, len(jobs))
-    size = max(1, min(16, len(jobs) // (workers * 8)))
+    size = 1 if workers <= 1 else max(1, min(16, len(jobs) // (workers * 8)))
     batches = [jobs[i : i + size] for i in range(0, len(jobs), size)]
-    out: list[list[FileResult | str]] = [[] for _ in batches]
-    with worker_pool(workers, _warm, (tables,)) as pool:  # stopped at once if the run ends early
-        pending = {pool.submit(_check_batch, batch): i for i, batch in enumerate(batches)}
-        for future in as_completed(pending):
-            out[pending[future]] = future.result()
-            advance(len(out[pending[future]]))
-    return [result for batch in out for result in batch]
-
-
-def show_progress() -> bool:
-    """A progress bar only for a person: stderr is a terminal, this is not CI, nor --quiet."""
-    from claimcheck.cli.terminal import quiet
-
-    return sys.stderr.isatty() and not os.environ.get("CI") and not quiet()
+    work = partial(_check_batch, keep_text=keep_text)
+    results: list[FileResult | str] = []
+    for batch in ordered(work, batches, workers, window=len(batches), prepare=_warm, args=(tables,)):
+        results += batch
+        advance(len(batch))
+    return results

@@ -8,14 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from claimcheck.checking.config import FailOn
 from claimcheck.models import Claim, FileName, Skipped, Status, Verdict
 
 Suppression = Literal["inline", "baseline"]
-FORMATS = ("text", "json", "github", "sarif", "junit")
-HUMAN_FORMATS = ("text", "github")
 # A finding: a verdict's (mismatch, unsourced), or a figure readers may see otherwise than
 # claimcheck reads it (deceptive), which is a finding whatever the verdict.
 Finding = Literal["mismatch", "unsourced", "deceptive"]
@@ -83,6 +81,21 @@ class FileResult(_Record):
     fail_on: FailOn
     claims: list[Checked] = []
     not_read: list[Skipped] = Field(default=[], description="Parts of the draft not read for claims (data paragraphs).")
+    # The draft as it was read, and the runs of it not read for claims, when a page is to show
+    # it; not part of the JSON.
+    _text: str | None = PrivateAttr(default=None)
+    _dimmed: list[tuple[int, int, str]] = PrivateAttr(default_factory=list)
+
+    def keep_text(self, text: str, dimmed: list[tuple[int, int, str]]) -> None:
+        self._text, self._dimmed = text, dimmed
+
+    @property
+    def text(self) -> str | None:
+        return self._text
+
+    @property
+    def dimmed(self) -> list[tuple[int, int, str]]:
+        return self._dimmed
 
 
 class Summary(_Record):

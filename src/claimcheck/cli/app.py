@@ -1,4 +1,5 @@
-"""The command line: a thin layer over claimcheck's Python API.
+"""The command line: a thin layer over claimcheck's Python API, a module per command
+(claimcheck.cli.extract, verify, refs, check, report) registered here.
 
 Exit codes: 0 success, 1 a `check` that finds what fails the build, 2 usage or input error
 or a failed write (one line on stderr, never a traceback), 3 internal error (claimcheck.cli.exits).
@@ -8,35 +9,16 @@ Conventions shared by every command: docs/cli.md.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
-from typing import Annotated, TextIO
+from typing import Annotated
 
 import typer
 
-from claimcheck.cli.options import (
-    CHECK_FORMATS,
-    EXTRACT_FORMATS,
-    FAIL_ON,
-    REFS_FORMATS,
-    Approx,
-    Color,
-    Config,
-    Encoding,
-    Jobs,
-    Lang,
-    MaxBytes,
-    Output,
-    Quiet,
-    Refs,
-    RefsEncoding,
-    RefsMaxBytes,
-    StdinFilename,
-    format_option,
-    lang_choices,
-)
-from claimcheck.cli.typer_glue import ChoiceError, Command, Group, choice
+from claimcheck.cli import check, extract, report, verify
+from claimcheck.cli.options import Color, Quiet
+from claimcheck.cli.refs import refs_app
+from claimcheck.cli.shared import display
+from claimcheck.cli.typer_glue import Command, Group
 
 app = typer.Typer(
     cls=Group,
@@ -47,521 +29,31 @@ app = typer.Typer(
     epilog="Example: claimcheck check drafts/ --refs references.csv   (docs/cli.md: flags, colour, exit codes)",
 )
 
-
-def _fail(message: str) -> typer.Exit:
-    from claimcheck.files.read import terminal_safe
-    from claimcheck.names import one_line
-
-    print(f"claimcheck: {terminal_safe(one_line(message))}", file=sys.stderr)
-    return typer.Exit(2)
-
-
-def _choose(option: str, value: str, choices: tuple[str, ...]) -> str:
-    try:
-        return choice(option, value, choices)
-    except ChoiceError as exc:
-        raise _fail(str(exc)) from None
-
-
-def _display(color: str | None, quiet: bool) -> None:
-    """--quiet of a command, over the one given before it (claimcheck --quiet check); --color
-    took effect as it was parsed."""
-    from claimcheck.cli.terminal import set_quiet
-
-    if quiet:
-        set_quiet(True)
-
-
-def _read_options(encoding: str | None, max_bytes: str) -> dict:
-    """What --encoding and --max-bytes ask of files.read_text and the streamed reader."""
-    from claimcheck.files.read import parse_size
-
-    try:
-        return {"encoding": encoding, "max_bytes": parse_size(max_bytes)}
-    except ValueError as exc:
-        raise _fail(f"--max-bytes: {exc}") from None
-
-
-def _config_units(config: str | None) -> tuple[tuple[str, str], ...]:
-    """The units the config's [units] table adds (the config named, else the nearest)."""
-    from claimcheck.checking.config import discover
-
-    return discover(config).keys.unit_pairs()
-
-
-class _TerminalSafe:
-    """stdout on a terminal: what a terminal would act on (escape sequences) is written out."""
-
-    def write(self, text: str) -> None:
-        from claimcheck.files.read import terminal_safe
-
-        sys.stdout.write(terminal_safe(text))
-
-
-def _stdout() -> _TerminalSafe | TextIO:
-    return _TerminalSafe() if sys.stdout.isatty() else sys.stdout
-
-
-def _write_stdout(text: str) -> None:
-    _stdout().write(text)
-
-
-def _drafts(paths: list[str]) -> list[str]:
-    """The drafts the arguments name: a directory or a glob (in quotes) stands for the drafts in it."""
-    from claimcheck.run.batch import expand, wanted
-
-    return expand(paths) if wanted(paths) else paths
-
-
-def _table_limit(max_bytes: str) -> int | None:
-    from claimcheck.files.read import parse_size
-
-    try:
-        return parse_size(max_bytes)
-    except ValueError as exc:
-        raise _fail(f"--refs-max-bytes: {exc}") from None
-
-
-@app.command(
+app.command(
+    "extract",
     cls=Command,
     epilog="Example: claimcheck extract draft.md -f json -o claims.json   (or 'drafts/**/*.md' in quotes)",
-)
-def extract(
-    paths: Annotated[
-        list[str],
-        typer.Argument(help="Files, directories or globs (in quotes); - reads standard input.", metavar="PATH..."),
-    ],
-    fmt: Annotated[str, format_option(EXTRACT_FORMATS)] = "table",
-    lang: Lang = "auto",
-    output: Output = None,
-    min_checkworthy: Annotated[
-        float, typer.Option(min=0, max=1, metavar="SCORE", help="Keep only claims at least this checkable (0–1).")
-    ] = 0.0,
-    jobs: Jobs = None,
-    encoding: Encoding = None,
-    max_bytes: MaxBytes = "32M",
-    stdin_filename: StdinFilename = None,
-    quiet: Quiet = False,
-    color: Color = None,
-) -> None:
-    """List every checkable claim in each draft: figures, ranks, comparisons, superlatives."""
-    from claimcheck.cli import extract_many as batch_output
-    from claimcheck.cli.notices import say_skipped
-    from claimcheck.errors import ClaimcheckError
-    from claimcheck.files.outputs import output_file, refuse, write_output
-    from claimcheck.render import render
-    from claimcheck.run import batch
-    from claimcheck.run.stream import stream_document, write_jsonl
-
-    _display(color, quiet)
-    fmt, lang = _choose("--format", fmt, EXTRACT_FORMATS), _choose("--lang", lang, lang_choices())
-    read_options = _read_options(encoding, max_bytes)
-    stdin_name = stdin_filename or "-"
-    try:
-        if jobs is not None or batch.wanted(paths):  # many files: in parallel, jsonl streamed
-            options = {"lang": lang, "min_checkworthy": min_checkworthy, "jobs": jobs, "output": output}
-            return batch_output.run_extract(paths, fmt, read_options=read_options, stdin_name=stdin_name, **options)
-        refuse(output, paths)
-        if fmt == "jsonl":  # claims written as they are found: memory holds a block, not the file
-            try:
-                with output_file(output) if output else contextlib.nullcontext(_stdout()) as out:
-                    options = {"lang": lang, "min_checkworthy": min_checkworthy, "stdin_name": stdin_name}
-                    write_jsonl(paths, out, **options, **read_options)
-            except BrokenPipeError:  # `| head`: the reader has all it wants
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            return
-        documents = [
-            stream_document(path, lang=lang, min_checkworthy=min_checkworthy, stdin_name=stdin_name, **read_options)
-            for path in paths
-        ]
-        for document in documents:
-            say_skipped(document.source, document.skipped)
-        if fmt == "table" and output is None and sys.stdout.isatty():
-            from claimcheck.cli.terminal import console
-            from claimcheck.render.extract.table import table
-
-            out = console()
-            for document in documents:
-                out.print(table(document))
-            return
-        text = render(documents, fmt)
-        if output is None:
-            _write_stdout(text)
-        else:
-            write_output(output, text)
-    except ClaimcheckError as exc:
-        raise _fail(str(exc)) from None
-
-
-@app.command(cls=Command, epilog="Example: claimcheck schema > claims.schema.json")
-def schema() -> None:
-    """Print the JSON Schema of `extract --format json` output."""
-    import json
-
-    from claimcheck.models import Report
-
-    print(json.dumps(Report.model_json_schema(), indent=2, ensure_ascii=False))
-
-
-def _verified_document(path: str, name: str, lang: str, read_options: dict):
-    """A draft's claims for `verify`: of a Markdown or HTML draft, those of its prose only (front
-    matter, code and tags are not read), placed in the file as written; of a text file, all."""
-    from claimcheck.files.read import read_text
-    from claimcheck.run.document import prose_document
-    from claimcheck.run.stream import stream_document
-    from claimcheck.text.prose import format_of
-
-    fmt = format_of(name)
-    if fmt == "text":
-        return stream_document(path, lang=lang, stdin_name=name, **read_options)
-    return prose_document(name, read_text(path, **read_options), fmt, lang=None if lang == "auto" else lang)
-
-
-@app.command(
+)(extract.extract)
+app.command("schema", cls=Command, epilog="Example: claimcheck schema > claims.schema.json")(extract.schema)
+app.command(
     "verify",
     cls=Command,
     epilog="Example: claimcheck verify draft.md --refs q3.csv --refs q4.xlsx -f json",
-)
-def verify_command(
-    paths: Annotated[
-        list[str],
-        typer.Argument(help="Drafts, directories or globs (in quotes); - reads standard input.", metavar="DRAFT..."),
-    ],
-    refs: Refs,
-    fmt: Annotated[str, format_option(EXTRACT_FORMATS)] = "table",
-    approx: Approx = None,
-    refs_encoding: RefsEncoding = None,
-    config: Config = None,
-    lang: Lang = "auto",
-    output: Output = None,
-    encoding: Encoding = None,
-    max_bytes: MaxBytes = "32M",
-    stdin_filename: StdinFilename = None,
-    quiet: Quiet = False,
-    color: Color = None,
-    refs_max_bytes: RefsMaxBytes = "32M",
-) -> None:
-    """Check each claim of the drafts against reference tables: sourced, mismatch or unsourced."""
-    from importlib import import_module
-
-    from claimcheck.cli.notices import say_skipped
-    from claimcheck.errors import ClaimcheckError
-    from claimcheck.files.outputs import refuse, write_output
-    from claimcheck.references.tables import load_references
-    from claimcheck.verification.intervals import parse_approximation
-    from claimcheck.verification.report import verify_documents
-
-    _display(color, quiet)
-    fmt, lang = _choose("--format", fmt, EXTRACT_FORMATS), _choose("--lang", lang, lang_choices())
-    read_options = _read_options(encoding, max_bytes)
-    try:
-        approximation = parse_approximation(approx)
-    except ValueError as exc:
-        raise _fail(f"--approx: {exc}") from None
-    try:
-        refuse(output, [*paths, *refs])
-        units = _config_units(config)
-        limit = _table_limit(refs_max_bytes)
-        tables = [load_references(p, encoding=refs_encoding, units=units, max_bytes=limit) for p in refs]
-        names = {"-": stdin_filename or "-"}
-        documents = [_verified_document(path, names.get(path, path), lang, read_options) for path in _drafts(paths)]
-        for document in documents:
-            say_skipped(document.source, document.skipped)
-        report = verify_documents(documents, tables, table_paths=refs, approximation=approximation)
-        if fmt == "table" and output is None and sys.stdout.isatty():
-            from claimcheck.cli.terminal import console
-            from claimcheck.render.verify.table import show
-
-            show(report, console())
-            return
-        text = import_module(f"claimcheck.render.verify.{fmt}").render(report)
-        if output is None:
-            _write_stdout(text)
-        else:
-            write_output(output, text)
-    except ClaimcheckError as exc:
-        raise _fail(str(exc)) from None
-
-
-refs_app = typer.Typer(
-    cls=Group, no_args_is_help=True, help="Reference tables: validate one before verifying against it."
-)
+)(verify.verify)
 app.add_typer(refs_app, name="refs")
-
-
-@refs_app.command("check", cls=Command, epilog="Example: claimcheck refs check references.csv -f json")
-def refs_check(
-    path: Annotated[str, typer.Argument(help="The reference table to validate.", metavar="TABLE")],
-    refs_encoding: Annotated[
-        str | None,
-        typer.Option("--refs-encoding", metavar="ENC", help="Its encoding (gb18030, big5) if not UTF-8."),
-    ] = None,
-    fmt: Annotated[str, format_option(REFS_FORMATS)] = "table",
-    config: Config = None,
-    color: Color = None,
-    refs_max_bytes: RefsMaxBytes = "32M",
-) -> None:
-    """Validate a reference table and show what was read: each row's value, unit, context and period."""
-    from claimcheck.errors import ClaimcheckError
-    from claimcheck.references.tables import load_references
-
-    _display(color, False)
-    fmt = _choose("--format", fmt, REFS_FORMATS)
-    limit = _table_limit(refs_max_bytes)
-    try:
-        references = load_references(path, encoding=refs_encoding, units=_config_units(config), max_bytes=limit)
-    except ClaimcheckError as exc:
-        raise _fail(str(exc)) from None
-    if fmt == "json":
-        _write_stdout(references.model_dump_json(indent=2) + "\n")
-        return
-    from claimcheck.render.refs import table as refs_table
-
-    if sys.stdout.isatty():
-        from claimcheck.cli.terminal import console
-
-        refs_table.show(references, console())
-    else:
-        _write_stdout(refs_table.render(references))
-
-
-@app.command(
+app.command(
+    "check",
     cls=Command,
     epilog="Example: claimcheck check drafts/ --refs references.csv -f github   (settings: claimcheck.toml)",
+)(check.check)
+app.command("report", cls=Command, epilog="Example: claimcheck report draft.md --refs references.csv -o report.html")(
+    report.report
 )
-def check(
-    paths: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Drafts, directories (walked for drafts) or globs (in quotes); - reads stdin. Default: .",
-            metavar="[PATH]...",
-        ),
-    ] = None,
-    refs: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--refs", metavar="TABLE", help="The reference table (CSV, TSV, JSON, JSON Lines, xlsx); repeatable."
-        ),
-    ] = None,
-    refs_encoding: RefsEncoding = None,
-    fail_on: Annotated[
-        str | None,
-        typer.Option(
-            "--fail-on",
-            metavar="WHICH",
-            help=(
-                "Which findings fail: mismatch, unsourced, any (the default: both) or none; "
-                "a deceptive figure fails unless none."
-            ),
-        ),
-    ] = None,
-    min_checkworthy: Annotated[
-        float | None, typer.Option("--min-checkworthy", min=0, max=1, metavar="SCORE", help="Skip claims scored lower.")
-    ] = None,
-    kinds: Annotated[
-        str | None, typer.Option(metavar="KINDS", help="Only these kinds, comma-separated (money,percent).")
-    ] = None,
-    approx: Approx = None,
-    lang: Annotated[
-        str | None,
-        typer.Option("--lang", metavar="LANG", help="Language rules: auto (decides per sentence), zh or en."),
-    ] = None,
-    glob: Annotated[
-        list[str] | None,
-        typer.Option("--glob", "--include", metavar="GLOB", help="Files to take from directories (repeatable)."),
-    ] = None,
-    exclude: Annotated[list[str] | None, typer.Option(metavar="GLOB", help="Paths to leave out (repeatable).")] = None,
-    force: Annotated[
-        bool,
-        typer.Option("--force", help="Check the files named even when the config's include/exclude leave them out."),
-    ] = False,
-    allow_empty: Annotated[
-        bool, typer.Option("--allow-empty", help="Pass when no draft matches, rather than stop with exit code 2.")
-    ] = False,
-    baseline: Annotated[
-        str | None, typer.Option(metavar="FILE", help="Findings accepted earlier: only new ones fail.")
-    ] = None,
-    update_baseline: Annotated[
-        bool, typer.Option("--update-baseline", help="Write every current finding to the baseline.")
-    ] = False,
-    fmt: Annotated[str, format_option(CHECK_FORMATS)] = "text",
-    output: Annotated[
-        str | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write the report here (atomically); html: a folder."),
-    ] = None,
-    jobs: Jobs = None,
-    config: Config = None,
-    encoding: Encoding = None,
-    max_bytes: Annotated[
-        str | None,
-        typer.Option("--max-bytes", metavar="SIZE", help="Refuse a draft larger than this (default 32M; 0: no limit)."),
-    ] = None,
-    stdin_filename: StdinFilename = None,
-    quiet: Quiet = False,
-    color: Color = None,
-    refs_max_bytes: Annotated[
-        str | None,
-        typer.Option(
-            "--refs-max-bytes",
-            metavar="SIZE",
-            help="Refuse a larger table, .xlsx uncompressed (default 32M; 0: no limit).",
-        ),
-    ] = None,
-) -> None:
-    """Gate drafts in CI: exit 1 when a figure is contradicted by, or missing from, the table."""
-    from importlib import import_module
-
-    from pydantic import ValidationError
-
-    from claimcheck.checking.config import Options
-    from claimcheck.checking.gate import Request, gate
-    from claimcheck.checking.jobs import show_progress
-    from claimcheck.checking.results import HUMAN_FORMATS, summary_line
-    from claimcheck.cli.notices import note
-    from claimcheck.cli.terminal import colour
-    from claimcheck.cli.terminal import quiet as is_quiet
-    from claimcheck.errors import ClaimcheckError
-    from claimcheck.files.outputs import write_output
-
-    _display(color, quiet)
-    fmt = _choose("--format", fmt, CHECK_FORMATS)
-    fail_on = fail_on and _choose("--fail-on", fail_on, FAIL_ON)
-    lang = lang and _choose("--lang", lang, lang_choices())
-    flags = {"refs": refs, "refs-encoding": refs_encoding, "fail-on": fail_on, "approx": approx, "lang": lang}
-    flags |= {"min-checkworthy": min_checkworthy, "kinds": kinds and [k.strip() for k in kinds.split(",") if k.strip()]}
-    flags |= {"encoding": encoding, "max-bytes": max_bytes, "refs-max-bytes": refs_max_bytes}
-    try:
-        options = Options.model_validate({key: value for key, value in flags.items() if value is not None})
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        raise _fail(f"--{error['loc'][0]}: {error['msg'].removeprefix('Value error, ')}") from None
-    if fmt == "html" and output is None:
-        raise _fail("--format html writes a folder of pages (index.html and one per draft): give it with --output DIR")
-    request = Request(
-        paths=paths or [],
-        flags=options,
-        config=config,
-        include=glob,
-        exclude=exclude,
-        baseline=baseline,
-        update_baseline=update_baseline,
-        jobs=jobs,
-        progress=show_progress(),
-        stdin_name=stdin_filename,
-        force=force,
-        allow_empty=allow_empty,
-        note=note,
-        output=None if fmt == "html" else output,
-    )
-    try:
-        report = gate(request)
-        renderer = import_module(f"claimcheck.render.check.{fmt}")
-        coloured = False
-        if fmt == "html":
-            # A folder of pages rather than one stream: write them, then print where the index is.
-            text, output = renderer.write(report, output) + "\n", None
-        elif fmt == "text":
-            coloured = output is None and colour(sys.stdout)
-            text = renderer.render(report, color=coloured)
-        else:
-            text = renderer.render(report)
-        if output is None and coloured:
-            sys.stdout.write(text)  # its own colours; the drafts' text in it is cleaned of controls
-        elif output is None:
-            _write_stdout(text)
-        else:
-            write_output(output, text)  # refused by the gate already when it is one of the inputs
-    except BrokenPipeError:  # `| head`: the gate's verdict still decides the exit code
-        pass
-    except ClaimcheckError as exc:
-        raise _fail(str(exc)) from None
-    on_stdout = fmt in HUMAN_FORMATS and output is None
-    with contextlib.suppress(BrokenPipeError):  # `| head`: the verdict still decides the exit code
-        if update_baseline:
-            note(f"baseline: {report.summary.baselined} findings written")
-        if not is_quiet():
-            print(summary_line(report.summary), file=sys.stdout if on_stdout else sys.stderr)
-    raise typer.Exit(report.exit_code)
-
-
-@app.command("report", cls=Command, epilog="Example: claimcheck report draft.md --refs references.csv -o report.html")
-def report_command(
-    path: Annotated[str, typer.Argument(help="The draft; - reads standard input.", metavar="DRAFT")],
-    refs: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--refs",
-            metavar="TABLE",
-            help="A reference table (.csv .tsv .json .jsonl .xlsx); repeatable. Default: none.",
-        ),
-    ] = None,
-    approx: Approx = None,
-    refs_encoding: RefsEncoding = None,
-    config: Config = None,
-    lang: Lang = "auto",
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output", "-o", metavar="FILE", help="The HTML file to write (default: the draft's path + .html)."
-        ),
-    ] = None,
-    stdin_filename: StdinFilename = None,
-    refs_max_bytes: RefsMaxBytes = "32M",
-) -> None:
-    """Write the editor's report: the draft as one HTML page, every claim highlighted by its verdict."""
-    from claimcheck.errors import ClaimcheckError
-    from claimcheck.files.outputs import refuse, write_output
-    from claimcheck.files.read import read_text
-    from claimcheck.names import one_line
-    from claimcheck.references.tables import load_references
-    from claimcheck.render.report.draft import draft_report
-    from claimcheck.verification.intervals import parse_approximation
-
-    lang = _choose("--lang", lang, lang_choices())
-    if output is None and path == "-":
-        raise _fail("report: a draft from standard input needs --output FILE")
-    try:
-        approximation = parse_approximation(approx)
-    except ValueError as exc:
-        raise _fail(f"--approx: {exc}") from None
-    target = output or f"{path}.html"
-    try:
-        [path] = _one_draft(path)
-        target = output or f"{path}.html"
-        refuse(target, [path, *(refs or [])])
-        units = _config_units(config)
-        limit = _table_limit(refs_max_bytes)
-        tables = [load_references(table, encoding=refs_encoding, units=units, max_bytes=limit) for table in refs or []]
-        page = draft_report(
-            (stdin_filename or path) if path == "-" else path,
-            read_text(path),
-            tables=tables,
-            table_paths=refs or [],
-            lang=None if lang == "auto" else lang,
-            approximation=approximation,
-        )
-        write_output(target, page)
-    except ClaimcheckError as exc:
-        raise _fail(str(exc)) from None
-    print(one_line(target))
-
-
-def _one_draft(path: str) -> list[str]:
-    """The one file a glob (in quotes) stands for."""
-    from claimcheck.errors import InputError
-    from claimcheck.run.batch import expand, is_pattern
-
-    if not is_pattern(path):
-        return [path]
-    found = expand([path])
-    if len(found) != 1:
-        raise InputError(f"{path}: matches {len(found)} drafts; report writes the page of one")
-    return found
 
 
 def _print_version(value: bool) -> None:
     if value:
-        from claimcheck import __version__
+        from claimcheck.version import __version__
 
         print(__version__)
         raise typer.Exit(0)
@@ -580,7 +72,7 @@ def _root(
         from claimcheck.cli.exits import show_tracebacks
 
         show_tracebacks()
-    _display(color, quiet)
+    display(quiet)
 
 
 def main() -> None:

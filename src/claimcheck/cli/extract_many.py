@@ -11,28 +11,20 @@ from contextlib import contextmanager
 from typing import TextIO
 
 from claimcheck.cli.notices import say_not_files, say_skipped
-from claimcheck.cli.terminal import quiet
+from claimcheck.cli.shared import stdout, write
+from claimcheck.cli.terminal import progress_wanted
+from claimcheck.files.drafts import expand
 from claimcheck.files.outputs import output_file, refuse
-from claimcheck.run.batch import Done, Settings, expand, results, sizes
-
-
-class _TerminalSafe:
-    """stdout on a terminal: what the terminal would act on (escape sequences) is written out."""
-
-    def write(self, text: str) -> None:
-        from claimcheck.files.read import terminal_safe
-
-        sys.stdout.write(terminal_safe(text))
-
-    def flush(self) -> None:
-        sys.stdout.flush()
+from claimcheck.files.read import STDIN
+from claimcheck.render.extract import renderer
+from claimcheck.run.batch import Done, Settings, results, sizes
 
 
 @contextmanager
 def output_stream(path: str | None) -> Iterator[TextIO]:
     """stdout, or the output file `path` (complete when the block ends without error)."""
     if path is None:
-        yield _TerminalSafe() if sys.stdout.isatty() else sys.stdout
+        yield stdout()
         return
     with output_file(path) as stream:
         yield stream
@@ -67,13 +59,6 @@ def progress(files: list[str], show: bool) -> Iterator[Callable[[Done], None]]:
         yield advance
 
 
-def show_progress(fmt: str, output: str | None) -> bool:
-    """For a person only: stderr is a terminal, this is not CI, and the claims themselves are
-    not being printed on that terminal."""
-    to_terminal = output is None and sys.stdout.isatty()
-    return sys.stderr.isatty() and not os.environ.get("CI") and not to_terminal and not quiet()
-
-
 def run_extract(
     paths: list[str],
     fmt: str,
@@ -83,17 +68,18 @@ def run_extract(
     jobs: int | None = None,
     output: str | None = None,
     read_options: dict | None = None,
-    stdin_name: str = "-",
+    stdin_name: str = STDIN,
 ) -> None:
     """Claims of every file under `paths` in `fmt`; `jobs` processes (default: the cores)."""
     not_files: list[tuple[str, str]] = []
     files = expand(paths, skipped=not_files)
     say_not_files(not_files)
     refuse(output, files)
-    options = {"read_options": read_options or {}, "stdin_name": stdin_name}
-    settings = Settings(lang, min_checkworthy, jsonl=fmt == "jsonl", **options)
+    in_worker = renderer("jsonl") if fmt == "jsonl" else None
+    settings = Settings(lang, min_checkworthy, in_worker, read_options or {}, stdin_name)
     try:
-        with progress(files, show_progress(fmt, output)) as advance:
+        # For a person only, and not when the claims themselves are printed on the terminal.
+        with progress(files, progress_wanted(output is None and sys.stdout.isatty())) as advance:
             if fmt == "jsonl":
                 with output_stream(output) as stream:
                     for done in results(files, settings, jobs):
@@ -110,13 +96,11 @@ def run_extract(
     except BrokenPipeError:  # `| head`: the reader has all it wants
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return
-    _write(documents, fmt, output)
+    write_documents(documents, fmt, output)
 
 
-def _write(documents: list, fmt: str, output: str | None) -> None:
-    from claimcheck.files.outputs import write_output
-    from claimcheck.render import render
-
+def write_documents(documents: list, fmt: str, output: str | None) -> None:
+    """The documents in `fmt`: a table on a terminal drawn by rich, else the text written."""
     if fmt == "table" and output is None and sys.stdout.isatty():
         from claimcheck.cli.terminal import console
         from claimcheck.render.extract.table import table
@@ -125,8 +109,4 @@ def _write(documents: list, fmt: str, output: str | None) -> None:
         for document in documents:
             out.print(table(document))
         return
-    text = render(documents, fmt)
-    if output is None:
-        (_TerminalSafe() if sys.stdout.isatty() else sys.stdout).write(text)
-    else:
-        write_output(output, text)
+    write(renderer(fmt)(documents), output)

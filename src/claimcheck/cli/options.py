@@ -11,9 +11,6 @@ import typer
 from claimcheck.cli.terminal import COLOR_CHOICES, set_color
 from claimcheck.cli.typer_glue import ChoiceError, choice, completion_of
 
-EXTRACT_FORMATS = ("table", "json", "jsonl", "csv")
-CHECK_FORMATS = ("text", "json", "github", "sarif", "junit", "html")
-REFS_FORMATS = ("table", "json")
 FAIL_ON = ("mismatch", "unsourced", "any", "none")
 
 

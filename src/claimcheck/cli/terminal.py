@@ -51,3 +51,9 @@ def set_quiet(quiet: bool) -> None:
 
 def quiet() -> bool:
     return _settings["quiet"]
+
+
+def progress_wanted(output_shown: bool = False) -> bool:
+    """A progress bar only for a person: stderr is a terminal, this is not CI, nor --quiet, and
+    the output itself is not being printed on that terminal (`output_shown`)."""
+    return sys.stderr.isatty() and not os.environ.get("CI") and not output_shown and not quiet()

@@ -3,8 +3,8 @@
 line on stderr with exit code 2 rather than a boxed panel, and choices read in any case.
 
 The commands (`app.command(cls=Command)`) and groups (`typer.Typer(cls=Group)`) of
-claimcheck.cli.app use these classes; only the root group's `main` runs, so it alone turns
-usage errors into lines.
+claimcheck.cli.app and claimcheck.cli.refs use these classes; only the root group's `main`
+runs, so it alone turns usage errors into lines.
 """
 
 from __future__ import annotations

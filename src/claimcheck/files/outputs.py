@@ -22,8 +22,8 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO
 
 from claimcheck.errors import ClaimcheckError, InputError
+from claimcheck.files.read import STDIN
 
-STDIN = "-"
 # The process's own descriptors: `-o /dev/stdout` is "where stdout goes", even a regular file the
 # shell opened; written through a copy of the descriptor, so that what the shell writes after
 # follows (renamed over, or opened anew, the file would be replaced or written from its start).

@@ -172,6 +172,13 @@ def read_text(path: str = STDIN, *, encoding: str | None = None, max_bytes: int 
     """The whole input, decoded (a byte-order mark stays as its own character)."""
     with _opened(path, max_bytes) as (name, stream):
         data = _read(stream, name, -1, 0, max_bytes)
+    return decode(data, name, encoding=encoding)
+
+
+def decode(data: bytes, name: str, *, encoding: str | None = None, max_bytes: int | None = None) -> str:
+    """Bytes read elsewhere (a URL) decoded as a file is: `name` is what messages call them."""
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError(too_large(name, None, max_bytes))  # what was read may be a part
     decision = decide(data[:HEAD], name, forced=encoding, complete=len(data) <= HEAD)
     _check_nul(name, decision, data, 0)
     try:

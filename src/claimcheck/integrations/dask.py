@@ -22,7 +22,9 @@ import dask.bag as db
 import fsspec
 
 from claimcheck.errors import InputError
-from claimcheck.run.batch import DRAFTS, expand
+from claimcheck.files.drafts import expand, is_draft
+from claimcheck.files.read import DEFAULT_MAX_BYTES
+from claimcheck.run.document import Source, read_document
 
 
 @dataclass(frozen=True)
@@ -45,54 +47,49 @@ def list_files(paths: str | list[str], storage_options: dict | None = None) -> l
         fs, _, matches = fsspec.core.get_fs_token_paths(url, storage_options=storage_options)
         for match in sorted(matches):
             if fs.isdir(match):
-                found += [fs.unstrip_protocol(name) for name in sorted(fs.find(match)) if _is_draft(name)]
+                found += [
+                    fs.unstrip_protocol(name) for name in sorted(fs.find(match)) if is_draft(name.rsplit("/", 1)[-1])
+                ]
             else:
                 found.append(fs.unstrip_protocol(match))
     return found
 
 
-def _is_draft(name: str) -> bool:
-    from fnmatch import fnmatch
-
-    return any(fnmatch(name.rsplit("/", 1)[-1], pattern) for pattern in DRAFTS)
-
-
-def _read(source: str, job: Job) -> str:
+def _source(source: str, job: Job) -> Source:
+    """A file as the command line reads it; a URL's bytes decoded as a file's are."""
     if "://" not in source:
-        from claimcheck.files.read import read_text
-
-        return read_text(source)  # as the command line reads it
+        return Source.file(source)
     with fsspec.open(source, "rb", **(job.storage_options or {})) as stream:
-        data = stream.read()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{source}: not valid UTF-8 at byte {exc.start}") from None
+        return Source.of_bytes(stream.read(DEFAULT_MAX_BYTES + 1), source, max_bytes=DEFAULT_MAX_BYTES)
 
 
 def claims_jsonl(texts: list[tuple[str, str]], job: Job, index=None) -> list[str]:
     """One JSON line a claim of these (source, text) pairs, in order; with a reference index,
     each claim carries its verdict. Usable over any partition of texts, a dataframe's too."""
-    from claimcheck.engine.extract import extract_document
+    return _lines([Source.of_text(text, source) for source, text in texts], job, index)
 
-    documents = [
-        extract_document(text, source=source, lang=job.lang, min_checkworthy=job.min_checkworthy)
-        for source, text in texts
-    ]
+
+def _lines(sources: list[Source], job: Job, index=None) -> list[str]:
+    options = {"lang": job.lang, "min_checkworthy": job.min_checkworthy}
     if index is None:
-        from claimcheck.render.extract.jsonl import render
+        from claimcheck.render.extract import renderer
 
-        return render(documents).splitlines()
-    from claimcheck.render.verify.jsonl import render
-    from claimcheck.verification.report import verify_documents
+        documents = [read_document(source, **options).document for source in sources]
+        return renderer("jsonl")(documents).splitlines()
+    from claimcheck.render.verify import renderer as verify_renderer
+    from claimcheck.verification.report import verified_document, verify_report
 
-    report = verify_documents(documents, index, table_paths=[job.refs], approximation=job.approx)
-    return render(report).splitlines()
+    verified = []
+    for source in sources:
+        read = read_document(source, references=index, approximation=job.approx, **options)
+        assert read.verdicts is not None
+        verified.append(verified_document(read.document, read.verdicts))
+    return verify_renderer("jsonl")(verify_report(verified, table_paths=[job.refs])).splitlines()
 
 
 def _write_part(task: tuple[int, list[str]], out: str, job: Job, index) -> dict:
     number, sources = task
-    lines = claims_jsonl([(source, _read(source, job)) for source in sources], job, index)
+    lines = _lines([_source(source, job) for source in sources], job, index)
     path = f"{out.rstrip('/')}/part-{number:05d}.jsonl"
     with fsspec.open(path, "w", encoding="utf-8", newline="", **(job.storage_options or {})) as stream:
         stream.write("".join(line + "\n" for line in lines))

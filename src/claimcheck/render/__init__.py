@@ -1,20 +1,11 @@
-"""One renderer per output format. Each takes the documents and returns the text to print."""
+"""Output: a folder per command (extract, verify, check, refs), one module per format in it
+and the command's registry (`renderer`) in its __init__; report, the editor's page. Renderers
+are given documents and reports: they read no file and run no part of the pipeline."""
 
 from __future__ import annotations
 
 import json
 import math
-from importlib import import_module
-
-from claimcheck.models import Document
-
-FORMATS = ("table", "json", "jsonl", "csv")
-
-
-def render(documents: list[Document], fmt: str) -> str:
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    return import_module(f"claimcheck.render.extract.{fmt}").render(documents)
 
 
 def json_text(data: object, **options) -> str:

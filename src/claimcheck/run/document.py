@@ -1,85 +1,210 @@
-"""Claims found in a prose-only copy, placed back in the original file.
+"""From a source to its document: the one way that `extract`, `verify`, `check`, `report` and
+the Dask integration take a draft to its claims.
 
-The copy has the original's length, so offsets agree; what differs is the text between
-them (tags, entities, joined lines). Each claim's text, sentence and other spans are sliced
-from the original, widened over any entity they cut, and its line and column are counted
-in the original.
+    read → mask (Markdown, HTML: prose only) → extract → anchor → verify (given references)
+
+A plain-text file (or standard input) is read in blocks (claimcheck.run.stream): memory holds
+a block and the claims, not the text, however large the input; a file shorter than a block
+is one block, extracted in one pass. Text or bytes given in memory are extracted whole, as
+blocks would save nothing. Markdown and HTML are read whole, since masking needs the whole
+file, and so is any text whose page is to be shown (`keep_text`). Offsets, lines and columns are those of the
+source as read (claimcheck.run.anchor), a byte-order mark counting as a character.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import itertools
+import os
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass
 
-import regex
+from claimcheck.files.read import DEFAULT_MAX_BYTES, STDIN, decode, read_text, text_chunks
+from claimcheck.models import Claim, Document, Skipped, Verdict
+from claimcheck.run.anchor import anchor, not_read
+from claimcheck.run.stream import BLOCK, extract_stream
+from claimcheck.text.normalize import removed_spans
+from claimcheck.text.prose import Format, Masked, blanked_runs, format_of, mask
 
-from claimcheck.models import Claim, Document, Skipped, TextSpan
-from claimcheck.text import data_blocks
-from claimcheck.text.prose import Format, Masked, mask
-
-_SPAN_FIELDS = ("sentence", "time", "subject", "metric", "baseline")
-
-
-def _widened(start: int, end: int, atoms: tuple[tuple[int, int], ...]) -> tuple[int, int]:
-    for atom_start, atom_end in atoms:
-        if atom_start < end and start < atom_end:
-            start, end = min(start, atom_start), max(end, atom_end)
-    return start, end
+BATCH = 1000  # claims handed to `each` at a time
 
 
-def _in_original(span: TextSpan, original: str, masked: Masked) -> TextSpan:
-    s, e = _widened(span.start, span.end, masked.atoms)
-    return TextSpan.model_construct(text=original[s:e], start=s, end=e)
+@dataclass(frozen=True, slots=True)
+class Source:
+    """What a document is read from: a file (STDIN: standard input), bytes or text, and the
+    name the document goes by. Build one with `file`, `of_bytes` or `of_text`."""
+
+    name: str
+    path: str | None = None
+    data: bytes | None = None
+    text: str | None = None
+    encoding: str | None = None  # of a file or bytes; None: UTF-8, GB18030 or Big5, detected
+    max_bytes: int | None = DEFAULT_MAX_BYTES  # a larger file is refused; None: no limit
+
+    @classmethod
+    def file(
+        cls,
+        path: str,
+        *,
+        stdin_name: str = STDIN,
+        encoding: str | None = None,
+        max_bytes: int | None = DEFAULT_MAX_BYTES,
+    ) -> Source:
+        """A file by its path, or standard input (STDIN), called `stdin_name`."""
+        name = stdin_name if path == STDIN else path
+        return cls(name, path=path, encoding=encoding, max_bytes=max_bytes)
+
+    @classmethod
+    def of_bytes(cls, data: bytes, name: str, *, encoding: str | None = None, max_bytes: int | None = None) -> Source:
+        return cls(name, data=data, encoding=encoding, max_bytes=max_bytes)
+
+    @classmethod
+    def of_text(cls, text: str, name: str = "<text>") -> Source:
+        return cls(name, text=text)
+
+    def read(self) -> str:
+        """The whole text."""
+        if self.text is not None:
+            return self.text
+        if self.data is not None:
+            return decode(self.data, self.name, encoding=self.encoding, max_bytes=self.max_bytes)
+        assert self.path is not None
+        return read_text(self.path, encoding=self.encoding, max_bytes=self.max_bytes)
+
+    def chunks(self) -> Iterator[str]:
+        """A file's text piece by piece, decoded as it is read."""
+        assert self.path is not None
+        return text_chunks(self.path, encoding=self.encoding, max_bytes=self.max_bytes)
 
 
-def anchor(claims: list[Claim], original: str, masked: Masked) -> list[Claim]:
-    """Claims found in the masked copy, with text, line and column taken from the original."""
-    if masked.text == original:
-        return claims
-    line_starts = [0] + [m.end() for m in regex.finditer("\n", original)]
-    anchored = []
-    for claim in claims:
-        start, end = _widened(claim.start, claim.end, masked.atoms)
-        line = bisect_right(line_starts, start)
-        update: dict[str, object] = {
-            "text": original[start:end],
-            "start": start,
-            "end": end,
-            "line": line,
-            "column": start - line_starts[line - 1] + 1,
-        }
-        for name in _SPAN_FIELDS:
-            span = getattr(claim, name, None)
-            if isinstance(span, TextSpan):
-                s, e = _widened(span.start, span.end, masked.atoms)
-                update[name] = TextSpan.model_construct(text=original[s:e], start=s, end=e)
-        if claim.frame is not None:
-            update["frame"] = claim.frame.moved(lambda span: _in_original(span, original, masked))
-        anchored.append(claim.model_copy(update=update))
-    return anchored
+@dataclass(frozen=True, slots=True)
+class Read:
+    """A source once read: its document, the verdict of each claim when references were
+    given, and, when kept, the text with its prose-only copy."""
+
+    document: Document
+    format: Format = "text"
+    verdicts: list[Verdict] | None = None
+    text: str | None = None
+    masked: Masked | None = None
+
+    def dimmed(self) -> list[tuple[int, int, str]]:
+        """The runs of the kept text that were not read for claims, to show dimmed, each with
+        why: `removed` by the normalizer (pinyin glosses, image placeholders), `markup` blanked
+        by masking (tags, code, front matter)."""
+        if self.text is None:
+            return []
+        runs = [(start, end, "removed") for start, end in removed_spans(self.text)]
+        if self.masked is not None and self.masked.text != self.text:
+            runs += [(start, end, "markup") for start, end in blanked_runs(self.text, self.masked)]
+        return runs
 
 
-def prose_claims(text: str, fmt: Format, lang: str | None = None) -> tuple[list[Claim], Masked]:
-    """The claims of the prose of `text` (a Markdown or HTML file read as `check` reads it),
-    placed in `text` itself, and the prose-only copy they were found in."""
-    from claimcheck.engine.extract import extract
+def read_document(
+    source: Source,
+    *,
+    prose: bool = False,
+    lang: str | None = None,
+    min_checkworthy: float = 0.0,
+    kinds: Collection[str] | None = None,
+    references: object | None = None,
+    approximation: float | str | None = None,
+    keep_text: bool = False,
+    each: Callable[[list[Claim]], None] | None = None,
+) -> Read:
+    """The document of `source`: its claims with offsets, lines and columns in it.
 
-    masked = mask(text, fmt)
-    return anchor(extract(masked.text, lang=lang), text, masked), masked
+    prose: a Markdown or HTML source (by its name's suffix) is read for its prose only, the
+        rest blanked; otherwise every source is read as plain text.
+    lang: the language rules to apply (None or "auto": each sentence decides).
+    min_checkworthy, kinds: only the claims at least this checkable, of these kinds.
+    references: an index of reference tables (or the tables): each claim gets its verdict.
+    keep_text: the text (and its prose copy) is kept in the result, for a page that shows it.
+    each: the claims are handed to it as they are found, a batch at a time, and the document
+        holds none: memory holds a batch however many there are.
+    """
+    fmt: Format = format_of(source.name) if prose else "text"
+    wanted = _wanted(min_checkworthy, kinds)
+    text = masked = None
+    if fmt == "text" and not keep_text and source.path is not None:
+        claims, language, skipped = _in_blocks(source, lang, wanted, each)
+    else:
+        text = source.read()
+        masked = mask(text, fmt)
+        claims, language, skipped = _whole(text, masked, lang, wanted, each)
+    document = Document(source=source.name, language=language, claims=claims, skipped=skipped)
+    verdicts = None
+    if references is not None:
+        from claimcheck.verification.verifier import verify
+
+        verdicts = verify(claims, references, approximation=approximation) if claims else []
+    kept = {"text": text, "masked": masked} if keep_text else {}
+    return Read(document, fmt, verdicts, **kept)
 
 
-def not_read(text: str, masked: Masked) -> list[Skipped]:
-    """The paragraphs of data in the prose, with lines counted in the original (the prose
-    copy of an HTML file has none)."""
-    return [
-        part.model_copy(update={"line": text.count("\n", 0, part.start) + 1})
-        for part in data_blocks.skipped(masked.text)
-    ]
+def _wanted(min_checkworthy: float, kinds: Collection[str] | None) -> Callable[[Claim], bool] | None:
+    if min_checkworthy <= 0 and kinds is None:
+        return None
+    return lambda claim: (kinds is None or claim.kind in kinds) and claim.checkworthy >= min_checkworthy
 
 
-def prose_document(source: str, text: str, fmt: Format, lang: str | None = None) -> Document:
-    """What `extract_document` gives, for the prose of the file only."""
+_Found = tuple[list[Claim], str, list[Skipped]]
+
+
+def _whole(text: str, masked: Masked, lang: str | None, wanted: Callable | None, each: Callable | None) -> _Found:
+    from claimcheck.engine.extract import document_language, extract
+
+    claims = anchor(extract(masked.text, lang=lang), text, masked)
+    if wanted is not None:
+        claims = [claim for claim in claims if wanted(claim)]
+    language = document_language(masked.text, claims)
+    if each is not None:
+        _hand_over(iter(claims), each)
+        claims = []
+    return claims, language, not_read(text, masked)
+
+
+def _in_blocks(source: Source, lang: str | None, wanted: Callable | None, each: Callable | None) -> _Found:
+    """A plain-text file: whole when it is shorter than a block, else in blocks."""
+    head, rest = _head(source.chunks())
+    if rest is None:
+        text = "".join(head)
+        return _whole(text, Masked(text), lang, wanted, each)
     from claimcheck.engine.extract import document_language
 
-    claims, masked = prose_claims(text, fmt, lang)
-    language = document_language(masked.text, claims)
-    return Document(source=source, language=language, claims=claims, skipped=not_read(text, masked))
+    sample: list[str] = []
+    skipped: list[Skipped] = []
+    whole: str | Iterable[str]
+    if source.path != STDIN and os.path.isfile(source.path):
+        whole = source.path  # a file is read again rather than copied
+        rest.close()
+    else:
+        whole = itertools.chain(head, rest)  # standard input, a pipe: copied as it is read
+    limits = {"encoding": source.encoding, "max_bytes": source.max_bytes}
+    found = extract_stream(whole, lang=lang, sample=sample, skipped=skipped, **limits)
+    if wanted is not None:
+        found = (claim for claim in found if wanted(claim))
+    if each is None:
+        claims = list(found)
+        return claims, document_language("".join(sample), claims), skipped
+    firsts: dict[str, Claim] = {}  # a claim of each language, which is all the language needs
+    _hand_over(found, each, firsts)
+    return [], document_language("".join(sample), list(firsts.values())), skipped
+
+
+def _head(chunks: Iterator[str]) -> tuple[list[str], Iterator[str] | None]:
+    """The first chunks, up to a block's length, and the rest (None: there is no more)."""
+    head, size = [], 0
+    for chunk in chunks:
+        head.append(chunk)
+        size += len(chunk)
+        if size >= BLOCK:
+            return head, chunks
+    return head, None
+
+
+def _hand_over(claims: Iterator[Claim], each: Callable[[list[Claim]], None], firsts: dict | None = None) -> None:
+    while batch := list(itertools.islice(claims, BATCH)):
+        if firsts is not None:
+            for claim in batch:
+                firsts.setdefault(claim.lang, claim)
+        each(batch)

@@ -12,20 +12,18 @@ carried context, and at a hard cut it may be split in two.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TextIO
 
 import regex
 
-from claimcheck.cli.notices import say_skipped
 from claimcheck.engine.context import Vocabulary, words_of
-from claimcheck.engine.extract import ClaimIds, document_language, extract
+from claimcheck.engine.extract import ClaimIds, extract
 from claimcheck.files.read import CHUNK, DEFAULT_MAX_BYTES, STDIN, text_chunks
-from claimcheck.models import Claim, Document, Skipped, TextSpan
+from claimcheck.models import Claim, Skipped, TextSpan
+from claimcheck.run.anchor import Place, shifted
 from claimcheck.text import data_blocks
 from claimcheck.text.normalize import normalize
 
@@ -34,16 +32,11 @@ HARD = 2 * BLOCK  # …or at the first one after it, but never later than this
 _SAMPLE = 20_000  # characters kept to tell the language of a document without claims
 _SENTENCE_END = regex.compile(r"(?r)(?:[。！？!?；;]|\.(?=\s))")
 _SPACE = regex.compile(r"(?r)\s")
-_BATCH = 1000  # claims rendered and written at a time
-_SPANS = ("sentence", "time", "figure", "subject", "metric", "baseline")
 
 
 @dataclass(frozen=True, slots=True)
-class Block:
+class Block(Place):
     text: str
-    start: int  # offset of its first character in the whole text
-    lines: int  # line breaks before it
-    column: int  # characters between the last of them and the block
 
 
 def _cut(buffer: str, position: int, size: int, hard: int) -> int | None:
@@ -77,7 +70,7 @@ def blocks(chunks: Iterable[str], size: int = BLOCK, hard: int = HARD) -> Iterat
                     break
                 cut = len(buffer)  # the end of the text: the rest is the last block
             text = buffer[position:cut]
-            yield Block(text, start, lines, column)
+            yield Block(start, lines, column, text)
             breaks = text.count("\n")
             column = len(text) - text.rindex("\n") - 1 if breaks else column + len(text)
             lines += breaks
@@ -88,33 +81,6 @@ def blocks(chunks: Iterable[str], size: int = BLOCK, hard: int = HARD) -> Iterat
 def _ended(chunks: Iterable[str]) -> Iterator[str | None]:
     yield from chunks
     yield None
-
-
-def _shifted(claim: Claim, block: Block, spans: dict[int, TextSpan]) -> Claim:
-    update: dict[str, object] = {
-        "start": claim.start + block.start,
-        "end": claim.end + block.start,
-        "line": claim.line + block.lines,
-        "column": claim.column + (block.column if claim.line == 1 else 0),
-    }
-    for field in _SPANS:
-        span = getattr(claim, field)
-        if span is not None:
-            if id(span) not in spans:  # spans are shared between claims: shift each once
-                start, end = span.start + block.start, span.end + block.start
-                spans[id(span)] = TextSpan.trusted(text=span.text, start=start, end=end)
-            update[field] = spans[id(span)]
-    if claim.frame is not None:
-
-        def move(span: TextSpan) -> TextSpan:
-            if id(span) not in spans:
-                spans[id(span)] = TextSpan.trusted(
-                    text=span.text, start=span.start + block.start, end=span.end + block.start
-                )
-            return spans[id(span)]
-
-        update["frame"] = claim.frame.moved(move)
-    return claim.model_copy(update=update)
 
 
 def vocabulary(chunks: Iterable[str], block_size: int = BLOCK) -> Vocabulary:
@@ -155,7 +121,7 @@ def claims_of_parts(
             continue
         spans: dict[int, TextSpan] = {}
         for claim in found:
-            yield _shifted(claim, block, spans)
+            yield shifted(claim, block, spans)
 
 
 @contextlib.contextmanager
@@ -203,46 +169,3 @@ def extract_stream(
         words = vocabulary(chunks(), block_size)
         found = {"sample": sample, "skipped": skipped}
         yield from claims_of_parts(chunks(), lang=lang, vocabulary=words, block_size=block_size, **found)
-
-
-def stream_document(
-    path: str,
-    *,
-    lang: str | None = None,
-    encoding: str | None = None,
-    max_bytes: int | None = DEFAULT_MAX_BYTES,
-    min_checkworthy: float = 0.0,
-    stdin_name: str = STDIN,
-) -> Document:
-    """What extract_document gives for the file's text, without holding the text whole.
-    `stdin_name`: the source standard input is called by."""
-    sample: list[str] = []
-    skipped: list[Skipped] = []
-    found = extract_stream(path, lang=lang, encoding=encoding, max_bytes=max_bytes, sample=sample, skipped=skipped)
-    claims = [claim for claim in found if claim.checkworthy >= min_checkworthy]
-    language = document_language("".join(sample), claims)
-    source = stdin_name if path == STDIN else path
-    return Document(source=source, language=language, claims=claims, skipped=skipped)
-
-
-def write_jsonl(
-    paths: list[str],
-    out: TextIO,
-    *,
-    lang: str | None = None,
-    min_checkworthy: float = 0.0,
-    encoding: str | None = None,
-    max_bytes: int | None = DEFAULT_MAX_BYTES,
-    stdin_name: str = STDIN,
-) -> None:
-    """`extract --format jsonl`: each file's claims written as they are found, a batch at a time."""
-    from claimcheck.render.extract.jsonl import render
-
-    for path in paths:
-        skipped: list[Skipped] = []
-        claims = extract_stream(path, lang=lang, encoding=encoding, max_bytes=max_bytes, skipped=skipped)
-        wanted = (claim for claim in claims if claim.checkworthy >= min_checkworthy)
-        source = stdin_name if path == STDIN else path
-        while batch := list(itertools.islice(wanted, _BATCH)):
-            out.write(render([Document.model_construct(source=source, language="unknown", claims=batch)]))
-        say_skipped(source, skipped)

@@ -11,12 +11,51 @@ parent, and the parent terminates the workers on the way out.
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
 
 _STOP_WAIT = 5.0  # seconds to wait for a terminated worker to be gone
 _HELD = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+_END = object()
+In = TypeVar("In")
+Out = TypeVar("Out")
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def ordered(
+    work: Callable[[In], Out],
+    items: Iterable[In],
+    jobs: int,
+    window: int | None = None,
+    prepare: Callable[..., None] | None = None,
+    args: tuple = (),
+) -> Iterator[Out]:
+    """work(item) for each item, in the items' order, by `jobs` processes (1: in this one, after
+    prepare(*args)). At most `window` items (default 2 × jobs) are in flight or finished but
+    not yet taken; each worker runs prepare(*args) once when it starts."""
+    if jobs <= 1:
+        if prepare is not None:
+            prepare(*args)
+        yield from map(work, items)
+        return
+    window = window or 2 * jobs
+    items = iter(items)
+    with worker_pool(jobs, prepare, args) as pool:  # stopped at once if the run ends early
+        pending = deque(pool.submit(work, item) for _, item in zip(range(window), items, strict=False))
+        while pending:
+            result = pending.popleft().result()
+            item = next(items, _END)
+            if item is not _END:
+                pending.append(pool.submit(work, item))
+            yield result
 
 
 @contextlib.contextmanager

@@ -154,3 +154,14 @@ def normalize(original: str) -> Normalized:
         return Normalized(translated, (0,), (0,))
     clean_parts.append(translated[kept_from:])
     return Normalized("".join(clean_parts), tuple(clean_starts), tuple(orig_starts), frozenset(attached), tuple(bidi))
+
+
+def removed_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of `text` the normalizer removes before extraction, read off its offset map."""
+    norm = normalize(text)
+    spans = []
+    for k in range(1, len(norm.clean_starts)):
+        start = norm.orig_starts[k - 1] + norm.clean_starts[k] - norm.clean_starts[k - 1]
+        if start < norm.orig_starts[k]:
+            spans.append((start, norm.orig_starts[k]))
+    return spans

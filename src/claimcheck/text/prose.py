@@ -195,3 +195,19 @@ def mask(text: str, fmt: Format) -> Masked:
     if fmt == "markdown":
         masked = _soft_breaks(masked)
     return _decode_entities(masked)
+
+
+def blanked_runs(text: str, masked: Masked) -> list[tuple[int, int]]:
+    """The runs of `text` that `masked` blanked (tags, code, front matter), its own spaces aside."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for i, (kept, original) in enumerate(zip(masked.text, text, strict=True)):
+        blanked = kept != original and not original.isspace()
+        if blanked and start is None:
+            start = i
+        elif not blanked and start is not None:
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, len(text)))
+    return runs

@@ -38,6 +38,24 @@ class VerifyReport(_Record):
     summary: Summary
 
 
+def verified_document(document: Document, verdicts: list[Verdict]) -> VerifiedDocument:
+    """A document's claims, each with its verdict (in order)."""
+    verdict = iter(verdicts)
+    return VerifiedDocument(
+        source=document.source,
+        language=document.language,
+        # Both parts are validated records already: join them without validating again.
+        claims=[VerifiedClaim.model_construct(**dict(claim), verdict=next(verdict)) for claim in document.claims],
+    )
+
+
+def verify_report(documents: list[VerifiedDocument], *, table_paths: list[str]) -> VerifyReport:
+    """The documents verified against the tables, with the counts by status."""
+    counts = Counter(claim.verdict.status for document in documents for claim in document.claims)
+    summary = Summary(claims=sum(len(document.claims) for document in documents), **counts)
+    return VerifyReport(references=table_paths, documents=documents, summary=summary)
+
+
 def verify_documents(
     documents: list[Document],
     references: References,
@@ -45,19 +63,10 @@ def verify_documents(
     table_paths: list[str],
     approximation: float | str | None = None,
 ) -> VerifyReport:
-    """Every claim of every document against one index of the tables."""
+    """Every claim of documents extracted already against one index of the tables."""
     index = index_references(references)
-    claims = [claim for document in documents for claim in document.claims]
-    verdicts = iter(verify(claims, index, approximation=approximation))
     verified = [
-        VerifiedDocument(
-            source=document.source,
-            language=document.language,
-            # Both parts are validated records already: join them without validating again.
-            claims=[VerifiedClaim.model_construct(**dict(claim), verdict=next(verdicts)) for claim in document.claims],
-        )
+        verified_document(document, verify(document.claims, index, approximation=approximation))
         for document in documents
     ]
-    counts = Counter(claim.verdict.status for document in verified for claim in document.claims)
-    summary = Summary(claims=len(claims), **counts)
-    return VerifyReport(references=table_paths, documents=verified, summary=summary)
+    return verify_report(verified, table_paths=table_paths)

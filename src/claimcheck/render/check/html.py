@@ -2,8 +2,9 @@
 page linking them with the counts of each, in DIR (created if missing, pages written as
 claimcheck.files.outputs writes every output: never half written, never over a draft).
 
-Each draft is read again to show its text; the claims and verdicts are the gate's, silenced
-ones included (their record says why). Standard input cannot be reported: it is gone.
+Each page shows its draft's text as the gate read it (a run with `keep_text`), with the
+gate's claims and verdicts, silenced ones included (their record says why). A draft from
+standard input has no file to name its page after: name the drafts as files.
 """
 
 from __future__ import annotations
@@ -12,17 +13,15 @@ import re
 from pathlib import Path, PurePath
 from urllib.parse import quote
 
-from claimcheck.checking.discover import STDIN
 from claimcheck.checking.results import Checked, CheckReport, FileResult, summary_line
 from claimcheck.errors import InputError
 from claimcheck.files.outputs import write_output
-from claimcheck.files.read import read_text
+from claimcheck.files.read import STDIN
 from claimcheck.names import shown
-from claimcheck.render.report.draft import markup_spans
-from claimcheck.render.report.html import VERIFIED_STATUSES, render
+from claimcheck.render.report import html as report_page
+from claimcheck.render.report.html import VERIFIED_STATUSES
 from claimcheck.render.report.page import esc, page
 from claimcheck.render.report.record import Marked
-from claimcheck.text.prose import mask
 
 INDEX = "index.html"
 _NOTES = {"inline": "silenced by a marker in the draft", "baseline": "accepted in the baseline"}
@@ -49,23 +48,20 @@ def _note(checked: Checked) -> str | None:
 def draft_page(result: FileResult) -> str:
     if result.path == STDIN:
         raise InputError("--format html: standard input cannot be reported; name the drafts as files")
-    text = read_text(result.path)
+    if result.text is None:
+        raise ValueError(f"{result.path}: checked without keeping its text; a page needs it")
     marked = [Marked(c.claim, c.verdict, _note(c)) for c in result.claims]
     failing = sum(c.fails for c in result.claims)
     subtitle = f"claimcheck check, failing on {result.fail_on}: " + (f"{failing} failing" if failing else "passed")
-    masked = mask(text, result.format)
-    try:
-        return render(
-            text,
-            marked,
-            title=shown(result.path),
-            subtitle=subtitle,
-            verified=True,
-            dimmed=markup_spans(text, masked),
-            back=INDEX,
-        )
-    except ValueError:
-        raise InputError(f"{result.path}: changed while it was being checked; run again") from None
+    return report_page.render(
+        result.text,
+        marked,
+        title=shown(result.path),
+        subtitle=subtitle,
+        verified=True,
+        dimmed=result.dimmed,
+        back=INDEX,
+    )
 
 
 def index_page(report: CheckReport, names: list[str]) -> str:
@@ -99,3 +95,8 @@ def write(report: CheckReport, directory: str) -> str:
         write_output(str(folder / name), draft_page(result), inputs=drafts)
     write_output(str(folder / INDEX), index_page(report, names), inputs=drafts)
     return str(folder / INDEX)
+
+
+def render(report: CheckReport, *, folder: str) -> str:
+    """Write the pages into `folder`; the line to print names the index."""
+    return write(report, folder) + "\n"

@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import get_args
 
-from claimcheck import __version__
 from claimcheck.checking.results import Checked, CheckReport, Problem, end_position, problems
 from claimcheck.models import ClaimKind
 from claimcheck.names import uri
 from claimcheck.render import json_text
+from claimcheck.version import __version__
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _STATUSES = {

@@ -1,1 +1,25 @@
-"""The formats of `claimcheck refs check`."""
+"""The formats of `claimcheck refs check`: each renderer takes the table read and returns the text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, assert_never
+
+from claimcheck.formats import RefsFormat
+
+if TYPE_CHECKING:
+    from claimcheck.references.tables import ReferenceTable
+
+Renderer = Callable[["ReferenceTable"], str]
+
+
+def renderer(fmt: RefsFormat) -> Renderer:
+    """The renderer of `fmt`, its module loaded now (rich only for a table)."""
+    match fmt:
+        case "table":
+            from claimcheck.render.refs import table as module
+        case "json":
+            from claimcheck.render.refs import json as module
+        case _:
+            assert_never(fmt)
+    return module.render

@@ -1,9 +1,9 @@
 """The editor's report: one self-contained HTML page of a draft, the article itself with every
 claim highlighted by its verdict, and the claim's record one click away.
 
-The article is the original text cut at claim boundaries, every piece escaped. What the
-normalizer removes before extraction (pinyin glosses, image placeholders) is not dropped: it
-stays on the page, dimmed, and so does markup the checker skips when a caller passes it.
+The article is the original text cut at claim boundaries, every piece escaped. Nothing is
+dropped: what the caller was told was not read (what the normalizer removes before
+extraction, such as pinyin glosses and image placeholders; markup) stays on the page, dimmed.
 """
 
 from __future__ import annotations
@@ -16,21 +16,9 @@ from collections.abc import Iterable, Sequence
 from claimcheck.models import Claim
 from claimcheck.render.report.page import esc, language_of, page
 from claimcheck.render.report.record import STATUS_LABELS, STATUS_MEANINGS, Marked, record
-from claimcheck.text.normalize import normalize
 
 VERIFIED_STATUSES = ("sourced", "mismatch", "unsourced")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n(?:[ \t\r\f\v]*\n)*")
-
-
-def removed_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of `text` the normalizer removes before extraction, read off its offset map."""
-    norm = normalize(text)
-    spans = []
-    for k in range(1, len(norm.clean_starts)):
-        start = norm.orig_starts[k - 1] + norm.clean_starts[k] - norm.clean_starts[k - 1]
-        if start < norm.orig_starts[k]:
-            spans.append((start, norm.orig_starts[k]))
-    return spans
 
 
 def paragraphs(text: str, claims: Sequence[Claim]) -> list[tuple[int, int]]:
@@ -144,7 +132,7 @@ def render(
     back: str | None = None,
 ) -> str:
     """The report page of one draft. `marked`: its claims, each fitting `text` exactly, none
-    overlapping; `dimmed`: more spans (start, end, CSS class) to show dimmed; `back`: a
+    overlapping; `dimmed`: spans (start, end, CSS class) to show dimmed; `back`: a
     relative link to an index page."""
     marked = sorted(marked, key=lambda m: m.claim.start)
     for previous, m in zip([None, *marked], marked, strict=False):
@@ -157,7 +145,7 @@ def render(
     )
     hidden = "".join(f'<span id="status-{s}">{STATUS_LABELS[s]}: {STATUS_MEANINGS[s]}</span>' for s in counts)
     hidden += "".join(f'<span id="kind-{k}">{k}</span>' for k in dict.fromkeys(m.claim.kind for m in marked))
-    dims = [(start, end, "removed") for start, end in removed_spans(text)] + list(dimmed)
+    dims = list(dimmed)
     back_link = f'<p><a href="{esc(back)}">All drafts</a></p>' if back else ""
     body = (
         '<a class="skip" href="#article">Skip to the article</a>'
