@@ -121,7 +121,7 @@ def frame_rules() -> FrameRules:
     # A figure may stand between a cue and its time ("from 30,000 last year"): up to two
     # words, each after a space, so that a language written without spaces takes the time
     # right after the cue only.
-    between = r"(?:[^\S\n]+[^\s,;:，；：。]+){0,2}"
+    between = r"(?:[^\S\n]+(?:[^\s,;:，；：。]|(?<=\d),(?=\d))+){0,2}"
     return FrameRules(
         phrases=regex.compile("|".join(f"(?:{p})" for p in phrases) or "(?!)"),
         relative=regex.compile(_words(list(meaning))),

@@ -69,9 +69,9 @@ class Periods:
         self.spans = merged
         self.starts = [start for start, _ in merged]
         self.ends = [end for _, end in merged]
-        self._cued = [
-            rules.baseline_cue.search(clean, max(0, start - _CUE_REACH), start) is not None for start, _ in merged
-        ]
+        cues = [rules.baseline_cue.search(clean, max(0, start - _CUE_REACH), start) for start, _ in merged]
+        self._cue_at = [cue.start() if cue is not None else None for cue in cues]
+        self._cued = [cue is not None for cue in cues]
         self._resolved: dict[int, Resolved] = {}
         self._sources: dict[bool, tuple[list[int], list[int]]] = {}
         self._forward = [rules.forward_cue.search(clean, max(0, start - _CUE_REACH), start) is not None for start, _ in merged]
@@ -159,7 +159,8 @@ class Periods:
         for i in range(after, len(self.spans)):
             if self.ends[i] > clause_end:
                 break
-            if not self._cued[i]:
+            cue_at = self._cue_at[i]
+            if cue_at is None or cue_at < d.start:  # "compared with 4,100 units a year ago": its own
                 return i
         return None
 
