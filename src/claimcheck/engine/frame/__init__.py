@@ -10,7 +10,7 @@ import datetime
 from collections.abc import Callable, Sequence
 
 from claimcheck.engine.frame import cues, entity, noun, period
-from claimcheck.engine.raw_claim import RawClaim, Span, Spans
+from claimcheck.engine.raw_claim import Clauses, RawClaim, Span, Spans
 from claimcheck.models import Frame, TextSpan
 
 
@@ -24,12 +24,14 @@ class Frames:
         span: Callable[[Span | None], TextSpan | None],
         times: Sequence[Span] = (),
         baselines: Spans | None = None,
+        clauses: Clauses | None = None,
     ) -> None:
         self.clean = clean
         self.date = date
         self.span = span  # a clean span → the original's TextSpan
-        # times: the text's dates and periods; baselines: what comparisons are measured against
-        self.periods = period.Periods(clean, date, span, times, baselines)
+        # times: the text's dates and periods; baselines: what comparisons are measured
+        # against; clauses: the text's clauses, when the caller has found them already
+        self.periods = period.Periods(clean, date, span, times, baselines, clauses)
 
     def of(self, d: RawClaim, sentence: Span) -> Frame:
         who, found_in = entity.of(self.clean, d, sentence)

@@ -5,8 +5,9 @@ A claim's own time is a period in its clause: the one right after the figure whe
 link word stands between ("4.3% in September"), else the nearest before it, else the
 nearest after it. A time in a baseline (較10月, "from a year earlier", a comparison's
 baseline) is never a claim's own, nor carried. Without an own time the period is carried
-from the nearest period earlier in the paragraph that names months or years (a day, such
-as the dateline's 今（10）日, is when the figures were given, not what they are for).
+from the nearest one earlier in the sentence, else from the nearest earlier in the paragraph
+that names months or years (a day, such as the dateline's 今（10）日, is when the figures
+were given, not what they are for).
 Each period span is read and resolved once per text.
 """
 
@@ -25,8 +26,7 @@ from claimcheck.models import FramePeriod, TextSpan
 from claimcheck.rules.period_rules import frame_rules
 from claimcheck.rules.relations_grammar import CLAUSE_BREAK
 
-_PARAGRAPH_BREAK = regex.compile(r"\n[^\S\n]*\n")
-_CLAUSES = regex.compile(CLAUSE_BREAK)
+_LINE_BREAK = regex.compile(r"\n")
 _JOIN_REACH = 8  # the longest gap two pieces of one period may have between them
 _LINK_REACH = 16  # between a figure and its period after it
 _CUE_REACH = 40  # a baseline cue and the figure after it, before the time
@@ -59,6 +59,7 @@ class Periods:
         span: Callable[[Span | None], TextSpan | None],
         times: Sequence[Span],
         baselines: Spans | None,
+        clauses: Clauses | None = None,
     ) -> None:
         self.clean, self.date, self.span = clean, date, span
         rules = frame_rules()
@@ -76,15 +77,18 @@ class Periods:
         self._sources: dict[bool, tuple[list[int], list[int]]] = {}
         self._forward = [rules.forward_cue.search(clean, max(0, start - _CUE_REACH), start) is not None for start, _ in merged]
         self._paragraphs: list[int] | None = None
-        self._clauses = Clauses(clean, _CLAUSES)
+        self._clauses = clauses if clauses is not None else Clauses(clean, regex.compile(CLAUSE_BREAK))
         self._made: dict[tuple[int, bool], FramePeriod] = {}
 
     def _reading(self, i: int) -> Reading:
         return read(self.clean[self.spans[i][0] : self.spans[i][1]])
 
     def _paragraph_start(self, position: int) -> int:
+        """Where the paragraph holding `position` starts: its line (the prose of a Markdown or
+        HTML draft is read with each paragraph on one line; a text read in blocks is cut at
+        line breaks, and each block must give what the whole would)."""
         if self._paragraphs is None:
-            self._paragraphs = [m.end() for m in _PARAGRAPH_BREAK.finditer(self.clean)]
+            self._paragraphs = [m.end() for m in _LINE_BREAK.finditer(self.clean)]
         i = bisect_right(self._paragraphs, position) - 1
         return self._paragraphs[i] if i >= 0 else 0
 
@@ -106,9 +110,10 @@ class Periods:
     def _source_before(self, position: int, sentence_start: int | None) -> int | None:
         """The nearest period before `position` a figure there carries: in its sentence, any
         that names a period; else, in its paragraph, one that names months or years. With
-        sentence_start None (for 當月 and its kind): the nearest one before it anywhere."""
+        sentence_start None (for 當月 and its kind): the nearest one before it in its paragraph."""
         if sentence_start is not None:
-            for i in range(bisect_right(self.ends, position) - 1, max(-1, bisect_right(self.ends, position) - 1 - _LOOK_BACK), -1):
+            last = bisect_right(self.ends, position) - 1
+            for i in range(last, max(-1, last - _LOOK_BACK), -1):
                 if self.starts[i] < sentence_start:
                     break
                 if not self._cued[i] and self._reading(i).says_something:
@@ -118,9 +123,7 @@ class Periods:
         if k < 0:
             return None
         i = sources[k]
-        if sentence_start is not None and self.starts[i] < self._paragraph_start(position):
-            return None
-        return i
+        return i if self.starts[i] >= self._paragraph_start(position) else None
 
     def resolved(self, i: int) -> Resolved:
         """Period i resolved; one that stands on the period carried to it (當月, 去年同期) takes
