@@ -30,7 +30,7 @@ _LINE_BREAK = regex.compile(r"\n")
 _JOIN_REACH = 8  # the longest gap two pieces of one period may have between them
 _LINK_REACH = 16  # between a figure and its period after it
 _CUE_REACH = 40  # a baseline cue and the figure after it, before the time
-_LOOK_BACK = 32  # periods looked at, back from a figure within its sentence
+_LOOK_BACK = 32  # periods looked at around a figure in its clause or sentence
 
 
 def _merged(clean: str, spans: list[Span]) -> list[Span]:
@@ -92,20 +92,21 @@ class Periods:
         i = bisect_right(self._paragraphs, position) - 1
         return self._paragraphs[i] if i >= 0 else 0
 
-    def _sources_of(self, within_paragraph: bool) -> tuple[list[int], list[int]]:
-        """The periods figures may carry from another sentence (months or years named, not a
-        day, not 當月 or "a year earlier", which speak of another sentence's period), with
-        their ends; or, for 當月 and its kind, from anywhere before them (a day too)."""
-        if within_paragraph not in self._sources:
+    def _sources_of(self, for_figures: bool) -> tuple[list[int], list[int]]:
+        """The periods that may be carried, with their ends: to a figure from another sentence,
+        those that name months or years (not a day; not 當月 or "a year earlier", which speak
+        of a period named before them); to 當月 and its kind, any period not in a baseline."""
+        if for_figures not in self._sources:
+
             def fits(i: int) -> bool:
                 reading = self._reading(i)
                 if self._cued[i] or not reading.says_something:
                     return False
-                return not within_paragraph or not (reading.is_day or "carried" in reading.anchors)
+                return not for_figures or not (reading.is_day or "carried" in reading.anchors)
 
             chosen = [i for i in range(len(self.spans)) if fits(i)]
-            self._sources[within_paragraph] = (chosen, [self.ends[i] for i in chosen])
-        return self._sources[within_paragraph]
+            self._sources[for_figures] = (chosen, [self.ends[i] for i in chosen])
+        return self._sources[for_figures]
 
     def _source_before(self, position: int, sentence_start: int | None) -> int | None:
         """The nearest period before `position` a figure there carries: in its sentence, any
@@ -136,9 +137,7 @@ class Periods:
                 self._resolved[j] = resolve(reading, self.date, forward=self._forward[j])
                 break
             chain.append(j)
-            j = self._source_before(self.starts[j], None)
-            if j is not None and j in chain:
-                j = None
+            j = self._source_before(self.starts[j], None)  # always an earlier one: no cycle
         carried = self._resolved.get(j) if j is not None else None
         for k in reversed(chain):
             carried = self._resolved[k] = resolve(self._reading(k), self.date, carried)
@@ -150,17 +149,18 @@ class Periods:
         clause_start, clause_end = max(clause_start, sentence[0]), min(clause_end, sentence[1])
         after = bisect_left(self.starts, d.end)
         link = frame_rules().after_link
-        if after < len(self.spans) and self.ends[after] <= clause_end:
+        if after < len(self.spans) and self.starts[after] < clause_end:  # "Dec. 2" may run past a stop
             gap_end = self.starts[after]
             if gap_end - d.end <= _LINK_REACH and link.fullmatch(self.clean, d.end, gap_end):
                 return after
-        for i in range(bisect_right(self.ends, d.start) - 1, -1, -1):
+        last = bisect_right(self.ends, d.start) - 1
+        for i in range(last, max(-1, last - _LOOK_BACK), -1):
             if self.starts[i] < clause_start:
                 break
             if not self._cued[i]:
                 return i
-        for i in range(after, len(self.spans)):
-            if self.ends[i] > clause_end:
+        for i in range(after, min(len(self.spans), after + _LOOK_BACK)):
+            if self.starts[i] >= clause_end:
                 break
             cue_at = self._cue_at[i]
             if cue_at is None or cue_at < d.start:  # "compared with 4,100 units a year ago": its own
