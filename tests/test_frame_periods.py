@@ -48,7 +48,8 @@ def test_period_of_a_claim(case):
 def _conflicts():
     for row in TABLE["conflict"]:
         for as_of in row["as_of"]:
-            yield pytest.param(row["start"] or None, row["end"] or None, as_of, row["conflict"], id=f"{row['start']}..{row['end']} vs {as_of!r}")
+            name = f"{row['start']}..{row['end']} vs {as_of!r}"
+            yield pytest.param(row["start"] or None, row["end"] or None, as_of, row["conflict"], id=name)
 
 
 @pytest.mark.parametrize(("start", "end", "as_of", "conflict"), list(_conflicts()))
@@ -94,7 +95,11 @@ DATES = [
     ("html", "<head><meta content='2025-11-12' property='article:published_time'/></head>", "2025-11-12"),
     ("html", '<meta name="date" content="2025-10-24">', "2025-10-24"),
     ("html", '<meta name="DC.date" content="2025-10-24">', "2025-10-24"),
-    ("html", '<meta name="date" content="2024-01-01"><meta property="article:published_time" content="2025-11-21">', "2025-11-21"),
+    (
+        "html",
+        '<meta name="date" content="2024-01-01"><meta property="article:published_time" content="2025-11-21">',
+        "2025-11-21",
+    ),
     ("html", '<p>By X <time datetime="2025-11-12">Nov 12</time></p><time datetime="2020-01-01">', "2025-11-12"),
     ("html", '<meta property="article:published_time" content="not a date"><time datetime="2025-11-12">', "2025-11-12"),
     ("html", '<meta property="article:published_time" content="2025-02-30">', None),

@@ -109,7 +109,8 @@ def frame_rules() -> FrameRules:
     tables = {code: language(code).frame for code in _codes()}
     phrases = []
     for code, table in tables.items():
-        phrases += [_compile(p, f"{_label(code)}: entry frame.patterns.{i}").pattern for i, p in enumerate(table.patterns)]
+        for i, pattern in enumerate(table.patterns):
+            phrases.append(_compile(pattern, f"{_label(code)}: entry frame.patterns.{i}").pattern)
     meaning: dict[str, Relative] = {}
     for table in tables.values():
         for word, written in table.words.items():

@@ -75,7 +75,9 @@ class Periods:
         self._cued = [cue is not None for cue in cues]
         self._resolved: dict[int, Resolved] = {}
         self._sources: dict[bool, tuple[list[int], list[int]]] = {}
-        self._forward = [rules.forward_cue.search(clean, max(0, start - _CUE_REACH), start) is not None for start, _ in merged]
+        self._forward = [
+            rules.forward_cue.search(clean, max(0, start - _CUE_REACH), start) is not None for start, _ in merged
+        ]
         self._paragraphs: list[int] | None = None
         self._clauses = clauses if clauses is not None else Clauses(clean, regex.compile(CLAUSE_BREAK))
         self._made: dict[tuple[int, bool], FramePeriod] = {}
