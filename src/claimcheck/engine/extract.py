@@ -142,7 +142,7 @@ def _extract(
         figure = norm.to_original(*d.figure) if d.figure is not None else None
         return "bidi" if reach.touches(start, end) or (figure and reach.touches(*figure)) else None
 
-    frames = Frames(clean, date, span) if context is not None else None
+    frames = Frames(clean, date, span, times, baselines, clauses) if context is not None else None
     claims = []
     for d, sentence, start, end in built:
         line = bisect_right(line_starts, start)

@@ -150,6 +150,7 @@ def _check_regexes(rules: LanguageRules, label_of: dict[str, str]) -> None:
     check_patterns(
         label_of.get("reading", ""), [(f"reading.{n}.{i}", p) for n, ps in lists.items() for i, p in enumerate(ps)]
     )
+    check_patterns(label_of.get("frame", ""), [(f"frame.patterns.{i}", p) for i, p in enumerate(rules.frame.patterns)])
 
 
 def _numerals(system: str | None, table: dict | None, label: str):
