@@ -94,12 +94,13 @@ def _extract(
     time_spans = Spans(times)
     sentences = Sentences(clean)
     figures = [_figure(q) for q in scan.claims]
+    languages = languages_of(lang)
     if figures_only:
         drafts, context = figures, None
     else:
-        rg = relation_grammar(languages_of(lang))
+        rg = relation_grammar(languages)
         clauses = Clauses(clean, rg.clause_break)
-        drafts = relate(clean, figures, grammar(languages_of(lang)), rg, time_spans, clauses, sentences.span_at)
+        drafts = relate(clean, figures, grammar(languages), rg, time_spans, clauses, sentences.span_at)
         context = Context(clean, rg, clauses, time_spans, vocabulary)
     if not drafts:
         return []
@@ -142,7 +143,7 @@ def _extract(
         figure = norm.to_original(*d.figure) if d.figure is not None else None
         return "bidi" if reach.touches(start, end) or (figure and reach.touches(*figure)) else None
 
-    frames = Frames(clean, date, span) if context is not None else None
+    frames = Frames(clean, date, span, context, sentences, languages) if context is not None else None
     claims = []
     for d, sentence, start, end in built:
         line = bisect_right(line_starts, start)

@@ -1,7 +1,7 @@
 """The frame of a claim: whose figure it is, what it measures, for which period, a level or a
 change, actual or not (claimcheck.models.Frame). Each slot is read by a module of its own:
-entity.py, period.py, cues.py (basis and modality), noun.py. Spans are in the cleaned text
-until `Frames.of` maps them to the original through `span`.
+entity.py, metric.py, period.py, cues.py (basis and modality), noun.py. Spans are in the cleaned
+text until `Frames.of` maps them to the original through `span`.
 """
 
 from __future__ import annotations
@@ -9,27 +9,47 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
-from claimcheck.engine.frame import cues, entity, noun, period
+from claimcheck.engine.context import Context
+from claimcheck.engine.frame import cues, entity, metric, noun, period
 from claimcheck.engine.raw_claim import RawClaim, Span
+from claimcheck.engine.sentences import Sentences
 from claimcheck.models import Frame, TextSpan
+from claimcheck.rules.frame_grammar import frame_grammar
 
 
 class Frames:
-    """Frames of the claims of one text, with what its sentences share read once."""
+    """Frames of the claims of one text, with what its sentences share read once. Claims are
+    asked about in document order: a cue of one figure is spent by the figure it governs."""
 
-    def __init__(self, clean: str, date: datetime.date | None, span: Callable[[Span | None], TextSpan | None]) -> None:
+    def __init__(
+        self,
+        clean: str,
+        date: datetime.date | None,
+        span: Callable[[Span | None], TextSpan | None],
+        context: Context,
+        sentences: Sentences,
+        languages: tuple[str, ...],
+    ) -> None:
         self.clean = clean
         self.date = date
         self.span = span  # a clean span → the original's TextSpan
+        self.context = context
+        self.fg = frame_grammar(languages)
+        self.entities = entity.Entities(clean, context, sentences, self.fg)
+        self.cues = cues.Cues(clean, self.fg)
+        self._previous_end = 0
 
     def of(self, d: RawClaim, sentence: Span) -> Frame:
-        who, found_in = entity.of(self.clean, d, sentence)
+        who, found_in = self.entities.of(d, sentence)
+        clause = self.context.clauses.of(d.span)
+        previous_end = self._previous_end if self._previous_end <= d.start else 0
+        self._previous_end = d.end
         return Frame.trusted(
             entity=self.span(who),
             entity_from=found_in,
-            metric=self.span(d.metric),
-            noun=noun.of(self.clean, d),
+            metric=self.span(metric.of(self.context, d, sentence)),
+            noun=noun.of(self.clean, d, self.fg),
             period=period.of(self.clean, d, sentence, self.date, self.span),
-            basis=cues.basis(self.clean, d, sentence),
-            modality=cues.modality(self.clean, d, sentence),
+            basis=self.cues.basis(d, clause, previous_end),
+            modality=self.cues.modality(d, sentence, previous_end),
         )

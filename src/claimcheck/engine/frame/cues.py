@@ -1,14 +1,67 @@
 """A level or a change (basis), and whose figure: actual, or an estimate, forecast, target
-or guidance (modality)."""
+or guidance (modality), from the cue words of rules/<lang>/relations.toml [frame].
+
+Basis: a comparison (or a figure right after a cue such as 年增, or right before one such as
+"year on year") is a change; its cue, in the claim, its baseline, right after it or earlier in
+its clause, says yoy, mom or qoq; without one, a change against a named baseline (較10月) is
+"baseline", else "change". Any other figure is a level, whatever the rest of its sentence says.
+
+Modality: a cue governs the figures after it in its sentence; a cue of one figure ("estimate
+of", 目標為) only the next, a cue after a figure (45萬輛交付目標) only that one. Where several
+govern, estimate wins over guidance, target and forecast (frame_grammar.MODALITIES).
+"""
 
 from __future__ import annotations
 
 from claimcheck.engine.raw_claim import RawClaim, Span
+from claimcheck.rules.frame_grammar import MODALITIES, FrameGrammar
 
 
-def basis(clean: str, d: RawClaim, sentence: Span) -> str:
-    return "change" if d.kind == "comparison" else "level"
+class Cues:
+    def __init__(self, clean: str, fg: FrameGrammar) -> None:
+        self.clean, self.fg = clean, fg
+        self._governing: dict[int, list[tuple[int, str]]] = {}
+
+    def basis(self, d: RawClaim, clause: Span, previous_end: int) -> str:
+        clean, cue = self.clean, self.fg.basis_cue
+        after = self.fg.basis_after.match(clean, d.end)
+        after_basis = after.lastgroup if after else None
+        if d.kind != "comparison" and d.direction is None:
+            before = _last(cue, clean, max(clause[0], previous_end), (d.figure or d.span)[0])
+            return before or after_basis or "level"
+        for window in (d.span, d.baseline):
+            if window is not None and (found := _last(cue, clean, *window)):
+                return found
+        if after_basis:
+            return after_basis
+        found = _last(cue, clean, clause[0], d.start)
+        if found:
+            return found
+        if d.baseline is not None or self.fg.baseline_intro.search(clean, max(clause[0], previous_end), d.start):
+            return "baseline"
+        return "change"
+
+    def modality(self, d: RawClaim, sentence: Span, previous_end: int) -> str:
+        said = {name for end, name in self._cues_of(sentence) if end <= d.start}
+        scoped = None
+        for m in self.fg.modality_next.finditer(self.clean, max(sentence[0], previous_end), d.start):
+            scoped = m.lastgroup or scoped
+        if scoped:
+            said.add(scoped)
+        before = self.fg.modality_before.match(self.clean, d.end, sentence[1])
+        if before is not None and before.lastgroup:
+            said.add(before.lastgroup)
+        return next((name for name in MODALITIES if name in said), "actual")
+
+    def _cues_of(self, sentence: Span) -> list[tuple[int, str]]:
+        if sentence[0] not in self._governing:
+            found = self.fg.modality_cue.finditer(self.clean, *sentence)
+            self._governing[sentence[0]] = [(m.end(), m.lastgroup) for m in found if m.lastgroup]
+        return self._governing[sentence[0]]
 
 
-def modality(clean: str, d: RawClaim, sentence: Span) -> str:
-    return "actual"
+def _last(pattern, text: str, start: int, end: int) -> str | None:
+    found = None
+    for m in pattern.finditer(text, start, end):
+        found = m.lastgroup or found
+    return found
