@@ -88,6 +88,8 @@ def _extract(
     vocabulary: Vocabulary | None = None,
     date: datetime.date | None = None,
 ) -> list[Claim]:
+    claim_ids = ids or ClaimIds()
+    claim_ids.new_text(len(text))  # before any return: the parts of a text count every part
     scan = read_pass(text, lang)
     norm, times, clean = scan.norm, scan.times, scan.norm.text
     times.sort()
@@ -109,8 +111,6 @@ def _extract(
     time_starts = [start for start, _ in times]
     sentence_spans: dict[tuple[int, int], TextSpan] = {}
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
-    claim_ids = ids or ClaimIds()
-    claim_ids.new_text()
     ids_of: dict[int, str] = {}
     built = []
     for d in drafts:
@@ -143,7 +143,7 @@ def _extract(
         figure = norm.to_original(*d.figure) if d.figure is not None else None
         return "bidi" if reach.touches(start, end) or (figure and reach.touches(*figure)) else None
 
-    frames = Frames(clean, date, span, context, sentences, languages) if context is not None else None
+    frames = Frames(clean, date, span, context, sentences, languages, claim_ids) if context is not None else None
     claims = []
     for d, sentence, start, end in built:
         line = bisect_right(line_starts, start)

@@ -39,6 +39,7 @@ class FrameGrammar:
     noun_words: regex.Pattern[str]
     noun_modifiers: frozenset[str]
     noun_stops: frozenset[str]
+    adjective_endings: tuple[str, ...]
     plurals: dict[str, str]
     metric_modifiers: frozenset[str]  # folded to lower case: Net in "Net income"
 
@@ -94,6 +95,7 @@ def frame_grammar(languages: tuple[str, ...]) -> FrameGrammar:
         noun_words=regex.compile(r"(?:\s[a-z][a-z'-]*){1,4}"),
         noun_modifiers=frozenset(words(lambda t: t.noun_modifiers)),
         noun_stops=frozenset(words(lambda t: t.noun_stops)),
+        adjective_endings=tuple(words(lambda t: t.adjective_endings)),
         plurals={k: v for t in tables for k, v in t.plurals.items()},
         metric_modifiers=frozenset(
             w.lower() for lang in languages for w in rules.relations(lang).context.metric_modifiers

@@ -118,6 +118,8 @@ class FrameRules(Table):
     # English nouns after a count: modifiers skipped, stops end the look, irregular plurals.
     noun_modifiers: list[str] = []
     noun_stops: list[str] = []
+    # A word with one of these endings before another noun is taken for an adjective (hospital beds).
+    adjective_endings: list[str] = []
     plurals: dict[str, str] = {}
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
+from claimcheck.engine.claim_ids import ClaimIds
 from claimcheck.engine.context import Context
 from claimcheck.engine.frame import cues, entity, metric, noun, period
 from claimcheck.engine.raw_claim import RawClaim, Span
@@ -29,6 +30,7 @@ class Frames:
         context: Context,
         sentences: Sentences,
         languages: tuple[str, ...],
+        shared: ClaimIds,
     ) -> None:
         self.clean = clean
         self.date = date
@@ -38,14 +40,36 @@ class Frames:
         self.entities = entity.Entities(clean, context, sentences, self.fg)
         self.cues = cues.Cues(clean, self.fg)
         self._previous_end = 0
+        self.shared = shared  # what the parts of a text read in parts share: its lead entity
+        self._lead: TextSpan | None = None
+        self._lead_read = False
+
+    def lead(self) -> TextSpan | None:
+        """The text's lead entity, found in its first characters (by this part or an earlier
+        one of a text read in parts), as a span of this part's original."""
+        if not self._lead_read:
+            self._lead_read = True
+            shared = self.shared
+            if shared.lead is None and shared.offset < entity.LEAD_REACH:
+                found = self.entities.first_name(entity.LEAD_REACH - shared.offset)
+                if found is not None:
+                    written = self.span(found)
+                    clean = self.clean[slice(*found)]
+                    shared.lead = (clean, written.text, written.start + shared.offset, written.end + shared.offset)
+            if shared.lead is not None:
+                clean, text, start, end = shared.lead
+                self.entities.lead_text = clean
+                self._lead = TextSpan.trusted(text=text, start=start - shared.offset, end=end - shared.offset)
+        return self._lead
 
     def of(self, d: RawClaim, sentence: Span) -> Frame:
+        lead = self.lead()
         who, found_in = self.entities.of(d, sentence)
         clause = self.context.clauses.of(d.span)
         previous_end = self._previous_end if self._previous_end <= d.start else 0
         self._previous_end = d.end
         return Frame.trusted(
-            entity=self.span(who),
+            entity=self.span(who) if found_in != "headline" else lead,
             entity_from=found_in,
             metric=self.span(metric.of(self.context, d, sentence)),
             noun=noun.of(self.clean, d, self.fg),

@@ -1,5 +1,5 @@
 """Who a figure belongs to: a name in the claim's clause, else in an earlier clause of its
-sentence, else in an earlier sentence of its paragraph, else the document's lead entity (the
+sentence, else in an earlier sentence of its paragraph (its line), else the document's lead entity (the
 first name of its headline, title line or first paragraph; a byline is skipped).
 
 A name is read by the subject rules of claimcheck.engine.context (codes, capitalised names, the
@@ -7,7 +7,7 @@ Han run that opens a clause); the frame then keeps only what can own a figure: n
 word (Net income), an anaphor (the company, 該公司), a lower-case phrase, a ticker or tag in
 brackets, a person named with a title or set off by commas (…, Luis Herrera, said) or a Han run that is a period, a cue or a measure
 (年增, 第一产业, 貨運量). A Han run that opens with a name known in the document (the lead
-entity, or one written before a ticker in brackets) is cut to that name (宏晶董事 → 宏晶).
+entity, or one its line writes before a ticker in brackets) is cut to that name (宏晶董事 → 宏晶).
 """
 
 from __future__ import annotations
@@ -20,25 +20,27 @@ from claimcheck.engine.sentences import Sentences
 from claimcheck.rules.frame_grammar import FrameGrammar
 
 _CARRY_SENTENCES = 8
-_LEAD_REACH = 3000  # the headline and first paragraph stand in the first characters
+LEAD_REACH = 3000  # the headline and first paragraph stand in the text's first characters
 _HAN = regex.compile(r"\p{Han}")
 _LATIN_LETTER = regex.compile(r"[A-Za-z]")
 _DECLARED = regex.compile(r"(\p{Han}{2,8})[（(][^）)\n]{1,16}[）)]")  # 宏晶半導體（6488）
-_PARAGRAPH_BREAK = regex.compile(r"\n[ \t\u3000]*\n|\n[ \t]*<(?:p|h\d|div|li|section|article)\b|</p>")
 _NEWLINE = regex.compile("\n")
 
 
 class Entities:
-    """The entities of one text's claims; clauses, sentences and the lead are read once."""
+    """The entities of one text's claims; clauses and sentences are read once. `lead_text`
+    gives the document's lead entity as written in the cleaned text (None without one)."""
 
     def __init__(self, clean: str, context: Context, sentences: Sentences, fg: FrameGrammar) -> None:
         self.clean, self.context, self.sentences, self.fg = clean, context, sentences, fg
         self._clause: dict[tuple[int, int], Span | None] = {}
         self._sentence: dict[int, Span | None] = {}
-        self._lead: tuple[Span | None] | None = None
-        self._known: list[str] | None = None
+        self._declared: dict[int, list[str]] = {}
+        self.lead_text: str | None = None
 
     def of(self, d: RawClaim, sentence: Span) -> tuple[Span | None, str | None]:
+        """The entity's span and where it was found; ("headline") the lead entity's, which
+        the caller holds (it may stand in another part of the text)."""
         clauses = self.context.clauses
         clause = clauses.of(d.span)
         found = self._in_clause(clause, d.end, d.baseline)
@@ -54,8 +56,7 @@ class Entities:
         found = self._in_paragraph(sentence)
         if found is not None:
             return found, "paragraph"
-        lead = self.lead()
-        return (lead, "headline") if lead is not None else (None, None)
+        return None, "headline" if self.lead_text is not None else None
 
     def _clause_entity(self, clause: Span) -> Span | None:
         """The entity a whole earlier clause names; none in an appositive (, Luis Herrera,)."""
@@ -75,8 +76,7 @@ class Entities:
     def _in_clause(self, clause: Span, limit: int, baseline: Span | None) -> Span | None:
         """The last name before `limit` in the clause that can own a figure."""
         names = [n for n in self.context._names(clause) if n[1] <= limit]
-        for name in self._known_in(clause, limit):
-            names.append(name)
+        names += self._known_in(clause, limit)
         opener = self.context._opening_run(clause)
         if opener is not None and opener[1] <= limit:
             names.append(opener)
@@ -91,24 +91,37 @@ class Entities:
     def _known_in(self, clause: Span, limit: int) -> list[Span]:
         """Known Han names written in the clause before `limit` (宏晶 in 宏晶半導體（6488）公布…)."""
         found = []
-        for name in self.known():
+        for name in self._known(clause[0]):
             at = self.clean.rfind(name, clause[0], limit)
             if at >= 0:
                 found.append((at, at + len(name)))
         return found
 
+    def _known(self, position: int) -> list[str]:
+        """Han names known at `position`: the lead's, and those its line writes before a ticker
+        in brackets (宏晶半導體（6488）); the shorter of two that share a start (宏晶)."""
+        line = self.clean.rfind("\n", 0, position) + 1
+        if line not in self._declared:
+            end = self.clean.find("\n", line)
+            found = {self._cut(m.group(1)) for m in _DECLARED.finditer(self.clean, line, end if end >= 0 else None)}
+            self._declared[line] = [n for n in found if len(n) >= 2]
+        names = set(self._declared[line])
+        if self.lead_text and _HAN.match(self.lead_text):
+            names.add(self._cut(self.lead_text))
+        return sorted((n for n in names if not any(o != n and n.startswith(o) for o in names)), key=len, reverse=True)
+
     def _in_paragraph(self, sentence: Span) -> Span | None:
+        """The entity of an earlier sentence of the paragraph: of its line, as every line break
+        ends the context a claim is read in (a text read in parts is cut at line breaks)."""
         start = sentence[0]
         for _ in range(_CARRY_SENTENCES):
             last = start - 1
-            while last > 0 and self.clean[last].isspace() and self.clean[last] != "\n":
+            while last > 0 and self.clean[last] in " \t\u3000":
                 last -= 1
-            if last < 0 or self.clean[last] == "\n" and last == 0:
+            if last < 0 or self.clean[last] == "\n":
                 return None
             previous = self.sentences.span_at(last)
             if previous[1] <= previous[0] or previous[0] >= start:
-                return None
-            if _PARAGRAPH_BREAK.search(self.clean, previous[1] - 4 if previous[1] >= 4 else 0, start + 3):
                 return None
             found = self._sentence_entity(previous)
             if found is not None:
@@ -127,16 +140,13 @@ class Entities:
             self._sentence[sentence[0]] = found
         return self._sentence[sentence[0]]
 
-    def lead(self) -> Span | None:
-        """The document's lead entity: the first name of its first lines, bylines skipped."""
-        if self._lead is None:
-            self._lead = (self._first_name(),)
-        return self._lead[0]
-
-    def _first_name(self) -> Span | None:
+    def first_name(self, reach: int) -> Span | None:
+        """The first name of the text's first `reach` characters, line by line: a headline's
+        markup (# , title:, <h1>) skipped, a byline passed over."""
         clean, fg = self.clean, self.fg
-        starts = [0, *(m.end() for m in _NEWLINE.finditer(clean, 0, min(len(clean), _LEAD_REACH)))]
-        ends = [*(s - 1 for s in starts[1:]), min(len(clean), _LEAD_REACH)]
+        limit = min(len(clean), reach)
+        starts = [0, *(m.end() for m in _NEWLINE.finditer(clean, 0, limit))]
+        ends = [*(s - 1 for s in starts[1:]), limit]
         for start, end in zip(starts, ends, strict=True):
             mark = fg.headline_mark.match(clean, start, end)
             body = mark.end() if mark and mark.end() > start else start
@@ -146,33 +156,14 @@ class Entities:
             while position < end:
                 clause = self.context.clauses.of((position, position))
                 clause = (max(clause[0], position), min(clause[1], end))
-                body_start = fg.headline_mark.match(clean, *clause)
-                if body_start and body_start.end() > clause[0]:
-                    clause = (body_start.end(), clause[1])
+                marked = fg.headline_mark.match(clean, *clause)
+                if marked and marked.end() > clause[0]:
+                    clause = (marked.end(), clause[1])
                 found = self._in_clause(clause, clause[1], None) if clause[0] < clause[1] else None
                 if found is not None:
                     return found
                 position = max(clause[1] + 1, position + 1)
         return None
-
-    def known(self) -> list[str]:
-        """Han names known in the document: the lead's, and those written before a ticker."""
-        if self._known is None:
-            self._known = []  # no lead is looked for while the lead is being found
-            names = [m.group(1) for m in _DECLARED.finditer(self.clean, 0, min(len(self.clean), _LEAD_REACH))]
-            lead = self.lead()
-            if lead is not None and _HAN.search(self.clean, *lead):
-                names.append(self.clean[slice(*lead)])
-            known = set()
-            for name in names:
-                cut = self._cut(name)
-                if cut and len(cut) >= 2:
-                    known.add(cut)
-            # 宏晶 and 宏晶半導體: the shorter one is the name a sentence repeats
-            self._known = sorted(
-                (n for n in known if not any(o != n and n.startswith(o) for o in known)), key=len, reverse=True
-            )
-        return self._known
 
     def _cut(self, name: str) -> str:
         inside = self.fg.not_in_names.search(name)
@@ -207,7 +198,7 @@ class Entities:
 
     def _han_entity(self, start: int, end: int) -> Span | None:
         text = self.clean[start:end]
-        for name in self.known():
+        for name in self._known(start):
             if text.startswith(name):
                 return start, start + len(name)
         text = self._cut(text)
@@ -238,7 +229,6 @@ class Entities:
         )
 
     def _proper(self, word: str) -> bool:
-        lead = self.lead() if self._lead is not None else None
-        if lead is not None and word in self.clean[slice(*lead)]:
+        if self.lead_text is not None and word in self.lead_text:
             return True
         return word in self.context._proper or word.isupper()

@@ -1,5 +1,6 @@
 """What a count counts: its Chinese measure word (輛, 座) as read with the figure, or the English
-noun after it ("23 new stores" → stores), modifiers skipped (rules [frame] noun_modifiers) and
+noun after it ("23 new stores" → stores), modifiers skipped (rules [frame] noun_modifiers, and a
+hyphened word or one with an adjective's ending when a noun follows) and
 folded to its PLURAL form, as counts are mostly written ("1 store" → stores, "1 person" →
 people, irregular plurals as data)."""
 
@@ -19,12 +20,21 @@ def of(clean: str, d: RawClaim, fg: FrameGrammar) -> str | None:
     words = fg.noun_words.match(clean, d.end)
     if words is None:
         return None
-    for word in words.group().split():
+    listed = words.group().split()
+    for i, word in enumerate(listed):
         if word in fg.noun_stops:
             return None
-        if word not in fg.noun_modifiers:
-            return plural(word, fg)
+        if word in fg.noun_modifiers:
+            continue
+        following = listed[i + 1] if i + 1 < len(listed) else None
+        if following is not None and following not in fg.noun_stops and _adjective(word, fg):
+            continue  # high-power chargers, hospital beds: the noun comes last
+        return plural(word, fg)
     return None
+
+
+def _adjective(word: str, fg: FrameGrammar) -> bool:
+    return "-" in word or word.endswith(fg.adjective_endings)
 
 
 def plural(word: str, fg: FrameGrammar) -> str:
