@@ -16,6 +16,8 @@ from __future__ import annotations
 from claimcheck.engine.raw_claim import RawClaim, Span
 from claimcheck.rules.frame_grammar import MODALITIES, FrameGrammar
 
+_AGAINST = 2  # characters that may stand between a cue and the figure it governs (年增為, 月增了)
+
 
 class Cues:
     def __init__(self, clean: str, fg: FrameGrammar) -> None:
@@ -27,8 +29,7 @@ class Cues:
         after = self.fg.basis_after.match(clean, d.end)
         after_basis = after.lastgroup if after else None
         if d.kind != "comparison" and d.direction is None:
-            before = _last(cue, clean, max(clause[0], previous_end), (d.figure or d.span)[0])
-            return before or after_basis or "level"
+            return self._right_before(d, clause, previous_end) or after_basis or "level"
         for window in (d.span, d.baseline):
             if window is not None and (found := _last(cue, clean, *window)):
                 return found
@@ -40,6 +41,16 @@ class Cues:
         if d.baseline is not None or self.fg.baseline_intro.search(clean, max(clause[0], previous_end), d.start):
             return "baseline"
         return "change"
+
+    def _right_before(self, d: RawClaim, clause: Span, previous_end: int) -> str | None:
+        """The basis of a cue written against the figure (年增32.1%, 季增1.2個百分點)."""
+        found = None
+        for m in self.fg.basis_cue.finditer(self.clean, max(clause[0], previous_end), d.start):
+            found = m
+        if found is None or not found.lastgroup:
+            return None
+        between = self.clean[found.end() : d.start].strip()
+        return found.lastgroup if len(between) <= _AGAINST and not any(c.isdigit() for c in between) else None
 
     def modality(self, d: RawClaim, sentence: Span, previous_end: int) -> str:
         said = {name for end, name in self._cues_of(sentence) if end <= d.start}

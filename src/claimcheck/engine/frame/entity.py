@@ -205,6 +205,8 @@ class Entities:
         end = start + len(text)
         if len(text) < 2 or text in self.fg.anaphors or self.fg.not_name_start.match(text):
             return None
+        if self.fg.modality_cue.match(text) or self.fg.basis_cue.match(text):
+            return None  # 法人, 分析師: who estimates, not whose figure
         if self.fg.not_name_end.search(text) or self.context.rg.metrics.search(text):
             return None
         if self.fg.title_inside.search(text):
