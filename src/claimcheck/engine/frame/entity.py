@@ -166,8 +166,10 @@ class Entities:
         return None
 
     def _cut(self, name: str) -> str:
-        inside = self.fg.not_in_names.search(name)
-        return name[: inside.start()] if inside else name
+        """A Han run up to its first cue or verb word (宏晶預估 → 宏晶, 公司財測 → 公司)."""
+        fg = self.fg
+        cuts = [m.start() for p in (fg.not_in_names, fg.modality_cue, fg.basis_cue) if (m := p.search(name))]
+        return name[: min(cuts)] if cuts else name
 
     def _entity(self, span: Span) -> Span | None:
         """The span as an entity, trimmed, or None when it cannot own a figure."""
