@@ -9,12 +9,47 @@ from functools import cache
 import regex
 
 from claimcheck import rules
-from claimcheck.rules.word_patterns import alternatives, any_word
+from claimcheck.rules.word_patterns import NamedLists, alternatives, any_word
 
 BASES = ("yoy", "mom", "qoq")
 # When cues of several modalities govern a figure, the first of these wins: an analyst's
 # forecast is an estimate, a company's forecast beside a guidance word is guidance.
 MODALITIES = ("estimate", "guidance", "target", "forecast")
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Cue words found by one pattern (a set lookup: fast over whole sentences), and what each
+    says: a basis or a modality, or None for a word that holds a cue and is none (將近)."""
+
+    pattern: regex.Pattern[str]
+    said: dict[str, str | None]  # the word, folded to lower case → its name
+
+    def name(self, match: regex.Match[str]) -> str | None:
+        return self.said.get(match.group().lower())
+
+    def finditer(self, text: str, start: int, end: int):
+        """(match, name) of each cue word in text[start:end]."""
+        for m in self.pattern.finditer(text, start, end):
+            yield m, self.said.get(m.group().lower())
+
+    def last(self, text: str, start: int, end: int) -> tuple[regex.Match[str] | None, str | None]:
+        found = (None, None)
+        for m, name in self.finditer(text, start, end):
+            found = (m, name)
+        return found
+
+
+def _cues(groups: dict[str, list[str]], names: tuple[str, ...], not_cues: list[str], prefix: str = "") -> Cues:
+    said: dict[str, str | None] = {}
+    for name in reversed(names):  # where two lists hold a word, the first name wins
+        for word in groups.get(name, []):
+            said[word.lower()] = name
+    for word in not_cues:
+        said[word.lower()] = None
+    listed = NamedLists()
+    words = listed("cues", list(said)) if said else "(?!)"
+    return Cues(listed.compile(prefix + words), said)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,25 +66,17 @@ class FrameGrammar:
     headline_mark: regex.Pattern[str]
     openers: str
     closers: str
-    basis_cue: regex.Pattern[str]  # groups named by basis; not_cues match unnamed
-    basis_after: regex.Pattern[str]
-    modality_cue: regex.Pattern[str]
-    modality_next: regex.Pattern[str]
-    modality_before: regex.Pattern[str]
+    basis_cue: Cues
+    basis_after: Cues  # matched where a figure ends
+    modality_cue: Cues
+    modality_next: Cues
+    modality_before: Cues  # matched where a figure ends
     noun_words: regex.Pattern[str]
     noun_modifiers: frozenset[str]
     noun_stops: frozenset[str]
     adjective_endings: tuple[str, ...]
     plurals: dict[str, str]
     metric_modifiers: frozenset[str]  # folded to lower case: Net in "Net income"
-
-
-def _named(groups: dict[str, list[str]], names: tuple[str, ...], not_cues: list[str]) -> str:
-    """One alternation: the words that are no cue first (they win where both start), then
-    each cue list as a group named by what it says."""
-    parts = [f"(?:{any_word(not_cues)})"] if not_cues else []
-    parts += [f"(?P<{name}>{any_word(groups[name])})" for name in names if groups.get(name)]
-    return "|".join(parts) or "(?!)"
 
 
 def _merged(tables, pick) -> dict[str, list[str]]:
@@ -85,12 +112,12 @@ def frame_grammar(languages: tuple[str, ...]) -> FrameGrammar:
         headline_mark=regex.compile("|".join(f"(?:{p})" for p in dict.fromkeys(words(lambda t: t.headline_marks))) or "(?!)"),
         openers="".join(b[0] for b in brackets if len(b) == 2),
         closers="".join(b[1] for b in brackets if len(b) == 2),
-        basis_cue=regex.compile(_named(_merged(tables, lambda t: t.basis), BASES, not_cues)),
-        basis_after=regex.compile(f"[\\s,]{{0,2}}(?:{_named(_merged(tables, lambda t: t.basis_after), BASES, [])})"),
-        modality_cue=regex.compile(_named(_merged(tables, lambda t: t.modality), MODALITIES, not_cues)),
-        modality_next=regex.compile(_named(_merged(tables, lambda t: t.modality_next), MODALITIES, [])),
-        modality_before=regex.compile(
-            f"[^\\d\\s，,。；;！!？?]{{0,4}}?(?:{_named(_merged(tables, lambda t: t.modality_before), MODALITIES, [])})"
+        basis_cue=_cues(_merged(tables, lambda t: t.basis), BASES, not_cues),
+        basis_after=_cues(_merged(tables, lambda t: t.basis_after), BASES, [], prefix="[\\s,]{0,2}"),
+        modality_cue=_cues(_merged(tables, lambda t: t.modality), MODALITIES, not_cues),
+        modality_next=_cues(_merged(tables, lambda t: t.modality_next), MODALITIES, []),
+        modality_before=_cues(
+            _merged(tables, lambda t: t.modality_before), MODALITIES, [], prefix="[^\\d\\s，,。；;！!？?]{0,4}?"
         ),
         noun_words=regex.compile(r"(?:\s[a-z][a-z'-]*){1,4}"),
         noun_modifiers=frozenset(words(lambda t: t.noun_modifiers)),

@@ -56,6 +56,7 @@ class Frames:
                     written = self.span(found)
                     clean = self.clean[slice(*found)]
                     shared.lead = (clean, written.text, written.start + shared.offset, written.end + shared.offset)
+            self.entities.settle_lead()
             if shared.lead is not None:
                 clean, text, start, end = shared.lead
                 self.entities.lead_text = clean

@@ -26,16 +26,16 @@ class Cues:
 
     def basis(self, d: RawClaim, clause: Span, previous_end: int) -> str:
         clean, cue = self.clean, self.fg.basis_cue
-        after = self.fg.basis_after.match(clean, d.end)
-        after_basis = after.lastgroup if after else None
+        after = self.fg.basis_after.pattern.match(clean, d.end)
+        after_basis = self.fg.basis_after.said.get(after.group().lstrip(" ,\t\r\n\u3000").lower()) if after else None
         if d.kind != "comparison" and d.direction is None:
             return self._right_before(d, clause, previous_end) or after_basis or "level"
         for window in (d.span, d.baseline):
-            if window is not None and (found := _last(cue, clean, *window)):
+            if window is not None and (found := cue.last(clean, *window)[1]):
                 return found
         if after_basis:
             return after_basis
-        found = _last(cue, clean, clause[0], d.start)
+        found = cue.last(clean, clause[0], d.start)[1]
         if found:
             return found
         if d.baseline is not None or self.fg.baseline_intro.search(clean, max(clause[0], previous_end), d.start):
@@ -44,35 +44,30 @@ class Cues:
 
     def _right_before(self, d: RawClaim, clause: Span, previous_end: int) -> str | None:
         """The basis of a cue written against the figure (年增32.1%, 季增1.2個百分點)."""
-        found = None
-        for m in self.fg.basis_cue.finditer(self.clean, max(clause[0], previous_end), d.start):
-            found = m
-        if found is None or not found.lastgroup:
+        found, name = self.fg.basis_cue.last(self.clean, max(clause[0], previous_end), d.start)
+        if found is None or name is None:
             return None
         between = self.clean[found.end() : d.start].strip()
-        return found.lastgroup if len(between) <= _AGAINST and not any(c.isdigit() for c in between) else None
+        return name if len(between) <= _AGAINST and not any(c.isdigit() for c in between) else None
 
     def modality(self, d: RawClaim, sentence: Span, previous_end: int) -> str:
         said = {name for end, name in self._cues_of(sentence) if end <= d.start}
-        scoped = None
-        for m in self.fg.modality_next.finditer(self.clean, max(sentence[0], previous_end), d.start):
-            scoped = m.lastgroup or scoped
+        scoped = self.fg.modality_next.last(self.clean, max(sentence[0], previous_end), d.start)[1]
         if scoped:
             said.add(scoped)
-        before = self.fg.modality_before.match(self.clean, d.end, sentence[1])
-        if before is not None and before.lastgroup:
-            said.add(before.lastgroup)
+        before = self.fg.modality_before.pattern.match(self.clean, d.end, sentence[1])
+        if before is not None:
+            said.add(self._before_name(before))
         return next((name for name in MODALITIES if name in said), "actual")
 
     def _cues_of(self, sentence: Span) -> list[tuple[int, str]]:
         if sentence[0] not in self._governing:
             found = self.fg.modality_cue.finditer(self.clean, *sentence)
-            self._governing[sentence[0]] = [(m.end(), m.lastgroup) for m in found if m.lastgroup]
+            self._governing[sentence[0]] = [(m.end(), name) for m, name in found if name]
         return self._governing[sentence[0]]
 
-
-def _last(pattern, text: str, start: int, end: int) -> str | None:
-    found = None
-    for m in pattern.finditer(text, start, end):
-        found = m.lastgroup or found
-    return found
+    def _before_name(self, match) -> str | None:
+        """The cue word at the end of a match of modality_before (交付目標 → 目標)."""
+        written = match.group().lower()
+        said = self.fg.modality_before.said
+        return next((said[w] for w in sorted(said, key=len, reverse=True) if written.endswith(w)), None)

@@ -36,7 +36,11 @@ class Entities:
         self._clause: dict[tuple[int, int], Span | None] = {}
         self._sentence: dict[int, Span | None] = {}
         self._declared: dict[int, list[str]] = {}
+        self._known_at: dict[int, list[str]] = {}
+        self._cuts: dict[str, str] = {}
+        self._names_of: dict[Span, list[tuple[Span, Span | None]]] = {}
         self.lead_text: str | None = None
+        self._lead_pending = True  # cleared by the caller once the lead is settled
 
     def of(self, d: RawClaim, sentence: Span) -> tuple[Span | None, str | None]:
         """The entity's span and where it was found; ("headline") the lead entity's, which
@@ -75,18 +79,24 @@ class Entities:
 
     def _in_clause(self, clause: Span, limit: int, baseline: Span | None) -> Span | None:
         """The last name before `limit` in the clause that can own a figure."""
-        names = [n for n in self.context._names(clause) if n[1] <= limit]
-        names += self._known_in(clause, limit)
-        opener = self.context._opening_run(clause)
-        if opener is not None and opener[1] <= limit:
-            names.append(opener)
-        for name in sorted(names, key=lambda n: n[0], reverse=True):
+        for name, kept in self._candidates(clause):
+            if name[1] > limit or kept is None:
+                continue
             if baseline and baseline[0] <= name[0] < baseline[1]:
                 continue  # a name in the baseline is what the claim is compared with
-            kept = self._entity(name)
-            if kept is not None:
-                return kept
+            return kept
         return None
+
+    def _candidates(self, clause: Span) -> list[tuple[Span, Span | None]]:
+        """The clause's names, the last first, each with what it gives as an entity (None:
+        it cannot own a figure); read once per clause, as its claims ask in turn."""
+        if clause not in self._names_of:
+            names = [*self.context._names(clause), *self._known_in(clause, clause[1])]
+            opener = self.context._opening_run(clause)
+            if opener is not None:
+                names.append(opener)
+            self._names_of[clause] = [(n, self._entity(n)) for n in sorted(set(names), reverse=True)]
+        return self._names_of[clause]
 
     def _known_in(self, clause: Span, limit: int) -> list[Span]:
         """Known Han names written in the clause before `limit` (宏晶 in 宏晶半導體（6488）公布…)."""
@@ -101,6 +111,8 @@ class Entities:
         """Han names known at `position`: the lead's, and those its line writes before a ticker
         in brackets (宏晶半導體（6488）); the shorter of two that share a start (宏晶)."""
         line = self.clean.rfind("\n", 0, position) + 1
+        if line in self._known_at:
+            return self._known_at[line]
         if line not in self._declared:
             end = self.clean.find("\n", line)
             found = {self._cut(m.group(1)) for m in _DECLARED.finditer(self.clean, line, end if end >= 0 else None)}
@@ -108,7 +120,10 @@ class Entities:
         names = set(self._declared[line])
         if self.lead_text and _HAN.match(self.lead_text):
             names.add(self._cut(self.lead_text))
-        return sorted((n for n in names if not any(o != n and n.startswith(o) for o in names)), key=len, reverse=True)
+        known = sorted((n for n in names if not any(o != n and n.startswith(o) for o in names)), key=len, reverse=True)
+        if self.lead_text is not None or not self._lead_pending:
+            self._known_at[line] = known  # while the lead is looked for, the lead is not known yet
+        return known
 
     def _in_paragraph(self, sentence: Span) -> Span | None:
         """The entity of an earlier sentence of the paragraph: of its line, as every line break
@@ -140,6 +155,13 @@ class Entities:
             self._sentence[sentence[0]] = found
         return self._sentence[sentence[0]]
 
+    def settle_lead(self) -> None:
+        """The lead is looked for no more: what was read while it was unknown is read again."""
+        self._lead_pending = False
+        self._names_of.clear()
+        self._clause.clear()
+        self._sentence.clear()
+
     def first_name(self, reach: int) -> Span | None:
         """The first name of the text's first `reach` characters, line by line: a headline's
         markup (# , title:, <h1>) skipped, a byline passed over."""
@@ -167,9 +189,12 @@ class Entities:
 
     def _cut(self, name: str) -> str:
         """A Han run up to its first cue or verb word (宏晶預估 → 宏晶, 公司財測 → 公司)."""
-        fg = self.fg
-        cuts = [m.start() for p in (fg.not_in_names, fg.modality_cue, fg.basis_cue) if (m := p.search(name))]
-        return name[: min(cuts)] if cuts else name
+        if name not in self._cuts:
+            fg = self.fg
+            patterns = (fg.not_in_names, fg.modality_cue.pattern, fg.basis_cue.pattern)
+            cuts = [m.start() for p in patterns if (m := p.search(name))]
+            self._cuts[name] = name[: min(cuts)] if cuts else name
+        return self._cuts[name]
 
     def _entity(self, span: Span) -> Span | None:
         """The span as an entity, trimmed, or None when it cannot own a figure."""
@@ -207,7 +232,7 @@ class Entities:
         end = start + len(text)
         if len(text) < 2 or text in self.fg.anaphors or self.fg.not_name_start.match(text):
             return None
-        if self.fg.modality_cue.match(text) or self.fg.basis_cue.match(text):
+        if self.fg.modality_cue.pattern.match(text) or self.fg.basis_cue.pattern.match(text):
             return None  # 法人, 分析師: who estimates, not whose figure
         if self.fg.not_name_end.search(text) or self.context.rg.metrics.search(text):
             return None
