@@ -105,6 +105,10 @@ def _extract(
         drafts = relate(clean, figures, grammar(languages), rg, time_spans, clauses, sentences.span_at)
         context = Context(clean, rg, clauses, time_spans, vocabulary)
     if not drafts:
+        if context is not None and ids is not None and ids.lead is None:
+            # a part without claims may still hold the lead entity of the parts after it
+            frames = Frames(clean, date, lambda at: _span(text, norm.to_original(*at)), context, sentences, languages, ids)
+            frames.lead()
         return []
     baselines = Spans(d.baseline for d in drafts if d.baseline is not None)
     times = [t for t in times if not baselines.overlaps(*t)]  # "from last year" is not when a claim holds

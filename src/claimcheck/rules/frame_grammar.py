@@ -113,13 +113,13 @@ def frame_grammar(languages: tuple[str, ...]) -> FrameGrammar:
         openers="".join(b[0] for b in brackets if len(b) == 2),
         closers="".join(b[1] for b in brackets if len(b) == 2),
         basis_cue=_cues(_merged(tables, lambda t: t.basis), BASES, not_cues),
-        basis_after=_cues(_merged(tables, lambda t: t.basis_after), BASES, [], prefix="[\\s,]{0,2}"),
+        basis_after=_cues(_merged(tables, lambda t: t.basis_after), BASES, [], prefix="[ \\t,]{0,2}"),
         modality_cue=_cues(_merged(tables, lambda t: t.modality), MODALITIES, not_cues),
         modality_next=_cues(_merged(tables, lambda t: t.modality_next), MODALITIES, []),
         modality_before=_cues(
             _merged(tables, lambda t: t.modality_before), MODALITIES, [], prefix="[^\\d\\s，,。；;！!？?]{0,4}?"
         ),
-        noun_words=regex.compile(r"(?:\s[a-z][a-z'-]*){1,4}"),
+        noun_words=regex.compile(r"(?:[ \t][a-z][a-z'-]*){1,4}"),
         noun_modifiers=frozenset(words(lambda t: t.noun_modifiers)),
         noun_stops=frozenset(words(lambda t: t.noun_stops)),
         adjective_endings=tuple(words(lambda t: t.adjective_endings)),

@@ -37,7 +37,8 @@ def han_number(han: HanNumerals | None) -> str:
     numeral = f"[{digit}{scale}{tens}]"
     run = f"{numeral}+(?:(?:{point})(?:[{digit}]+|\\d+)[{scale}]*)?"
     # Digits and scale characters may alternate: 5万4千6百, 3万4000, 200亿零四千230.
-    return f"(?:{SIGN}{ARABIC}(?:[ ]?[{scale}]+(?:[{digit}{tens}]*\\d+|[{digit}{tens}]+)?)*|{run})"
+    # After a scale, digits may be grouped by thousands: 2兆6,480億.
+    return f"(?:{SIGN}{ARABIC}(?:[ ]?[{scale}]+(?:[{digit}{tens}]*(?:\\d{{1,3}}(?:,\\d{{3}})+(?![\\d.])|\\d+)|[{digit}{tens}]+)?)*|{run})"
 
 
 def number_starts(han: HanNumerals | None, words: WordNumerals | None) -> list[str]:

@@ -50,16 +50,19 @@ class Frames:
         if not self._lead_read:
             self._lead_read = True
             shared = self.shared
+            lead_from = -1  # found by an earlier part: known everywhere in this one
             if shared.lead is None and shared.offset < entity.LEAD_REACH:
                 found = self.entities.first_name(entity.LEAD_REACH - shared.offset)
                 if found is not None:
                     written = self.span(found)
                     clean = self.clean[slice(*found)]
                     shared.lead = (clean, written.text, written.start + shared.offset, written.end + shared.offset)
+                    lead_from = self.clean.rfind("\n", 0, found[0]) + 1
             self.entities.settle_lead()
             if shared.lead is not None:
                 clean, text, start, end = shared.lead
                 self.entities.lead_text = clean
+                self.entities.lead_from = lead_from
                 self._lead = TextSpan.trusted(text=text, start=start - shared.offset, end=end - shared.offset)
         return self._lead
 

@@ -40,6 +40,9 @@ class Entities:
         self._cuts: dict[str, str] = {}
         self._names_of: dict[Span, list[tuple[Span, Span | None]]] = {}
         self.lead_text: str | None = None
+        # Where the lead is known from: the start of its line (a claim before it has none, as
+        # when the text is read in parts); before any part found it, nowhere.
+        self.lead_from = len(clean) + 1
         self._lead_pending = True  # cleared by the caller once the lead is settled
 
     def of(self, d: RawClaim, sentence: Span) -> tuple[Span | None, str | None]:
@@ -60,7 +63,7 @@ class Entities:
         found = self._in_paragraph(sentence)
         if found is not None:
             return found, "paragraph"
-        return None, "headline" if self.lead_text is not None else None
+        return None, "headline" if self.lead_text is not None and d.start >= self.lead_from else None
 
     def _clause_entity(self, clause: Span) -> Span | None:
         """The entity a whole earlier clause names; none in an appositive (, Luis Herrera,)."""
@@ -118,7 +121,7 @@ class Entities:
             found = {self._cut(m.group(1)) for m in _DECLARED.finditer(self.clean, line, end if end >= 0 else None)}
             self._declared[line] = [n for n in found if len(n) >= 2]
         names = set(self._declared[line])
-        if self.lead_text and _HAN.match(self.lead_text):
+        if self.lead_text and _HAN.match(self.lead_text) and line >= self.lead_from:
             names.add(self._cut(self.lead_text))
         known = sorted((n for n in names if not any(o != n and n.startswith(o) for o in names)), key=len, reverse=True)
         if self.lead_text is not None or not self._lead_pending:
@@ -219,7 +222,7 @@ class Entities:
             return None
         if self._titled(start, text):
             return None
-        if " " not in text and self._opens(start) and not self._proper(text):
+        if " " not in text and self._opens(start) and not self._proper(text, start):
             return None  # Employers, Comparable: capitals because the sentence starts
         return start, end
 
@@ -257,7 +260,7 @@ class Entities:
             self.fg.person_title_before.search(self.clean, max(0, start - 40), start)
         )
 
-    def _proper(self, word: str) -> bool:
-        if self.lead_text is not None and word in self.lead_text:
+    def _proper(self, word: str, position: int) -> bool:
+        if self.lead_text is not None and position >= self.lead_from and word in self.lead_text:
             return True
         return word in self.context._proper or word.isupper()
