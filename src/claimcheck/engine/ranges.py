@@ -1,7 +1,8 @@
 """Two figures with their scale or unit written twice make one range: "$12.1 billion to
 $12.4 billion", "between 4% and 4.3%", 150億美元至158億美元. (A figure whose second end carries
 the unit alone, 12.1 to 12.4 billion dollars, 150億至158億美元, is read as one by tail.py; so
-is one scaled at both ends with the unit after the second: 2 million to 3 million tonnes.)
+are two ends scaled, with or without a unit after the second: 2 million to 3 million tonnes,
+48.6 billion to 49.0 billion, as a table's cell writes a range.)
 
 Between the two only a separator of rules/<lang>/qualifiers.toml [ranges] may stand, "and"
 only after "between"; both ends have the same currency, unit and percent sign. "X to Y" after
@@ -55,9 +56,9 @@ def _same_measure(a: Quantity, b: Quantity) -> bool:
     if a.percent != b.percent or a.currency != b.currency or a.scaled != b.scaled:
         return False
     if a.unit is None and not a.percent and a.currency is None:
-        # bare numbers: tail.py reads "5 to 10" already, with its guards; a scaled one takes
-        # the unit written after the second end (2 million to 3 million tonnes)
-        return a.scaled and b.unit is not None
+        # bare numbers: tail.py reads "5 to 10" already, with its guards; two scaled ones
+        # (48.6 billion to 49.0 billion) are a range, with the unit written after the second
+        return a.scaled and b.scaled and not b.percent and b.currency is None
     return (a.unit.canonical if a.unit else None) == (b.unit.canonical if b.unit else None)
 
 
