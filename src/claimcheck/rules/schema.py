@@ -111,6 +111,11 @@ class Ranges(Table):
     separators: list[str] = []
     between: list[str] = []
     between_separators: list[str] = []
+    # Two figures with their units written twice (12.1 billion dollars to 12.4 billion dollars)
+    # make one range, except after one of these: a move from one figure to the other
+    # ("rose from 4.1% to 4.3%") — unless one of `earlier` follows ("from X to Y previously").
+    moves_before: list[str] = []
+    earlier: list[str] = []
 
 
 class Trap(Table):

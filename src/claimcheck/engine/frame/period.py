@@ -65,6 +65,8 @@ class Periods:
         rules = frame_rules()
         found = list(times) + [m.span() for m in rules.phrases.finditer(clean)]
         merged = _merged(clean, found)
+        self._every = merged  # baselines' periods too: what a change is measured against
+        self._every_starts = [start for start, _ in merged]
         if baselines is not None:
             merged = [s for s in merged if not baselines.overlaps(*s)]
         self.spans = merged
@@ -186,3 +188,28 @@ class Periods:
                 span=self.span(self.spans[i]), start=resolved.start, end=resolved.end, how=how
             )
         return self._made[key]
+
+    def basis_against(self, baseline: Span, period: FramePeriod | None) -> str | None:
+        """yoy, mom or qoq when the claim's baseline (or the words before it in its clause)
+        names the period a year, a month or a
+        quarter before the claim's own (較10月 for a figure of November); None otherwise.
+        The baseline's period is read as of the claim's: 10月 is the latest October up to it."""
+        if period is None or period.start is None or period.end is None:
+            return None
+        first, last = _month_number(period.start), _month_number(period.end)
+        i = bisect_right(self._every_starts, baseline[1]) - 1  # the period nearest the figure
+        if i < 0 or self._every[i][0] < baseline[0] or self._every[i][1] > baseline[1]:
+            return None
+        as_of = datetime.date(last // 12, last % 12 + 1, 28)
+        own = Resolved(first, last, None, "written")
+        against = resolve(read(self.clean[slice(*self._every[i])]), as_of, own)
+        if not against.known or against.last - against.first != last - first:
+            return None
+        size, step = last - first + 1, first - against.first
+        return {(1, 12): "yoy", (3, 12): "yoy", (1, 1): "mom", (3, 3): "qoq"}.get((size, step))
+
+
+def _month_number(written: str) -> int:
+    """2025-11 or 2025-11-10 → months counted from year 0."""
+    year, month = written.split("-")[:2]
+    return int(year) * 12 + int(month) - 1
