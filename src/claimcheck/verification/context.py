@@ -9,6 +9,7 @@ a word, 營(yíng)收, is removed as it is before extraction), then folded (case
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimcheck.models import Claim
 from claimcheck.rules.folding import fold
@@ -41,6 +42,7 @@ def _latin(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
+@lru_cache(maxsize=65536)
 def folded(text: str) -> str:
     """Text as terms are compared with it: normalized as the engine does, then folded."""
     return fold(normalize(text).text)
@@ -69,11 +71,13 @@ class Contexts:
             context = self._sentences[key] = Context(text, pieces(text), language)
         frame = claim.frame
         carried = (frame.entity, frame.metric) if frame is not None else ()
-        outside = [
-            span.text
-            for span in dict.fromkeys((claim.subject, claim.metric, *carried, claim.time, claim.baseline))
-            if span is not None and not (sentence.start <= span.start and span.end <= sentence.end)
-        ]
+        outside = list(
+            dict.fromkeys(
+                span.text
+                for span in (claim.subject, claim.metric, *carried, claim.time, claim.baseline)
+                if span is not None and not (sentence.start <= span.start and span.end <= sentence.end)
+            )
+        )
         if not outside:
             return context
         extra = "\n".join(folded(text) for text in outside)

@@ -115,7 +115,8 @@ def other_slot(language: str, slot: str, claim: Claim, claim_side: dict[str, str
     if slot == "noun":
         noun = claim_side["noun"] or claim.unit or none
         return reasons.other_noun.format(row_noun=row.unit or row.metric or none, noun=noun)
-    if slot == "entity" and claim_side["entity"]:
+    framed = row.basis is not None or row.modality is not None  # its subject names an entity
+    if slot == "entity" and claim_side["entity"] and framed:
         return reasons.other_entity.format(subject=row.subject or none, entity=claim_side["entity"])
     if slot in ("entity", "metric"):
         terms = [row.subject] if slot == "entity" else [row.metric, *row.keywords]

@@ -112,6 +112,8 @@ def _verdict(claim: Claim, index: ReferenceIndex, contexts: Contexts, approximat
     told = Explained(claim, slots, context.language) if explain else None
     if not looked and not groups:
         return _unsourced(claim, reasons.no_row(context.language), told)
+    if not explain:  # a row whose terms are not all in the context can be no candidate nor named
+        looked = [row for row in looked if row.pieces <= context.pieces]
     judged = [(row, slots.differs(row, context)) for row in looked]
     same = [row for row, differs in judged if not differs]
     check = _Check(claim, claim_interval(claim, approximation), slots)
@@ -210,7 +212,9 @@ def _other_frame(
     differing from it in that slot alone."""
     near: list[tuple[IndexedRow, str]] = []
     for row, differs in judged:
-        if differs and differs[0] in NAMED and check.slots.differs(row, context, every=True) == differs:
+        # An older table's subject may be a topic, not whose figure it is: not named as an entity.
+        named = differs and differs[0] in NAMED and (differs[0] != "entity" or row.framed)
+        if named and check.slots.differs(row, context, every=True) == differs:
             near.append((row, differs[0]))
     for group in groups:
         if group in agreeing:
