@@ -66,8 +66,11 @@ class Resolved:
         if period is None or not period.start or not period.end:
             return None
         start, end = period.start.split("-"), period.end.split("-")
-        day = int(start[2]) if len(start) == 3 and start == end else None
-        return cls((int(start[0]), int(start[1])), (int(end[0]), int(end[1])), day)
+        try:
+            day = int(start[2]) if len(start) == 3 and start == end else None
+            return cls((int(start[0]), int(start[1])), (int(end[0]), int(end[1])), day)
+        except (ValueError, IndexError):  # not YYYY-MM[-DD]: read as unresolved
+            return None
 
     @property
     def label(self) -> str:

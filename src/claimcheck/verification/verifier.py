@@ -13,6 +13,7 @@ none. Pure: no I/O.
 from __future__ import annotations
 
 import gc
+import math
 from collections.abc import Iterable
 
 from claimcheck.engine.numbers import number_arithmetic
@@ -66,7 +67,8 @@ class _Check:
         difference, row_value = self.difference(row)
         claim_value = abs(row_value + difference)
         low, high = sorted((claim_value, abs(row_value)))
-        return (high / low if low else 1.0), abs(row_value) > claim_value
+        times = high / low if low else 1.0
+        return (times if math.isfinite(times) else 1.0), abs(row_value) > claim_value  # 1e999 km: no ratio
 
     def frame(self, row_dimension: str) -> tuple[float, list[Interval]]:
         """The claim's value and intervals in the units rows of that dimension are kept in."""
