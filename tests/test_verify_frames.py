@@ -11,6 +11,8 @@ import pytest
 
 import claimcheck
 from claimcheck.models import Frame, FramePeriod, TextSpan
+from claimcheck.verification.periods import read_period
+from claimcheck.verification.slots import Resolved, resolved_conflict
 
 CASES = tomllib.loads((Path(__file__).parent / "cases" / "verify" / "frames.toml").read_text(encoding="utf-8"))
 
@@ -121,7 +123,14 @@ def test_explain_names_the_factor_and_the_row_that_backs(tmp_path):
     assert [(v.considered[0].outcome, v.considered[0].slot) for v in verdicts] == [("ruled out", "factor"), ("backs", None)]
 
 
-def test_claims_of_the_skeleton_frame_keep_their_verdicts_against_the_newsroom_desk():
+@pytest.mark.parametrize("case", CASES["period"], ids=lambda case: f"{'/'.join(case['claim'])} vs {case['as_of']}")
+def test_a_resolved_period_against_an_as_of(case):
+    start, end = case["claim"]
+    resolved = Resolved.of(FramePeriod(start=start, end=end, how="document date"))
+    assert resolved_conflict(resolved, read_period(case["as_of"])) is case["conflict"]
+
+
+def test_the_newsroom_desk_loads_in_the_frame_shape():
     """The desk's table in the frame's shape loads, and the frame rules hold on its rows."""
     table = claimcheck.load_references(Path(__file__).resolve().parents[1] / "fixtures/newsroom/wire/desk.csv")
     guidance = next(row for row in table.rows if row.id == "hp-guidance-2025")
