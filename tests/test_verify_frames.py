@@ -88,12 +88,14 @@ def test_explain_lists_every_row_and_the_slot_that_ruled_it_out(tmp_path):
         {"id": "oct", "subject": "宏晶", "metric": "營收", "as_of": "2025-10", "basis": "月增", "value": "3.5%"},
         {"id": "nov", "subject": "宏晶", "metric": "營收", "as_of": "2025-11", "basis": "月增", "value": "3.9%"},
         {"id": "other", "subject": "遠翔航空", "metric": "營收", "as_of": "2025-11", "basis": "月增", "value": "3.2%"},
-        {"id": "level", "subject": "宏晶", "metric": "營收", "as_of": "2025-11", "basis": "", "value": "2650.3億", "unit": "元"},
+        {"id": "level", "subject": "宏晶", "metric": "營收", "as_of": "2025-11", "basis": "", "value": "2650.3億",
+         "unit": "元"},
         {"id": "estimate", "subject": "宏晶", "metric": "營收", "as_of": "2025-11", "basis": "月增",
          "modality": "estimate", "value": "3.2%"},
         {"id": "capacity", "subject": "宏晶", "metric": "產能", "as_of": "2025-11", "basis": "月增", "value": "3.2%"},
     ]
-    claim = _desk_claim("宏晶11月營收月增3.2%,高於遠翔航空。", "3.2%", entity="宏晶", basis="mom", period=["2025-11", "2025-11"])
+    november = ["2025-11", "2025-11"]
+    claim = _desk_claim("宏晶11月營收月增3.2%,高於遠翔航空。", "3.2%", entity="宏晶", basis="mom", period=november)
     [verdict] = claimcheck.verify([claim], _table(tmp_path, rows), explain=True)
     assert verdict.status == "mismatch" and verdict.reference.id == "nov"
     seen = {row.id: (row.outcome, row.slot) for row in verdict.considered}
@@ -115,12 +117,15 @@ def test_explain_lists_every_row_and_the_slot_that_ruled_it_out(tmp_path):
 
 def test_explain_names_the_factor_and_the_row_that_backs(tmp_path):
     rows = [
-        {"id": "nov", "subject": "宏晶", "metric": "營收", "as_of": "2025-11", "value": "2650.3億", "unit": "元", "basis": ""},
+        {"id": "nov", "subject": "宏晶", "metric": "營收", "as_of": "2025-11", "value": "2650.3億", "unit": "元",
+         "basis": ""},
     ]
-    far = _desk_claim("宏晶11月營收265.03億元。", "265.03億元", entity="宏晶", period=["2025-11", "2025-11"])
-    right = _desk_claim("宏晶11月營收2650.3億元。", "2650.3億元", entity="宏晶", period=["2025-11", "2025-11"])
+    november = ["2025-11", "2025-11"]
+    far = _desk_claim("宏晶11月營收265.03億元。", "265.03億元", entity="宏晶", period=november)
+    right = _desk_claim("宏晶11月營收2650.3億元。", "2650.3億元", entity="宏晶", period=november)
     verdicts = claimcheck.verify([far, right], _table(tmp_path, rows), explain=True)
-    assert [(v.considered[0].outcome, v.considered[0].slot) for v in verdicts] == [("ruled out", "factor"), ("backs", None)]
+    outcomes = [(v.considered[0].outcome, v.considered[0].slot) for v in verdicts]
+    assert outcomes == [("ruled out", "factor"), ("backs", None)]
 
 
 @pytest.mark.parametrize("case", CASES["period"], ids=lambda case: f"{'/'.join(case['claim'])} vs {case['as_of']}")

@@ -26,7 +26,8 @@ class Explained:
     def _add(self, row: IndexedRow, outcome: str, slot: str | None, detail: str) -> None:
         ref = row.ref
         self._rows[row.order] = Considered(
-            id=ref.id, table=ref.table, row=ref.row, value_text=ref.value_text, outcome=outcome, slot=slot, detail=detail
+            id=ref.id, table=ref.table, row=ref.row, value_text=ref.value_text, outcome=outcome, slot=slot,
+            detail=detail,
         )
 
     def _ruled_out(self, row: IndexedRow, slot: str) -> None:
@@ -59,4 +60,5 @@ class Explained:
                 continue
             difference, row_value = check.difference(row)
             relative = difference / row_value if row_value else None
-            self._add(row, "contradicts", None, reasons.mismatch(self.language, self.claim, row.ref, difference, relative))
+            reason = reasons.mismatch(self.language, self.claim, row.ref, difference, relative)
+            self._add(row, "contradicts", None, reason)

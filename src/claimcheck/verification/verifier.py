@@ -125,7 +125,8 @@ def _verdict(claim: Claim, index: ReferenceIndex, contexts: Contexts, approximat
     overlapping = [row for row in same if check.overlaps(row)]
     for group in agreeing:
         sorted_rows = group.rows
-        conflicting = [row for row in sorted_rows.with_period if slots.period_conflict(row)] if slots.period_known else []
+        with_period = sorted_rows.with_period if slots.period_known else []
+        conflicting = [row for row in with_period if slots.period_conflict(row)]
         count += len(sorted_rows.rows) - len(conflicting)
         value, intervals = check.frame(group.dimension)
         found = (overlapping_nearest(sorted_rows, value, each, check.accept) for each in intervals)
@@ -159,7 +160,8 @@ def _nearest_candidate(
     times, larger = check.times(best)
     if periods:
         period = check.slots.frame_period
-        unresolved = period.span.text if period is not None and period.span is not None and period.how == "unresolved" else None
+        written = period.span if period is not None and period.how == "unresolved" else None
+        unresolved = written.text if written is not None else None
         reason = reasons.series(language, periods, unresolved)
         if told is not None:
             told.candidates(check, candidates, [], ruled_out=("period", reason))
