@@ -44,11 +44,13 @@ def verify_documents(
     *,
     table_paths: list[str],
     approximation: float | str | None = None,
+    explain: bool = False,
 ) -> VerifyReport:
-    """Every claim of every document against one index of the tables."""
+    """Every claim of every document against one index of the tables; with `explain`, each
+    verdict lists the rows considered (Verdict.considered)."""
     index = index_references(references)
     claims = [claim for document in documents for claim in document.claims]
-    verdicts = iter(verify(claims, index, approximation=approximation))
+    verdicts = iter(verify(claims, index, approximation=approximation, explain=explain))
     verified = [
         VerifiedDocument(
             source=document.source,
