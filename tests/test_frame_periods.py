@@ -13,7 +13,7 @@ import claimcheck
 from claimcheck.models import FramePeriod
 from claimcheck.text.document_date import date_of, document_date
 from claimcheck.text.prose import format_of, mask
-from claimcheck.verification.periods import frame_conflict, frame_period_text
+from claimcheck.verification.slots import frame_conflict
 
 ROOT = Path(__file__).parent
 TABLE = tomllib.loads((ROOT / "cases" / "frame" / "periods.toml").read_text(encoding="utf-8"))
@@ -61,20 +61,6 @@ def test_frame_conflict(start, end, as_of, conflict):
 
 def test_no_period_never_conflicts():
     assert frame_conflict(None, "2025-11") is False
-
-
-@pytest.mark.parametrize(
-    ("start", "end", "text"),
-    [
-        ("2025-11", "2025-11", "2025-11"),
-        ("2025-01", "2025-10", "2025-01–2025-10"),
-        ("2025-12-10", "2025-12-10", "2025-12-10"),
-        (None, None, None),
-    ],
-)
-def test_frame_period_text(start, end, text):
-    period = FramePeriod(span=None, start=start, end=end, how="unresolved" if start is None else "written")
-    assert frame_period_text(period) == text
 
 
 # ---- the document's date -------------------------------------------------------------

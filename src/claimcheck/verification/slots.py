@@ -78,6 +78,12 @@ class Resolved:
         return first if first == last else f"{first}/{last}"
 
 
+def frame_conflict(period: FramePeriod | None, as_of: str | None) -> bool:
+    """Whether a claim's frame period and a row's as_of are both known and differ."""
+    resolved, row = Resolved.of(period), read_period(as_of) if as_of else None
+    return resolved is not None and row is not None and row.known and resolved_conflict(resolved, row)
+
+
 def resolved_conflict(claim: Resolved, row: Period) -> bool:
     """Both resolved: the row's months must be the claim's (a day in a month counts as that
     month); a row of a year only constrains the year."""
@@ -171,8 +177,7 @@ class ClaimSlots:
 
 
 def _period_conflict(claim: ClaimSlots, row: IndexedRow) -> bool:
-    """The one place a row's as_of meets the claim's period (verification/periods.py may
-    give a frame_conflict(period, as_of) to use instead)."""
+    """The one place a row's as_of meets the claim's period."""
     if row.period is None:
         return False
     if claim.resolved is not None:
