@@ -12,8 +12,9 @@ class ClaimIds:
     linear), and one instance may span the blocks of a text read in parts.
 
     The parts of one text, read in order, share through it what belongs to the whole text:
-    where the current part starts in it (`offset`) and the text's lead entity (`lead`: its
-    text and span in the whole original, once a part has found it; claimcheck.engine.frame)."""
+    where the current part starts in it (`offset`) the text's lead entity (`lead`: its
+    text and span in the whole original, once a part has found it; claimcheck.engine.frame) and
+    its lead period (`lead_period`)."""
 
     def __init__(self) -> None:
         self.seen: Counter[bytes] = Counter()
@@ -21,6 +22,7 @@ class ClaimIds:
         self.offset = 0
         self._next = 0
         self.lead: tuple[str, str, int, int] | None = None  # as cleaned, as written, start, end
+        self.lead_period: tuple[object, int] | None = None  # the headline's FramePeriod, where it ends
 
     def new_text(self, length: int = 0) -> None:
         """A new part of `length` characters, which follows the last one."""

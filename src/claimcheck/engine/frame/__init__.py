@@ -14,7 +14,7 @@ from claimcheck.engine.context import Context
 from claimcheck.engine.frame import cues, entity, metric, noun, period
 from claimcheck.engine.raw_claim import RawClaim, Span, Spans
 from claimcheck.engine.sentences import Sentences
-from claimcheck.models import Frame, TextSpan
+from claimcheck.models import Frame, FramePeriod, TextSpan
 from claimcheck.rules.frame_grammar import frame_grammar
 
 
@@ -47,6 +47,8 @@ class Frames:
         self.shared = shared  # what the parts of a text read in parts share: its lead entity
         self._lead: TextSpan | None = None
         self._lead_read = False
+        self._lead_period: tuple[FramePeriod, int] | None = None
+        self._lead_period_read = False
 
     def lead(self) -> TextSpan | None:
         """The text's lead entity, found in its first characters (by this part or an earlier
@@ -70,13 +72,40 @@ class Frames:
                 self._lead = TextSpan.trusted(text=text, start=start - shared.offset, end=end - shared.offset)
         return self._lead
 
+    def lead_period(self, d: RawClaim) -> FramePeriod | None:
+        """The period of the text's headline or lede, for a figure after it with none in its
+        sentence or paragraph (wire copy sets the period once, up top). Not for a figure
+        written as what another is compared with ("up from 36 cents"): its period is another."""
+        if not self._lead_period_read:
+            self._lead_period_read = True
+            shared = self.shared
+            if shared.lead_period is None and shared.offset < entity.LEAD_REACH:
+                found = self.periods.lead(entity.LEAD_REACH - shared.offset)
+                if found is not None:
+                    made, at = found
+                    moved = made.span.model_copy(
+                        update={"start": made.span.start + shared.offset, "end": made.span.end + shared.offset}
+                    )
+                    shared.lead_period = (made.model_copy(update={"span": moved}), at + shared.offset)
+            if shared.lead_period is not None:
+                made, at = shared.lead_period
+                span = made.span.model_copy(
+                    update={"start": made.span.start - shared.offset, "end": made.span.end - shared.offset}
+                )
+                self._lead_period = (made.model_copy(update={"span": span, "how": "carried"}), at - shared.offset)
+        if self._lead_period is None or d.start < self._lead_period[1]:
+            return None
+        if self.periods.after_baseline_cue(d.start):
+            return None
+        return self._lead_period[0]
+
     def of(self, d: RawClaim, sentence: Span) -> Frame:
         lead = self.lead()
         who, found_in = self.entities.of(d, sentence)
         clause = self.context.clauses.of(d.span)
         previous_end = self._previous_end if self._previous_end <= d.start else 0
         self._previous_end = d.end
-        when = self.periods.of(d, sentence)
+        when = self.periods.of(d, sentence) or self.lead_period(d)
         basis = self.cues.basis(d, clause, previous_end)
         if basis == "baseline":
             against = d.baseline or (max(clause[0], previous_end), d.start)

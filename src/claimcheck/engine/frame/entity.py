@@ -27,6 +27,9 @@ _DECLARED = regex.compile(r"(\p{Han}{2,8})[（(][^）)\n]{1,16}[）)]")  # 宏�
 _NEWLINE = regex.compile("\n")
 
 
+_BLANK_REACH = 64  # the blanks a tag of a prose-only copy leaves before a sentence
+
+
 class Entities:
     """The entities of one text's claims; clauses and sentences are read once. `lead_text`
     gives the document's lead entity as written in the cleaned text (None without one)."""
@@ -244,8 +247,12 @@ class Entities:
         return start, end
 
     def _opens(self, position: int) -> bool:
-        """Whether a sentence, a line or an element (<p>) starts at `position`."""
-        return self.context._opens_sentence(position) or self.clean[position - 1 : position] == ">"
+        """Whether a sentence, a line or an element (<p>, or its blanks in a prose-only copy)
+        starts at `position`."""
+        if self.context._opens_sentence(position) or self.clean[position - 1 : position] == ">":
+            return True
+        before = self.clean[max(0, position - _BLANK_REACH) : position].rstrip(" ")
+        return len(before) < _BLANK_REACH - 1 and (not before or before[-1] in "\n.!?>")
 
     def _in_brackets(self, position: int) -> bool:
         line = self.clean.rfind("\n", 0, position) + 1

@@ -189,6 +189,25 @@ class Periods:
             )
         return self._made[key]
 
+    def lead(self, reach: int) -> tuple[FramePeriod, int] | None:
+        """The first period of the text's first `reach` characters that names months or years
+        and resolves, and where it ends."""
+        sources, _ = self._sources_of(True)
+        for i in sources:
+            if self.starts[i] >= reach:
+                return None
+            if self.resolved(i).known:
+                resolved = self.resolved(i)
+                made = FramePeriod.trusted(
+                    span=self.span(self.spans[i]), start=resolved.start, end=resolved.end, how="carried"
+                )
+                return made, self.ends[i]
+        return None
+
+    def after_baseline_cue(self, position: int) -> bool:
+        """Whether a baseline cue stands right before `position` ("up from 36 cents")."""
+        return frame_rules().baseline_cue.search(self.clean, max(0, position - _CUE_REACH), position) is not None
+
     def basis_against(self, baseline: Span, period: FramePeriod | None) -> str | None:
         """yoy, mom or qoq when the claim's baseline (or the words before it in its clause)
         names the period a year, a month or a
