@@ -22,7 +22,7 @@ Deception = Literal["bidi"]
 Basis = Literal["level", "yoy", "mom", "qoq", "change", "baseline"]
 Modality = Literal["actual", "estimate", "forecast", "target", "guidance"]
 EntityFrom = Literal["clause", "sentence", "paragraph", "headline"]
-PeriodHow = Literal["written", "document date", "carried", "unresolved"]
+PeriodHow = Literal["written", "document date", "carried", "earlier", "unresolved"]
 # What a reference row holds: a level or a change against the year, month or quarter before.
 RowBasis = Literal["level", "yoy", "mom", "qoq"]
 
@@ -71,7 +71,8 @@ class FramePeriod(_Record):
     end: str | None = Field(default=None, description="Last month or day, inclusive; null when unresolved.")
     how: PeriodHow = Field(
         description="written: absolute in the text; document date: relative, resolved against the "
-        "document's date; carried: from the sentence or paragraph around the claim; unresolved."
+        "document's date; carried: from the sentence or paragraph around the claim; earlier: an earlier period the draft "
+        "does not name (previously, 此前); unresolved."
     )
 
 

@@ -81,7 +81,7 @@ class Reading:
     def says_something(self) -> bool:
         """Whether it names any period at all (a weekday or "previously" does not)."""
         anchors = self.anchors
-        if "unknown" in anchors:
+        if "unknown" in anchors or "earlier" in anchors:
             return False
         return self.year is not None or self.months is not None or self.day is not None or bool(anchors)
 

@@ -65,6 +65,7 @@ class Units(_Table):
     measure_word_groups: list[list[str]]
     never_unitless: list[str]
     dollar_currencies: list[str]
+    dollar_subunits: dict[str, float] = Field(default_factory=dict)
 
 
 class Reasons(_Table):
@@ -112,6 +113,7 @@ class ReferenceRules(_Table):
     approximation: str
     keyword_separators: list[str] = Field(min_length=1)
     english_endings: list[str]
+    noun_suffixes: list[str] = Field(default_factory=list)
     range_words: list[str] = Field(min_length=1)
     columns: Columns
     values: Values

@@ -155,8 +155,9 @@ class PeriodReading(Table):
 # What a relative word stands for: the document's year, half, quarter, month or day moved by
 # an offset (year-1: the year before the document's), the period carried from the sentence
 # moved by whole years (carried-1: a year earlier), "to date" (from the period written, or
-# the document's year, to the document's month), or "unknown" (previously: never resolved).
-RELATIVE = r"^(?:(?:year|half|quarter|month|day|carried)(?:[+-][1-9]\d?)?|to date|unknown)$"
+# the document's year, to the document's month), "earlier" (previously, 此前: an earlier period
+# the draft does not name, never a row's) or "unknown" (近日: never resolved).
+RELATIVE = r"^(?:(?:year|half|quarter|month|day|carried)(?:[+-][1-9]\d?)?|to date|earlier|unknown)$"
 
 
 class PeriodFrame(Table):

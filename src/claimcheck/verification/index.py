@@ -37,6 +37,9 @@ def dimension_of(canonical: str | None) -> tuple[str, float]:
         return RANK, 1.0
     if canonical in reference_rules().dollar_currencies:
         return _DOLLAR, 1.0
+    subunit = reference_rules().rules.units.dollar_subunits.get(canonical)
+    if subunit is not None:
+        return _DOLLAR, subunit
     return rules.canonical_units().get(canonical, (f"unit:{canonical}", 1.0))
 
 
@@ -67,6 +70,14 @@ class IndexedRow:
     modality: str  # a table without the column holds actual figures
 
 
+def _stem(term: str) -> str:
+    """載客量 → 載客: a Chinese metric with the suffix of an amount matches without it too."""
+    for suffix in reference_rules().rules.noun_suffixes:
+        if len(term) >= len(suffix) + 2 and term.endswith(suffix) and not term[-len(suffix) - 1].isascii():
+            return term[: -len(suffix)]
+    return term
+
+
 def _indexed(ref: ReferenceRow, order: int, units: Units) -> IndexedRow:
     measure = None
     if ref.unit is None or (ref.unit_canonical is None and read_unit(ref.unit, units).measure_word is None):
@@ -77,7 +88,7 @@ def _indexed(ref: ReferenceRow, order: int, units: Units) -> IndexedRow:
             measure = measure_group(read_unit(ref.unit, units).measure_word)
     subject = fold(ref.subject).strip() if ref.subject and ref.subject.strip() else None
     terms = [ref.metric, *ref.keywords]
-    folded = tuple(dict.fromkeys(fold(term).strip() for term in terms if term and term.strip()))
+    folded = tuple(dict.fromkeys(_stem(fold(term).strip()) for term in terms if term and term.strip()))
     period = read_period(ref.as_of) if ref.as_of else None
     interval = row_interval(ref, units).scaled(size)
     found = frozenset().union(*map(_pieces_of, folded))

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from claimcheck.models import Claim, FramePeriod
 from claimcheck.references.values import RANK
 from claimcheck.rules.folding import fold
@@ -116,6 +118,7 @@ class ClaimSlots:
     resolved: Resolved | None
     period: Period | None  # read from the written time when the frame's period is not resolved
     unitless: bool  # a row without a unit may compare
+    own_metric: str | None = None  # folded: the metric the claim's own clause names
 
     @classmethod
     def of(cls, claim: Claim) -> ClaimSlots:
@@ -137,7 +140,7 @@ class ClaimSlots:
         return cls(
             dimension, size, measure, fold(english) if english else None, entity or None,
             frame.basis if frame is not None else "level", frame.modality if frame is not None else "actual",
-            frame_period, resolved, period, not share and dimension != RANK,
+            frame_period, resolved, period, not share and dimension != RANK, _own_metric(claim),
         )
 
     def side(self, claim: Claim) -> dict[str, str | None]:
@@ -180,6 +183,9 @@ def _period_conflict(claim: ClaimSlots, row: IndexedRow) -> bool:
     """The one place a row's as_of meets the claim's period."""
     if row.period is None:
         return False
+    if claim.frame_period is not None and claim.frame_period.how == "earlier":
+        return row.period.known  # an earlier figure the draft does not date: not the row's
+
     if claim.resolved is not None:
         return resolved_conflict(claim.resolved, row.period)
     return claim.period is not None and conflict(row.period, claim.period)
@@ -201,8 +207,33 @@ def _entity(claim: ClaimSlots, row: IndexedRow, context: Context) -> bool:
 
 
 def _metric(claim: ClaimSlots, row: IndexedRow, context: Context) -> bool:
+    """The row's words occur around the claim; and when the claim's own clause names what it
+    measures (產能利用率則維持在七成左右), the row's metric is that one, not another metric of
+    the sentence (營收比重)."""
     endings = _endings()
-    return row.pieces <= context.pieces and all(occurs(term, context.text, endings) for term in row.terms)
+    if not (row.pieces <= context.pieces and all(occurs(term, context.text, endings) for term in row.terms)):
+        return False
+    if claim.own_metric is None or not row.ref.metric:
+        return True
+    metric = fold(row.ref.metric).strip()
+    return metric in claim.own_metric or claim.own_metric in metric
+
+
+_CLAUSE_BREAK = regex.compile(r"[,;:，；：]")
+
+
+def _own_metric(claim: Claim) -> str | None:
+    """The frame's metric, folded, when it stands in the claim's own clause."""
+    frame, sentence = claim.frame, claim.sentence
+    if frame is None or frame.metric is None:
+        return None
+    start, end = claim.start - sentence.start, claim.end - sentence.start
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, max(start, 0))]
+    after = _CLAUSE_BREAK.search(sentence.text, max(end, 0))
+    clause = (sentence.start + (before[-1] if before else 0), sentence.start + (after.start() if after else len(sentence.text)))
+    if not (clause[0] <= frame.metric.start and frame.metric.end <= clause[1]):
+        return None
+    return fold(frame.metric.text).strip() or None
 
 
 def _noun(claim: ClaimSlots, row: IndexedRow, context: Context) -> bool:

@@ -135,6 +135,11 @@ def _verdict(claim: Claim, index: ReferenceIndex, contexts: Contexts, approximat
         told.judged(judged)
     if overlapping:
         best = min(overlapping, key=lambda row: (-row.specificity, row.period is None, check.distance(row), row.order))
+        far = _open_and_far(claim, check, best)
+        if far is not None:
+            if told is not None:
+                told.candidates(check, same, [])
+            return _unsourced(claim, reasons.far(context.language, best.ref, *far), told)
         if told is not None:
             told.candidates(check, same, overlapping)
         reason = reasons.sourced(context.language, best.ref)
@@ -148,6 +153,21 @@ def _verdict(claim: Claim, index: ReferenceIndex, contexts: Contexts, approximat
     if candidates:
         return _nearest_candidate(claim, check, candidates, count, context.language, told)
     return _other_frame(claim, check, context, judged, groups, agreeing, told)
+
+
+_OPEN = frozenset({"over", "under", "at_least", "at_most"})
+
+
+def _open_and_far(claim: Claim, check: _Check, row: IndexedRow) -> tuple[float, bool] | None:
+    """An open bound (120余座, "more than 120") is backed by any row beyond it; but a row ten
+    times beyond it is another figure (1,268 chargers, not the 120 cities)."""
+    if claim.qualifier not in _OPEN or claim.value_max is not None:
+        return None
+    value = abs(check.frame(row.dimension)[0])
+    low, high = sorted((value, abs(row.center)))
+    if not low or high / low < FAR:
+        return None
+    return high / low, abs(row.center) > value
 
 
 def _nearest_candidate(

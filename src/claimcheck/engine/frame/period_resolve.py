@@ -40,6 +40,7 @@ class Resolved:
 
 
 UNRESOLVED = Resolved(None, None, None, "unresolved")
+EARLIER = Resolved(None, None, None, "earlier")
 
 
 def _month(date: datetime.date) -> int:
@@ -82,6 +83,8 @@ def resolve(
     reading: Reading, date: datetime.date | None, carried: Resolved | None = None, forward: bool = False
 ) -> Resolved:
     anchors = reading.anchors
+    if "earlier" in anchors:
+        return EARLIER
     if "unknown" in anchors or not reading.says_something:
         return UNRESOLVED
     if "carried" in anchors:
