@@ -71,8 +71,8 @@ class FramePeriod(_Record):
     end: str | None = Field(default=None, description="Last month or day, inclusive; null when unresolved.")
     how: PeriodHow = Field(
         description="written: absolute in the text; document date: relative, resolved against the "
-        "document's date; carried: from the sentence or paragraph around the claim; earlier: an earlier period the draft "
-        "does not name (previously, 此前); unresolved."
+        "document's date; carried: from the sentence or paragraph around the claim; earlier: an earlier "
+        "period the draft does not name (previously, 此前); unresolved."
     )
 
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import datetime
 import tomllib
-from pathlib import Path
 
 import pytest
+from places import CASES, ROOT
 
 import claimcheck
-from places import CASES, ROOT
 from claimcheck.models import FramePeriod
 from claimcheck.text.document_date import date_of, document_date
 from claimcheck.text.prose import format_of, mask
@@ -67,7 +66,7 @@ def test_no_period_never_conflicts():
 
 DATES = [
     ("markdown", "---\ntitle: x\ndate: 2025-12-10\n---\n\n# x\n", "2025-12-10"),
-    ("markdown", "---\ndate: \"2025-12-10\"\n---\ntext", "2025-12-10"),
+    ("markdown", '---\ndate: "2025-12-10"\n---\ntext', "2025-12-10"),
     ("markdown", "---\ndate: '2025-12-01T08:30:00+08:00'\n---\ntext", "2025-12-01"),
     ("markdown", "---\r\ndate: 2025-11-19 09:00\r\n---\r\ntext", "2025-11-19"),
     ("markdown", "+++\ndate = 2025-10-24\n+++\ntext", "2025-10-24"),
@@ -91,7 +90,7 @@ DATES = [
     ("html", '<meta property="article:published_time" content="2025-02-30">', None),
     ("html", "<time>November 12</time><p>no date</p>", None),
     ("html", "<meta property=article:published_time content=2025-11-21>", "2025-11-21"),
-    ("text", "date: 2025-12-10\n<meta name=\"date\" content=\"2025-12-10\">", None),
+    ("text", 'date: 2025-12-10\n<meta name="date" content="2025-12-10">', None),
 ]
 
 

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import math
 import tomllib
-from pathlib import Path
 
 import pytest
+from places import CASES
 
 import claimcheck
-from places import CASES
 
 FRAMES = CASES / "frames"
 NONE = "__none__"  # TOML has no null: a case writes this for a slot that must be empty

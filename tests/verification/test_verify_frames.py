@@ -8,9 +8,9 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from places import CASES, ROOT
 
 import claimcheck
-from places import CASES, ROOT
 from claimcheck.models import Frame, FramePeriod, TextSpan
 from claimcheck.verification.periods import read_period
 from claimcheck.verification.slots import Resolved, resolved_conflict
@@ -89,10 +89,24 @@ def test_explain_lists_every_row_and_the_slot_that_ruled_it_out(tmp_path):
         {"id": "oct", "subject": "宏晶", "metric": "營收", "as_of": "2025-10", "basis": "月增", "value": "3.5%"},
         {"id": "nov", "subject": "宏晶", "metric": "營收", "as_of": "2025-11", "basis": "月增", "value": "3.9%"},
         {"id": "other", "subject": "遠翔航空", "metric": "營收", "as_of": "2025-11", "basis": "月增", "value": "3.2%"},
-        {"id": "level", "subject": "宏晶", "metric": "營收", "as_of": "2025-11", "basis": "", "value": "2650.3億",
-         "unit": "元"},
-        {"id": "estimate", "subject": "宏晶", "metric": "營收", "as_of": "2025-11", "basis": "月增",
-         "modality": "estimate", "value": "3.2%"},
+        {
+            "id": "level",
+            "subject": "宏晶",
+            "metric": "營收",
+            "as_of": "2025-11",
+            "basis": "",
+            "value": "2650.3億",
+            "unit": "元",
+        },
+        {
+            "id": "estimate",
+            "subject": "宏晶",
+            "metric": "營收",
+            "as_of": "2025-11",
+            "basis": "月增",
+            "modality": "estimate",
+            "value": "3.2%",
+        },
         {"id": "capacity", "subject": "宏晶", "metric": "產能", "as_of": "2025-11", "basis": "月增", "value": "3.2%"},
     ]
     november = ["2025-11", "2025-11"]
@@ -118,8 +132,15 @@ def test_explain_lists_every_row_and_the_slot_that_ruled_it_out(tmp_path):
 
 def test_explain_names_the_factor_and_the_row_that_backs(tmp_path):
     rows = [
-        {"id": "nov", "subject": "宏晶", "metric": "營收", "as_of": "2025-11", "value": "2650.3億", "unit": "元",
-         "basis": ""},
+        {
+            "id": "nov",
+            "subject": "宏晶",
+            "metric": "營收",
+            "as_of": "2025-11",
+            "value": "2650.3億",
+            "unit": "元",
+            "basis": "",
+        },
     ]
     november = ["2025-11", "2025-11"]
     far = _desk_claim("宏晶11月營收265.03億元。", "265.03億元", entity="宏晶", period=november)

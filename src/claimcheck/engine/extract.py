@@ -107,7 +107,9 @@ def _extract(
     if not drafts:
         if context is not None and ids is not None and ids.lead is None:
             # a part without claims may still hold the lead entity of the parts after it
-            frames = Frames(clean, date, lambda at: _span(text, norm.to_original(*at)), context, sentences, languages, ids)
+            frames = Frames(
+                clean, date, lambda at: _span(text, norm.to_original(*at)), context, sentences, languages, ids
+            )
             frames.lead()
         return []
     baselines = Spans(d.baseline for d in drafts if d.baseline is not None)
@@ -148,7 +150,11 @@ def _extract(
         figure = norm.to_original(*d.figure) if d.figure is not None else None
         return "bidi" if reach.touches(start, end) or (figure and reach.touches(*figure)) else None
 
-    frames = Frames(clean, date, span, context, sentences, languages, claim_ids, every_time, baselines) if context is not None else None
+    frames = (
+        Frames(clean, date, span, context, sentences, languages, claim_ids, every_time, baselines)
+        if context is not None
+        else None
+    )
     claims = []
     for d, sentence, start, end in built:
         line = bisect_right(line_starts, start)

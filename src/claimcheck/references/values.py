@@ -132,8 +132,12 @@ def read_basis(cell: str, as_of: str | None) -> str:
 def _names_a_quarter(as_of: str) -> bool:
     """2025Q3, 2025年第三季: the period patterns of the rules find a quarter in it."""
     folded = fold(as_of)
-    return any(match.group("quarter") for p in reference_rules().periods for match in p.finditer(folded)
-               if "quarter" in p.groupindex)
+    return any(
+        match.group("quarter")
+        for p in reference_rules().periods
+        for match in p.finditer(folded)
+        if "quarter" in p.groupindex
+    )
 
 
 def read_modality(cell: str) -> str:

@@ -109,7 +109,9 @@ def frame_grammar(languages: tuple[str, ...]) -> FrameGrammar:
         not_name_start=regex.compile(f"\\A(?:{any_word(words(lambda t: t.not_name_starts))})"),
         not_name_end=regex.compile(f"(?:{any_word(words(lambda t: t.not_name_ends))})\\Z"),
         byline_start=regex.compile(f"(?:{alternatives(words(lambda t: t.byline_starts))})"),
-        headline_mark=regex.compile("|".join(f"(?:{p})" for p in dict.fromkeys(words(lambda t: t.headline_marks))) or "(?!)"),
+        headline_mark=regex.compile(
+            "|".join(f"(?:{p})" for p in dict.fromkeys(words(lambda t: t.headline_marks))) or "(?!)"
+        ),
         openers="".join(b[0] for b in brackets if len(b) == 2),
         closers="".join(b[1] for b in brackets if len(b) == 2),
         basis_cue=_cues(_merged(tables, lambda t: t.basis), BASES, not_cues),

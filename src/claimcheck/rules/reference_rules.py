@@ -16,7 +16,18 @@ from claimcheck.rules.load import shared_file, validated
 
 _NAME = "references.toml"
 FIELDS = (
-    "value", "unit", "subject", "metric", "keywords", "as_of", "source", "tolerance", "id", "note", "basis", "modality"
+    "value",
+    "unit",
+    "subject",
+    "metric",
+    "keywords",
+    "as_of",
+    "source",
+    "tolerance",
+    "id",
+    "note",
+    "basis",
+    "modality",
 )
 
 

@@ -5,6 +5,7 @@ files' claims, however many files there are."""
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ class Settings:
     render: Callable[[list[Document]], str] | None = None
     read_options: dict = field(default_factory=dict)  # encoding and max_bytes of the files
     stdin_name: str = STDIN  # the source standard input is called by
+    date: datetime.date | None = None  # the drafts' date (--date)
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,9 @@ def extract_file(job: tuple[str, str | None, Settings]) -> Done | str:
     else:
         source = Source.of_text(text, settings.stdin_name if path == STDIN else path)
     try:
-        document = read_document(source, lang=settings.lang, min_checkworthy=settings.min_checkworthy).document
+        document = read_document(
+            source, lang=settings.lang, min_checkworthy=settings.min_checkworthy, date=settings.date
+        ).document
     except ClaimcheckError as exc:
         return str(exc)
     payload = settings.render([document]) if settings.render is not None else document

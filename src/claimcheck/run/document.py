@@ -14,7 +14,6 @@ source as read (claimcheck.run.anchor), a byte-order mark counting as a characte
 from __future__ import annotations
 
 import datetime
-
 import itertools
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -24,8 +23,8 @@ from claimcheck.files.read import DEFAULT_MAX_BYTES, STDIN, decode, read_text, t
 from claimcheck.models import Claim, Document, Skipped, Verdict
 from claimcheck.run.anchor import anchor, not_read
 from claimcheck.run.stream import BLOCK, extract_stream
-from claimcheck.text.normalize import removed_spans
 from claimcheck.text.document_date import date_of
+from claimcheck.text.normalize import removed_spans
 from claimcheck.text.prose import Format, Masked, blanked_runs, format_of, mask
 
 BATCH = 1000  # claims handed to `each` at a time

@@ -11,9 +11,8 @@ carried context, and at a hard cut it may be split in two.
 
 from __future__ import annotations
 
-import datetime
-
 import contextlib
+import datetime
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator

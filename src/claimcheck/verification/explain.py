@@ -26,7 +26,12 @@ class Explained:
     def _add(self, row: IndexedRow, outcome: str, slot: str | None, detail: str) -> None:
         ref = row.ref
         self._rows[row.order] = Considered(
-            id=ref.id, table=ref.table, row=ref.row, value_text=ref.value_text, outcome=outcome, slot=slot,
+            id=ref.id,
+            table=ref.table,
+            row=ref.row,
+            value_text=ref.value_text,
+            outcome=outcome,
+            slot=slot,
             detail=detail,
         )
 

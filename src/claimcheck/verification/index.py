@@ -95,8 +95,21 @@ def _indexed(ref: ReferenceRow, order: int, units: Units) -> IndexedRow:
     subject_pieces = frozenset(_pieces_of(subject)) if subject else frozenset()
     specificity = len(folded) + (subject is not None)
     return IndexedRow(
-        ref, order, dimension, measure, size, interval, ref.value * size, subject, folded, found,
-        subject_pieces, specificity, period, ref.basis, ref.basis is not None or ref.modality is not None,
+        ref,
+        order,
+        dimension,
+        measure,
+        size,
+        interval,
+        ref.value * size,
+        subject,
+        folded,
+        found,
+        subject_pieces,
+        specificity,
+        period,
+        ref.basis,
+        ref.basis is not None or ref.modality is not None,
         ref.modality or "actual",
     )
 

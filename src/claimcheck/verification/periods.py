@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimcheck.engine.period_reading import fields_of, months_of
-from claimcheck.models import FramePeriod
 from claimcheck.rules.folding import fold
 from claimcheck.rules.period_rules import span_separator
 

@@ -138,9 +138,18 @@ class ClaimSlots:
             period = read if read is not None and read.known else None
         share = claim.unit_canonical in reference_rules().never_unitless
         return cls(
-            dimension, size, measure, fold(english) if english else None, entity or None,
-            frame.basis if frame is not None else "level", frame.modality if frame is not None else "actual",
-            frame_period, resolved, period, not share and dimension != RANK, _own_metric(claim),
+            dimension,
+            size,
+            measure,
+            fold(english) if english else None,
+            entity or None,
+            frame.basis if frame is not None else "level",
+            frame.modality if frame is not None else "actual",
+            frame_period,
+            resolved,
+            period,
+            not share and dimension != RANK,
+            _own_metric(claim),
         )
 
     def side(self, claim: Claim) -> dict[str, str | None]:
@@ -230,7 +239,10 @@ def _own_metric(claim: Claim) -> str | None:
     start, end = claim.start - sentence.start, claim.end - sentence.start
     before = [m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, max(start, 0))]
     after = _CLAUSE_BREAK.search(sentence.text, max(end, 0))
-    clause = (sentence.start + (before[-1] if before else 0), sentence.start + (after.start() if after else len(sentence.text)))
+    clause = (
+        sentence.start + (before[-1] if before else 0),
+        sentence.start + (after.start() if after else len(sentence.text)),
+    )
     if not (clause[0] <= frame.metric.start and frame.metric.end <= clause[1]):
         return None
     return fold(frame.metric.text).strip() or None

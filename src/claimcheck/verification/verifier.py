@@ -144,7 +144,11 @@ def _verdict(claim: Claim, index: ReferenceIndex, contexts: Contexts, approximat
             told.candidates(check, same, overlapping)
         reason = reasons.sourced(context.language, best.ref)
         return Verdict(
-            claim_id=claim.id, status="sourced", reason=reason, reference=best.ref, candidates=count,
+            claim_id=claim.id,
+            status="sourced",
+            reason=reason,
+            reference=best.ref,
+            candidates=count,
             considered=told.rows if told is not None else None,
         )
     candidates = list(same)
