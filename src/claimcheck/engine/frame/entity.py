@@ -7,7 +7,8 @@ Han run that opens a clause); the frame then keeps only what can own a figure: n
 word (Net income), an anaphor (the company, 該公司), a lower-case phrase, a ticker or tag in
 brackets, a person named with a title or set off by commas (…, Luis Herrera, said) or a Han
 run that is a period, a cue or a measure (年增, 第一产业, 貨運量). A Han run that opens with a
-name known in the document (the lead entity, or one its line writes before a ticker in brackets) is cut to that name (宏晶董事 → 宏晶).
+name known in the document (the lead entity, or one its line writes before a ticker in
+brackets) is cut to that name (宏晶董事 → 宏晶).
 """
 
 from __future__ import annotations
