@@ -1,7 +1,6 @@
 """What a figure measures: the metric word of its clause (Context's rule), else the last one of
-the nearest earlier clause of the same sentence (營收 for 年增32.1% after 營收達2兆元), else the
-last one of an earlier sentence of its paragraph (其中，第三季度增长5.1% after 地区生产总值…).
-A bare head word ("the rate") stands for the fuller metric written before it in the paragraph
+the nearest earlier clause of the same sentence (營收 for 年增32.1% after 營收達2兆元); never
+another sentence's. A bare head word ("the rate") stands for the fuller metric written before it in the paragraph
 ("unemployment rate"). A paragraph is a line, as for the other slots of the frame."""
 
 from __future__ import annotations
@@ -13,9 +12,9 @@ from claimcheck.engine.raw_claim import RawClaim, Span
 
 def of(context: Context, d: RawClaim, sentence: Span) -> Span | None:
     found = d.metric or _in_sentence(context, d, sentence)
-    before = _earlier_in_paragraph(context, sentence)
     if found is None:
-        return before[-1] if before else None
+        return None  # another sentence's metric is as often another figure's (18% of the market)
+    before = _earlier_in_paragraph(context, sentence)
     head = context.clean[found[0] : found[1]]
     for start, end in reversed(before):
         fuller = context.clean[start:end]
