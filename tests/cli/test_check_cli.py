@@ -37,7 +37,7 @@ def verdicts(report: dict) -> dict[tuple[str, str], tuple[str, str | None]]:
     [
         ("drafts/xinghe-deliveries.md", "4.2万辆", "sourced", None),
         ("drafts/xinghe-deliveries.md", "38万辆", "mismatch", None),
-        ("drafts/xinghe-deliveries.md", "5万辆", "unsourced", "inline"),
+        ("drafts/xinghe-deliveries.md", "突破5万辆", "unsourced", "inline"),
         ("drafts/eastbay-port.html", "$780 million", "mismatch", None),
         ("drafts/eastbay-port.html", "3,100 people", "unsourced", None),
         ("drafts/eastbay-port.html", "3 million", "unsourced", "inline"),

@@ -185,7 +185,7 @@ def test_help_of_check_shows_its_metavars():
         (("verify", "{draft}"), "claimcheck: verify: missing option '--refs'; see 'claimcheck verify --help'"),
         (
             ("extract", "{draft}", "--frmat", "json"),
-            "claimcheck: extract: no such option: --frmat (Possible options: --format); "
+            "claimcheck: extract: no such option: --frmat (Possible options: --date, --format); "
             "see 'claimcheck extract --help'",
         ),
         (("chek",), "claimcheck: no such command 'chek'. Did you mean 'check', 'schema'?; see 'claimcheck --help'"),
