@@ -20,7 +20,11 @@ def test_ci_and_a_plain_run_select_every_test():
 
 
 def test_the_quick_run_leaves_out_the_browser_the_cluster_and_the_signals():
-    modules = ["tests/render/test_report_browser.py", "tests/integrations/test_integration_dask.py", "tests/run/test_worker_signals.py"]
+    modules = [
+        "tests/render/test_report_browser.py",
+        "tests/integrations/test_integration_dask.py",
+        "tests/run/test_worker_signals.py",
+    ]
     quick = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--collect-only", "-q", *modules]
     whole = subprocess.run(quick, cwd=ROOT, capture_output=True, text=True, timeout=120)
     kept = subprocess.run([*quick, "-m", "not slow"], cwd=ROOT, capture_output=True, text=True, timeout=120)
