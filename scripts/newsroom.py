@@ -73,14 +73,19 @@ class Score:
 
     @property
     def false_mismatches(self) -> list[Outcome]:
-        return [o for o in self._reported() if o.status == "mismatch" and (o.expected is None or o.expected.status != "mismatch")]
+        return [
+            o
+            for o in self._reported()
+            if o.status == "mismatch" and (o.expected is None or o.expected.status != "mismatch")
+        ]
 
     @property
     def other_frame_sourced(self) -> list[Outcome]:
         return [
             o
             for o in self._reported()
-            if o.status == "sourced" and (o.expected is None or (o.expected.status, o.expected.row) != ("sourced", o.row))
+            if o.status == "sourced"
+            and (o.expected is None or (o.expected.status, o.expected.row) != ("sourced", o.row))
         ]
 
     @property
@@ -152,7 +157,9 @@ def score(wire: Path = WIRE) -> Score:
             row = (verdict.get("reference") or {}).get("id")
             entry = waiting.pop((claim["line"], claim["text"]), None)
             result.outcomes.append(
-                Outcome(entry, verdict.get("status"), row, verdict.get("reason", ""), draft, claim["line"], claim["text"])
+                Outcome(
+                    entry, verdict.get("status"), row, verdict.get("reason", ""), draft, claim["line"], claim["text"]
+                )
             )
         for entry in waiting.values():
             result.outcomes.append(Outcome(entry, None, None, "", draft, entry.line, entry.text))
@@ -176,7 +183,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     totals = result.totals()
     if args.json:
-        print(json.dumps({"totals": totals, "differing": [_describe(o) for o in result.disagreeing]}, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {"totals": totals, "differing": [_describe(o) for o in result.disagreeing]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     for name, value in totals.items():
         print(f"{name:>32}: {value}")

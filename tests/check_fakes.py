@@ -34,7 +34,7 @@ def index_references(tables: dict[str, str] | list[dict[str, str]]) -> dict[str,
     return {text: status for table in tables for text, status in table.items()}
 
 
-def verify(claims: list[Claim], references: dict[str, str], *, approximation=None) -> list[Verdict]:
+def verify(claims: list[Claim], references: dict[str, str], *, approximation=None, explain=False) -> list[Verdict]:
     verdicts = []
     for claim in claims:
         status = references.get(claim.text, "unsourced")

@@ -9,6 +9,7 @@ from claimcheck.engine.extract import extract, extract_document
 from claimcheck.errors import ClaimcheckError
 from claimcheck.models import Claim, Document, ReferenceRow, Report, Skipped, TextSpan, Verdict
 from claimcheck.references.tables import ReferenceTable, load_references
+from claimcheck.text.document_date import document_date
 from claimcheck.verification.verifier import verify
 from claimcheck.version import __version__
 
@@ -22,6 +23,7 @@ __all__ = [
     "Skipped",
     "TextSpan",
     "Verdict",
+    "document_date",
     "extract",
     "extract_document",
     "load_references",

@@ -22,7 +22,9 @@ Deception = Literal["bidi"]
 Basis = Literal["level", "yoy", "mom", "qoq", "change", "baseline"]
 Modality = Literal["actual", "estimate", "forecast", "target", "guidance"]
 EntityFrom = Literal["clause", "sentence", "paragraph", "headline"]
-PeriodHow = Literal["written", "document date", "carried", "unresolved"]
+PeriodHow = Literal["written", "document date", "carried", "earlier", "unresolved"]
+# What a reference row holds: a level or a change against the year, month or quarter before.
+RowBasis = Literal["level", "yoy", "mom", "qoq"]
 
 
 class _Record(BaseModel):
@@ -69,7 +71,8 @@ class FramePeriod(_Record):
     end: str | None = Field(default=None, description="Last month or day, inclusive; null when unresolved.")
     how: PeriodHow = Field(
         description="written: absolute in the text; document date: relative, resolved against the "
-        "document's date; carried: from the sentence or paragraph around the claim; unresolved."
+        "document's date; carried: from the sentence or paragraph around the claim; earlier: an earlier "
+        "period the draft does not name (previously, 此前); unresolved."
     )
 
 
@@ -186,6 +189,8 @@ Status = Literal["sourced", "mismatch", "unsourced"]
 class ReferenceRow(_Record):
     """One row of a newsroom's reference table, parsed and validated."""
 
+    absent_when_none: ClassVar[tuple[str, ...]] = ("basis", "modality")
+
     id: str = Field(description="The row's `id` column, or table:row when it has none.")
     table: FileName = Field(description="The file the row comes from.")
     row: int = Field(ge=1, description="1-based row number in that file (the header is row 1 of a CSV).")
@@ -202,9 +207,43 @@ class ReferenceRow(_Record):
     tolerance: str | None = Field(default=None, description="As written: absolute (500) or relative (1%).")
     note: str | None = None
     extra: dict[str, str] = Field(default_factory=dict, description="Columns claimcheck does not know, kept as is.")
+    basis: RowBasis | None = Field(
+        default=None,
+        exclude_if=lambda basis: basis is None,  # see absent_when_none
+        description="level, or a change: yoy, mom, qoq. Absent when the table has no basis column "
+        "(then the row's basis is unknown and does not constrain).",
+    )
+    modality: Modality | None = Field(
+        default=None,
+        exclude_if=lambda modality: modality is None,
+        description="actual, estimate, forecast, target, guidance. Absent when the table has no modality "
+        "column (the row is then taken for an actual figure).",
+    )
+
+
+Outcome = Literal["backs", "contradicts", "ruled out"]
+Slot = Literal["entity", "metric", "unit", "noun", "period", "basis", "modality", "factor"]
+
+
+class Considered(_Record):
+    """A row the verifier looked at for a claim, and what came of it (verify with explain)."""
+
+    id: str = Field(description="The row's id.")
+    table: FileName
+    row: int = Field(ge=1, description="1-based row number in its file.")
+    value_text: str
+    outcome: Outcome
+    slot: Slot | None = Field(
+        default=None,
+        description="What ruled the row out: a slot of the frame that differs (entity, metric, unit, noun, "
+        "period, basis, modality), or factor (the same frame, but ten times off or more).",
+    )
+    detail: str | None = Field(default=None, description="Why, in the claim's language.")
 
 
 class Verdict(_Record):
+    absent_when_none: ClassVar[tuple[str, ...]] = ("considered",)
+
     claim_id: str
     status: Status
     reason: str = Field(description="One line for a human, in the claim's language.")
@@ -212,3 +251,9 @@ class Verdict(_Record):
     difference: float | None = Field(default=None, description="Claim value minus the row's, on a mismatch.")
     relative_difference: float | None = Field(default=None, description="difference / row value, on a mismatch.")
     candidates: int = Field(default=0, ge=0, description="How many rows matched the claim's unit and context.")
+    considered: list[Considered] | None = Field(
+        default=None,
+        exclude_if=lambda considered: considered is None,
+        description="With explain: every row considered for the claim and the slot that ruled it out; "
+        "absent otherwise.",
+    )

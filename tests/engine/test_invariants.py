@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -30,6 +32,29 @@ def test_claim_text_is_the_original_slice(text):
         assert claim.sentence.start <= claim.start and claim.end <= claim.sentence.end
         if claim.time is not None:
             assert text[claim.time.start : claim.time.end] == claim.time.text
+
+
+# Periods, relative words and baselines, so that frames carry and resolve periods.
+_PERIOD_PIECES = st.sampled_from(
+    ["今年", "去年同期", "當月", "上月", "前10月", "1-11月", "今（10）日", "第三季", "較", "10月", "2025年"]
+    + ["last year", "a year earlier", "so far this year", "the third quarter of 2025", " from ", " in October"]
+    + ["交付了50萬臺", "增長12%", "$5 billion", " rose 4.3%", "，", "。", ", ", ". ", "\n\n", " "]
+)
+_FRAMED_TEXT = st.lists(st.one_of(_PERIOD_PIECES, _PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_FRAMED_TEXT, st.sampled_from([None, datetime.date(2025, 12, 10), datetime.date(2026, 1, 1)]))
+def test_frame_spans_are_original_slices(text, date):
+    for claim in claimcheck.extract(text, date=date):
+        frame = claim.frame
+        period = frame.period
+        for span in (frame.entity, frame.metric, period.span if period else None):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+        if period is not None:
+            assert (period.start is None) == (period.end is None) == (period.how == "unresolved")
+            assert period.start is None or period.start[:7] <= period.end[:7]
 
 
 @settings(max_examples=400, deadline=None)

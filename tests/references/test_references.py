@@ -138,6 +138,24 @@ def test_cells_are_read_by_the_number_engine(tmp_path, case):
             assert actual == value, f"{field}: {actual!r}"
 
 
+@pytest.mark.parametrize("case", CASES["slots"], ids=lambda case: f"{case['basis']}|{case['modality']}")
+def test_basis_and_modality_cells_are_read_from_their_aliases(tmp_path, case):
+    path = tmp_path / "refs.json"
+    cells = {"value": "3%", "subject": "x", "basis": case["basis"], "modality": case["modality"]}
+    path.write_text(json.dumps([{**cells, "as_of": case.get("as_of", "")}], ensure_ascii=False), encoding="utf-8")
+    [row] = claimcheck.load_references(path).rows
+    assert [row.basis, row.modality] == case["expect"]
+    assert {"basis", "modality"} <= set(json.loads(row.model_dump_json()))
+
+
+def test_a_table_without_the_columns_leaves_basis_and_modality_unknown_and_out_of_the_json(tmp_path):
+    path = tmp_path / "refs.csv"
+    path.write_text("id,value,unit,subject\na,3,%,x\n", encoding="utf-8")
+    [row] = claimcheck.load_references(path).rows
+    assert (row.basis, row.modality) == (None, None)
+    assert not {"basis", "modality"} & set(json.loads(row.model_dump_json()))
+
+
 @pytest.mark.parametrize("case", CASES["bad"], ids=lambda case: case["name"])
 def test_a_bad_table_is_refused_with_its_row_and_column(tmp_path, case):
     path = tmp_path / "refs.csv"

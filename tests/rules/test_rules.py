@@ -96,6 +96,21 @@ BAD_RULE_FILES = {
     ),
     "bad TOML": ("numerals.toml", "half = [", "numerals.toml: "),
     "misspelt file": ("unit.toml", 'measure_words = ["x"]', "unit.toml: not a rule file"),
+    "a relative word with no meaning": (
+        "periods.toml",
+        '[frame]\nwords = { "今年" = "this year" }',
+        "periods.toml: entry frame.words.今年: String should match pattern",
+    ),
+    "a broken period pattern": (
+        "periods.toml",
+        '[frame]\npatterns = ["(今年"]',
+        "periods.toml: entry frame.patterns.0: not a regular expression",
+    ),
+    "a document date table with an unknown key": (
+        "periods.toml",
+        '[document_date]\nmeta = ["date"]',
+        "periods.toml: entry document_date.meta",
+    ),
 }
 
 

@@ -9,6 +9,7 @@ A `[units]` table names units the rules lack, for every command that reads a tab
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,7 @@ class Options(BaseModel):
     encoding: str | None = None
     max_bytes: int | None = Field(default=None, alias="max-bytes", ge=0)
     refs_max_bytes: int | None = Field(default=None, alias="refs-max-bytes", ge=0)
+    date: datetime.date | None = None  # the drafts' date: relative periods resolve against it
 
     @field_validator("refs", mode="before")
     @classmethod
@@ -137,6 +139,7 @@ class Settings(BaseModel):
     encoding: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES  # 0: no limit
     refs_max_bytes: int = DEFAULT_TABLE_BYTES  # 0: no limit
+    date: datetime.date | None = None
 
 
 @dataclass(frozen=True)

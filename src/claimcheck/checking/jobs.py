@@ -63,6 +63,7 @@ def check_source(source: Source, settings: Settings, *, keep_text: bool = False)
         references=reference_table(tables) if tables else None,
         approximation=settings.approx,
         keep_text=True,
+        date=settings.date,
     )
     assert read.text is not None and read.verdicts is not None
     silenced = Silenced(suppressed_spans(read.text, read.format))

@@ -14,6 +14,7 @@ from claimcheck.cli.options import (
     Approx,
     Color,
     Config,
+    DocumentDate,
     Encoding,
     Jobs,
     Quiet,
@@ -104,6 +105,7 @@ def check(
             help="Refuse a larger table, .xlsx uncompressed (default 32M; 0: no limit).",
         ),
     ] = None,
+    date: DocumentDate = None,
 ) -> None:
     """Gate drafts in CI: exit 1 when a figure is contradicted by, or missing from, the table."""
     from pydantic import ValidationError
@@ -123,7 +125,7 @@ def check(
     lang = lang and choose("--lang", lang, lang_choices())
     flags = {"refs": refs, "refs-encoding": refs_encoding, "fail-on": fail_on, "approx": approx, "lang": lang}
     flags |= {"min-checkworthy": min_checkworthy, "kinds": kinds and [k.strip() for k in kinds.split(",") if k.strip()]}
-    flags |= {"encoding": encoding, "max-bytes": max_bytes, "refs-max-bytes": refs_max_bytes}
+    flags |= {"encoding": encoding, "max-bytes": max_bytes, "refs-max-bytes": refs_max_bytes, "date": date}
     try:
         options = Options.model_validate({key: value for key, value in flags.items() if value is not None})
     except ValidationError as exc:

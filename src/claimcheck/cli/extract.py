@@ -12,6 +12,7 @@ import typer
 
 from claimcheck.cli.options import (
     Color,
+    DocumentDate,
     Encoding,
     Jobs,
     Lang,
@@ -22,7 +23,7 @@ from claimcheck.cli.options import (
     format_option,
     lang_choices,
 )
-from claimcheck.cli.shared import choose, display, fail, read_options, stdout
+from claimcheck.cli.shared import choose, display, document_date, fail, read_options, stdout
 from claimcheck.files.read import STDIN
 from claimcheck.formats import EXTRACT_FORMATS
 
@@ -44,6 +45,7 @@ def extract(
     stdin_filename: StdinFilename = None,
     quiet: Quiet = False,
     color: Color = None,
+    date: DocumentDate = None,
 ) -> None:
     """List every checkable claim in each draft: figures, ranks, comparisons, superlatives."""
     from claimcheck.cli import extract_many as batch_output
@@ -56,13 +58,14 @@ def extract(
     display(quiet)
     fmt, lang = choose("--format", fmt, EXTRACT_FORMATS), choose("--lang", lang, lang_choices())
     limits = read_options(encoding, max_bytes)
+    when = document_date(date)
     stdin_name = stdin_filename or STDIN
     try:
         if jobs is not None or names_many(paths):  # many files: in parallel, jsonl streamed
-            options = {"lang": lang, "min_checkworthy": min_checkworthy, "jobs": jobs, "output": output}
+            options = {"lang": lang, "min_checkworthy": min_checkworthy, "jobs": jobs, "output": output, "date": when}
             return batch_output.run_extract(paths, fmt, read_options=limits, stdin_name=stdin_name, **options)
         refuse(output, paths)
-        options = {"lang": lang, "min_checkworthy": min_checkworthy}
+        options = {"lang": lang, "min_checkworthy": min_checkworthy, "date": when}
         if fmt == "jsonl":  # claims written as they are found: memory holds a batch, not the file
             try:
                 with output_file(output) if output else contextlib.nullcontext(stdout()) as out:

@@ -4,6 +4,7 @@ when a person watches stderr."""
 
 from __future__ import annotations
 
+import datetime
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -69,6 +70,7 @@ def run_extract(
     output: str | None = None,
     read_options: dict | None = None,
     stdin_name: str = STDIN,
+    date: datetime.date | None = None,
 ) -> None:
     """Claims of every file under `paths` in `fmt`; `jobs` processes (default: the cores)."""
     not_files: list[tuple[str, str]] = []
@@ -76,7 +78,7 @@ def run_extract(
     say_not_files(not_files)
     refuse(output, files)
     in_worker = renderer("jsonl") if fmt == "jsonl" else None
-    settings = Settings(lang, min_checkworthy, in_worker, read_options or {}, stdin_name)
+    settings = Settings(lang, min_checkworthy, in_worker, read_options or {}, stdin_name, date)
     try:
         # For a person only, and not when the claims themselves are printed on the terminal.
         with progress(files, progress_wanted(output is None and sys.stdout.isatty())) as advance:

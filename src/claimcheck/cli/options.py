@@ -92,6 +92,16 @@ StdinFilename = Annotated[
 Jobs = Annotated[
     int | None, typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes (default: the cores).")
 ]
+DocumentDate = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="The drafts' date, against which 今年, 上月, last year resolve (default: the date a Markdown "
+        "or HTML draft gives itself).",
+    ),
+]
+Explain = Annotated[bool, typer.Option("--explain", help="For each claim, every row considered and what ruled it out.")]
 Quiet = Annotated[
     bool, typer.Option("--quiet", "-q", help="Only findings and errors: no summary line, no notes, no progress bar.")
 ]

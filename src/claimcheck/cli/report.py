@@ -6,8 +6,17 @@ from typing import Annotated
 
 import typer
 
-from claimcheck.cli.options import Approx, Config, Lang, RefsEncoding, RefsMaxBytes, StdinFilename, lang_choices
-from claimcheck.cli.shared import approximation, choose, config_units, fail, table_limit
+from claimcheck.cli.options import (
+    Approx,
+    Config,
+    DocumentDate,
+    Lang,
+    RefsEncoding,
+    RefsMaxBytes,
+    StdinFilename,
+    lang_choices,
+)
+from claimcheck.cli.shared import approximation, choose, config_units, document_date, fail, table_limit
 from claimcheck.files.read import STDIN
 
 
@@ -33,6 +42,7 @@ def report(
     ] = None,
     stdin_filename: StdinFilename = None,
     refs_max_bytes: RefsMaxBytes = "32M",
+    date: DocumentDate = None,
 ) -> None:
     """Write the editor's report: the draft as one HTML page, every claim highlighted by its verdict."""
     from claimcheck.errors import ClaimcheckError
@@ -60,7 +70,8 @@ def report(
 
             index = index_references(tables)
         source = Source.file(path, stdin_name=stdin_filename or STDIN)
-        read = read_document(source, prose=True, lang=lang, references=index, approximation=approximate, keep_text=True)
+        options = {"lang": lang, "references": index, "approximation": approximate, "date": document_date(date)}
+        read = read_document(source, prose=True, keep_text=True, **options)
         write_output(target, draft_page(read, refs or []))
     except ClaimcheckError as exc:
         raise fail(str(exc)) from None

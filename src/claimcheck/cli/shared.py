@@ -46,6 +46,18 @@ def read_options(encoding: str | None, max_bytes: str) -> dict:
         raise fail(f"--max-bytes: {exc}") from None
 
 
+def document_date(value: str | None):
+    """--date as a date; one line and exit 2 when it is not one."""
+    if value is None:
+        return None
+    from claimcheck.text.document_date import read_date
+
+    found = read_date(value)
+    if found is None:
+        raise fail(f"--date: {value!r} is not a date: write it as YYYY-MM-DD")
+    return found
+
+
 def table_limit(max_bytes: str) -> int | None:
     from claimcheck.files.read import parse_size
 

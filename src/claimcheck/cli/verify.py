@@ -11,7 +11,9 @@ from claimcheck.cli.options import (
     Approx,
     Color,
     Config,
+    DocumentDate,
     Encoding,
+    Explain,
     Lang,
     MaxBytes,
     Output,
@@ -28,6 +30,7 @@ from claimcheck.cli.shared import (
     choose,
     config_units,
     display,
+    document_date,
     drafts,
     fail,
     read_options,
@@ -56,6 +59,8 @@ def verify(
     quiet: Quiet = False,
     color: Color = None,
     refs_max_bytes: RefsMaxBytes = "32M",
+    date: DocumentDate = None,
+    explain: Explain = False,
 ) -> None:
     """Check each claim of the drafts against reference tables: sourced, mismatch or unsourced."""
     from claimcheck.cli.notices import say_skipped
@@ -71,6 +76,7 @@ def verify(
     fmt, lang = choose("--format", fmt, VERIFY_FORMATS), choose("--lang", lang, lang_choices())
     limits = read_options(encoding, max_bytes)
     approximate = approximation(approx)
+    when = document_date(date)
     try:
         refuse(output, [*paths, *refs])
         units = config_units(config)
@@ -79,7 +85,8 @@ def verify(
         index = index_references(tables)
         stdin_name = stdin_filename or STDIN
         sources = [Source.file(path, stdin_name=stdin_name, **limits) for path in drafts(paths)]
-        reads = [read_document(s, prose=True, lang=lang, references=index, approximation=approximate) for s in sources]
+        options = {"lang": lang, "references": index, "approximation": approximate, "date": when, "explain": explain}
+        reads = [read_document(s, prose=True, **options) for s in sources]
         for read in reads:
             say_skipped(read.document.source, read.document.skipped)
         verified = [verified_document(read.document, read.verdicts or []) for read in reads]

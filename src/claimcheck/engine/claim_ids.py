@@ -9,14 +9,26 @@ from collections import Counter
 class ClaimIds:
     """Stable ids: a hash of the claim's kind, its sentence, its text and which occurrence of
     that triple it is. Each sentence is hashed once (a long sentence with many claims stays
-    linear), and one instance may span the blocks of a text read in parts."""
+    linear), and one instance may span the blocks of a text read in parts.
+
+    The parts of one text, read in order, share through it what belongs to the whole text:
+    where the current part starts in it (`offset`) the text's lead entity (`lead`: its
+    text and span in the whole original, once a part has found it; claimcheck.engine.frame) and
+    its lead period (`lead_period`)."""
 
     def __init__(self) -> None:
         self.seen: Counter[bytes] = Counter()
         self._prefixes: dict[tuple[str, int, int], hashlib.blake2b] = {}
+        self.offset = 0
+        self._next = 0
+        self.lead: tuple[str, str, int, int] | None = None  # as cleaned, as written, start, end
+        self.lead_period: tuple[object, int] | None = None  # the headline's FramePeriod, where it ends
 
-    def new_text(self) -> None:
+    def new_text(self, length: int = 0) -> None:
+        """A new part of `length` characters, which follows the last one."""
         self._prefixes.clear()
+        self.offset = self._next
+        self._next += length
 
     def of(self, kind: str, clean: str, sentence: tuple[int, int], claim: str) -> str:
         prefix = self._prefixes.get((kind, *sentence))

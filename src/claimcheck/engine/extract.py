@@ -88,28 +88,36 @@ def _extract(
     vocabulary: Vocabulary | None = None,
     date: datetime.date | None = None,
 ) -> list[Claim]:
+    claim_ids = ids or ClaimIds()
+    claim_ids.new_text(len(text))  # before any return: the parts of a text count every part
     scan = read_pass(text, lang)
     norm, times, clean = scan.norm, scan.times, scan.norm.text
     times.sort()
     time_spans = Spans(times)
     sentences = Sentences(clean)
     figures = [_figure(q) for q in scan.claims]
+    languages = languages_of(lang)
     if figures_only:
         drafts, context = figures, None
     else:
-        rg = relation_grammar(languages_of(lang))
+        rg = relation_grammar(languages)
         clauses = Clauses(clean, rg.clause_break)
-        drafts = relate(clean, figures, grammar(languages_of(lang)), rg, time_spans, clauses, sentences.span_at)
+        drafts = relate(clean, figures, grammar(languages), rg, time_spans, clauses, sentences.span_at)
         context = Context(clean, rg, clauses, time_spans, vocabulary)
     if not drafts:
+        if context is not None and ids is not None and ids.lead is None:
+            # a part without claims may still hold the lead entity of the parts after it
+            frames = Frames(
+                clean, date, lambda at: _span(text, norm.to_original(*at)), context, sentences, languages, ids
+            )
+            frames.lead()
         return []
     baselines = Spans(d.baseline for d in drafts if d.baseline is not None)
+    every_time = times  # the frame's periods read the baselines' too
     times = [t for t in times if not baselines.overlaps(*t)]  # "from last year" is not when a claim holds
     time_starts = [start for start, _ in times]
     sentence_spans: dict[tuple[int, int], TextSpan] = {}
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
-    claim_ids = ids or ClaimIds()
-    claim_ids.new_text()
     ids_of: dict[int, str] = {}
     built = []
     for d in drafts:
@@ -142,7 +150,11 @@ def _extract(
         figure = norm.to_original(*d.figure) if d.figure is not None else None
         return "bidi" if reach.touches(start, end) or (figure and reach.touches(*figure)) else None
 
-    frames = Frames(clean, date, span) if context is not None else None
+    frames = (
+        Frames(clean, date, span, context, sentences, languages, claim_ids, every_time, baselines)
+        if context is not None
+        else None
+    )
     claims = []
     for d, sentence, start, end in built:
         line = bisect_right(line_starts, start)

@@ -14,6 +14,7 @@ from claimcheck.engine.before import read_before
 from claimcheck.engine.classify import ONE_WITH_A_DURATION, late_rejection, rejection
 from claimcheck.engine.compound import join_compounds
 from claimcheck.engine.quantity import Quantity
+from claimcheck.engine.ranges import join_ranges
 from claimcheck.engine.raw_claim import Spans
 from claimcheck.engine.tail import currency_glued
 from claimcheck.rules.grammar import grammar
@@ -47,7 +48,7 @@ def read_pass(text: str, lang: str | None, every: bool = False) -> Pass:
     times = [m.span() for pattern in g.times for m in pattern.finditer(norm.text)]
     pairs = list(_readings(norm.text, g, times, every=every))
     joinable = [(q, reason) for q, reason in pairs if reason in (None, ONE_WITH_A_DURATION)]
-    return Pass(norm, times, pairs, join_compounds(norm.text, joinable, g))
+    return Pass(norm, times, pairs, join_ranges(norm.text, join_compounds(norm.text, joinable, g), g))
 
 
 def _readings(clean: str, g, times: list[tuple[int, int]], every: bool = True):

@@ -18,7 +18,14 @@ from claimcheck.errors import InputError, clipped, quoted
 from claimcheck.models import FileName, ReferenceRow
 from claimcheck.names import shown
 from claimcheck.references.formats import DEFAULT_TABLE_BYTES, RawTable, read_raw_table
-from claimcheck.references.values import Units, read_figure, read_tolerance, with_unit_column
+from claimcheck.references.values import (
+    Units,
+    read_basis,
+    read_figure,
+    read_modality,
+    read_tolerance,
+    with_unit_column,
+)
 from claimcheck.rules.folding import fold
 from claimcheck.rules.reference_rules import reference_rules
 
@@ -75,6 +82,12 @@ def _row(
         if text.get("tolerance"):
             current = "tolerance"
             read_tolerance(text["tolerance"], figure.unit, units)
+        # A table without the column leaves the slot unknown (None); an empty cell is a level
+        # or an actual figure.
+        current = "basis"
+        basis = read_basis(text["basis"], text.get("as_of")) if "basis" in text else None
+        current = "modality"
+        modality = read_modality(text["modality"]) if "modality" in text else None
     except ValueError as exc:
         raise TableError(f"{path}: row {number}, column {clipped(header[current])}: {exc}") from None
     if figure.unit is None and not (text.get("subject") or text.get("metric") or text.get("keywords")):
@@ -100,6 +113,8 @@ def _row(
         tolerance=text.get("tolerance") or None,
         note=text.get("note") or None,
         extra={name: cells.get(name, "") for name in extra},
+        basis=basis,
+        modality=modality,
     )
 
 

@@ -93,8 +93,65 @@ def _figure(cell: str) -> Figure:
         return Figure(claim.value, claim.value_max, claim.unit, claim.unit_canonical)
     plain = _plain_number(text)
     if plain is None:
-        raise ValueError(f"cannot read {quoted(cell)} as a figure")
+        ends = _range_ends(text)
+        if ends is None:
+            raise ValueError(f"cannot read {quoted(cell)} as a figure")
+        return ends
     return Figure(as_number(plain), None, None, None)
+
+
+def _range_ends(text: str) -> Figure | None:
+    """A range with its scale or unit written at both ends: "48.6 billion to 49.0 billion"."""
+    parts = reference_rules().range_split.split(text)
+    if len(parts) != 2 or not all(part.strip() for part in parts):
+        return None
+    try:
+        low, high = (_figure(part) for part in parts)
+    except ValueError:
+        return None
+    if low.value_max is not None or high.value_max is not None or low.value > high.value:
+        return None
+    if (low.unit_canonical, fold(low.unit or "")) != (high.unit_canonical, fold(high.unit or "")):
+        return None
+    return Figure(low.value, high.value, low.unit, low.unit_canonical)
+
+
+def read_basis(cell: str, as_of: str | None) -> str:
+    """level, yoy, mom or qoq from a basis cell (empty: level; 環比: mom, or qoq for a quarter)."""
+    text = fold(unicodedata.normalize("NFKC", cell)).strip()
+    if not text:
+        return "level"
+    basis = reference_rules().basis_of.get(text)
+    if basis is None:
+        raise ValueError(f"unknown basis {quoted(cell)}: write yoy, mom or qoq, or leave it empty for a level")
+    if basis == "sequential":
+        return "qoq" if as_of and _names_a_quarter(as_of) else "mom"
+    return basis
+
+
+def _names_a_quarter(as_of: str) -> bool:
+    """2025Q3, 2025年第三季: the period patterns of the rules find a quarter in it."""
+    folded = fold(as_of)
+    return any(
+        match.group("quarter")
+        for p in reference_rules().periods
+        for match in p.finditer(folded)
+        if "quarter" in p.groupindex
+    )
+
+
+def read_modality(cell: str) -> str:
+    """actual, estimate, forecast, target or guidance from a modality cell (empty: actual)."""
+    text = fold(unicodedata.normalize("NFKC", cell)).strip()
+    if not text:
+        return "actual"
+    modality = reference_rules().modality_of.get(text)
+    if modality is None:
+        raise ValueError(
+            f"unknown modality {quoted(cell)}: write estimate, forecast, target or guidance, "
+            "or leave it empty for an actual figure"
+        )
+    return modality
 
 
 @lru_cache(maxsize=1024)

@@ -150,6 +150,7 @@ def _check_regexes(rules: LanguageRules, label_of: dict[str, str]) -> None:
     check_patterns(
         label_of.get("reading", ""), [(f"reading.{n}.{i}", p) for n, ps in lists.items() for i, p in enumerate(ps)]
     )
+    check_patterns(label_of.get("frame", ""), [(f"frame.patterns.{i}", p) for i, p in enumerate(rules.frame.patterns)])
 
 
 def _numerals(system: str | None, table: dict | None, label: str):
@@ -194,6 +195,7 @@ def _relation_patterns(rules: RelationRules):
     found += [(f"comparison.multiple_as.{i}", p) for i, p in enumerate(rules.comparison.multiple_as)]
     found += [(f"superlative.patterns.{i}", p) for i, p in enumerate(rules.superlative.patterns)]
     found += [(f"context.subject_patterns.{i}", p) for i, p in enumerate(rules.context.subject_patterns)]
+    found += [(f"frame.headline_marks.{i}", p) for i, p in enumerate(rules.frame.headline_marks)]
     # A stand-in as long as the placeholder, so that an error's position is the pattern's own.
     return [(entry, _PLACEHOLDER.sub(lambda m: "x" * len(m[0]), pattern)) for entry, pattern in found]
 

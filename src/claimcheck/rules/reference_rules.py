@@ -15,7 +15,20 @@ from claimcheck.rules.languages import COMMON, fallback, folder, language, langu
 from claimcheck.rules.load import shared_file, validated
 
 _NAME = "references.toml"
-FIELDS = ("value", "unit", "subject", "metric", "keywords", "as_of", "source", "tolerance", "id", "note")
+FIELDS = (
+    "value",
+    "unit",
+    "subject",
+    "metric",
+    "keywords",
+    "as_of",
+    "source",
+    "tolerance",
+    "id",
+    "note",
+    "basis",
+    "modality",
+)
 
 
 class _Table(BaseModel):
@@ -33,12 +46,37 @@ class Columns(_Table):
     tolerance: list[str] = Field(min_length=1)
     id: list[str] = Field(min_length=1)
     note: list[str] = Field(min_length=1)
+    basis: list[str] = Field(min_length=1)
+    modality: list[str] = Field(min_length=1)
+
+
+class BasisValues(_Table):
+    level: list[str]
+    yoy: list[str]
+    mom: list[str]
+    qoq: list[str]
+    sequential: list[str]  # the change on the period before: mom or qoq by the row's as_of
+
+
+class ModalityValues(_Table):
+    actual: list[str]
+    estimate: list[str]
+    forecast: list[str]
+    target: list[str]
+    guidance: list[str]
+
+
+class Values(_Table):
+    basis: BasisValues
+    modality: ModalityValues
 
 
 class Units(_Table):
     rank: list[str]
     measure_word_groups: list[list[str]]
+    never_unitless: list[str]
     dollar_currencies: list[str]
+    dollar_subunits: dict[str, float] = Field(default_factory=dict)
 
 
 class Reasons(_Table):
@@ -50,6 +88,30 @@ class Reasons(_Table):
     as_of_part: str
     source_part: str
     bidi: str  # a figure bidirectional controls may show in another order (claim.deceptive)
+    # Why no row of the claim's frame backs or contradicts it (verification/slots.py).
+    other_period_of_row: str
+    other_basis: str
+    other_modality: str
+    other_noun: str
+    other_entity: str
+    other_metric: str
+    other_unit: str
+    far_larger: str
+    far_smaller: str
+    series: str
+    series_unresolved: str
+    # How a reason names each basis and modality (basis_yoy: year on year).
+    basis_level: str
+    basis_yoy: str
+    basis_mom: str
+    basis_qoq: str
+    basis_change: str
+    basis_baseline: str
+    modality_actual: str
+    modality_estimate: str
+    modality_forecast: str
+    modality_target: str
+    modality_guidance: str
 
 
 class LanguageReasons(Reasons):
@@ -62,7 +124,10 @@ class ReferenceRules(_Table):
     approximation: str
     keyword_separators: list[str] = Field(min_length=1)
     english_endings: list[str]
+    noun_suffixes: list[str] = Field(default_factory=list)
+    range_words: list[str] = Field(min_length=1)
     columns: Columns
+    values: Values
     units: Units
 
 
@@ -75,6 +140,10 @@ class Compiled:
     rank_units: frozenset[str]
     measure_group: dict[str, str]
     dollar_currencies: frozenset[str]
+    never_unitless: frozenset[str]
+    basis_of: dict[str, str]  # a folded basis cell → level, yoy, mom, qoq or sequential
+    modality_of: dict[str, str]  # a folded modality cell → actual, estimate, …
+    range_split: regex.Pattern[str]
     keyword_split: regex.Pattern[str]
     periods: tuple[regex.Pattern[str], ...]
     period_words: dict[str, int]
@@ -91,6 +160,22 @@ def _column_of(columns: Columns) -> dict[str, str]:
             if found.setdefault(key, field) != field:
                 raise RulesError(f"rules/{_NAME}: column name {name!r} is listed for {found[key]} and {field}")
     return found
+
+
+def _cell_values(table: _Table, column: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for meaning, words in table.model_dump().items():
+        for word in [meaning, *words]:
+            key = fold(word).strip()
+            if found.setdefault(key, meaning) != meaning:
+                raise RulesError(f"rules/{_NAME}: {column} value {word!r} is listed for {found[key]} and {meaning}")
+    return found
+
+
+def _range_split(words: list[str]) -> regex.Pattern[str]:
+    latin = [rf"\s+{regex.escape(w)}\s+" for w in words if w[:1].isascii() and w[:1].isalpha()]
+    other = [rf"\s*{regex.escape(w)}\s*" for w in words if not (w[:1].isascii() and w[:1].isalpha())]
+    return regex.compile("|".join(latin + other))
 
 
 def _measure_groups(groups: list[list[str]]) -> dict[str, str]:
@@ -163,6 +248,10 @@ def reference_rules() -> Compiled:
         rank_units=frozenset(fold(word) for word in loaded.units.rank),
         measure_group=_measure_groups(loaded.units.measure_word_groups),
         dollar_currencies=frozenset(loaded.units.dollar_currencies),
+        never_unitless=frozenset(loaded.units.never_unitless),
+        basis_of=_cell_values(loaded.values.basis, "basis"),
+        modality_of=_cell_values(loaded.values.modality, "modality"),
+        range_split=_range_split(loaded.range_words),
         keyword_split=regex.compile(separators),
         periods=_periods(),
         period_words={k: v for code in (COMMON, *languages()) for k, v in language(code).reading.words.items()},

@@ -80,6 +80,49 @@ class ContextRules(Table):
     subject_max: int = Field(default=8, ge=1)
 
 
+Basis = Literal["yoy", "mom", "qoq"]
+Modality = Literal["estimate", "forecast", "target", "guidance"]
+
+
+class FrameRules(Table):
+    """The words that fill a claim's frame (claimcheck.engine.frame): whose figure, which noun,
+    a level or a change, actual or not."""
+
+    # Words that stand for an entity named elsewhere: never the entity themselves.
+    anaphors: list[str] = []
+    # A name after one of these is a person's (Chief Executive Maria Ortega).
+    person_titles: list[str] = []
+    # Written after a name that owns what follows (Lakeshore County's): left out of the entity.
+    possessives: list[str] = []
+    # A run of Han characters is cut before one of these (宏晶預估 → 宏晶).
+    not_in_names: list[str] = []
+    # A run of Han characters that starts or ends with one of these is no name (第一产业, 貨運量).
+    not_name_starts: list[str] = []
+    not_name_ends: list[str] = []
+    # Lines that open with one of these are a byline, never the document's lead entity.
+    byline_starts: list[str] = []
+    # Markup before a headline (# , title:, <h1>): regexes matched where a line starts.
+    headline_marks: list[str] = []
+    # Brackets: a name inside them (a ticker, a tag) is not an entity. Each entry: opening and closing.
+    brackets: list[str] = []
+    # Cue words of a change's basis before the figure (or in its baseline) and after it.
+    basis: dict[Basis, list[str]] = {}
+    basis_after: dict[Basis, list[str]] = {}
+    # Cue words that govern the figures after them in the sentence; the next figure only;
+    # the figure right before them.
+    modality: dict[Modality, list[str]] = {}
+    modality_next: dict[Modality, list[str]] = {}
+    modality_before: dict[Modality, list[str]] = {}
+    # Words that hold a cue word but are none (將近 is "nearly", not "will").
+    not_cues: list[str] = []
+    # English nouns after a count: modifiers skipped, stops end the look, irregular plurals.
+    noun_modifiers: list[str] = []
+    noun_stops: list[str] = []
+    # A word with one of these endings before another noun is taken for an adjective (hospital beds).
+    adjective_endings: list[str] = []
+    plurals: dict[str, str] = {}
+
+
 class RelationRules(Table):
     """rules/<lang>/relations.toml: ranks, comparisons, superlatives and claim context."""
 
@@ -88,3 +131,4 @@ class RelationRules(Table):
     comparison: ComparisonRules = ComparisonRules()
     superlative: SuperlativeRules = SuperlativeRules()
     context: ContextRules = ContextRules()
+    frame: FrameRules = FrameRules()

@@ -6,7 +6,7 @@ each file holds, so that a unit is looked for in units.toml and nowhere else.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -111,6 +111,11 @@ class Ranges(Table):
     separators: list[str] = []
     between: list[str] = []
     between_separators: list[str] = []
+    # Two figures with their units written twice (12.1 billion dollars to 12.4 billion dollars)
+    # make one range, except after one of these: a move from one figure to the other
+    # ("rose from 4.1% to 4.3%") — unless one of `earlier` follows ("from X to Y previously").
+    moves_before: list[str] = []
+    earlier: list[str] = []
 
 
 class Trap(Table):
@@ -145,6 +150,33 @@ class PeriodReading(Table):
     words: dict[str, int] = {}
     span_words: list[str] = []
     span_patterns: list[str] = []
+
+
+# What a relative word stands for: the document's year, half, quarter, month or day moved by
+# an offset (year-1: the year before the document's), the period carried from the sentence
+# moved by whole years (carried-1: a year earlier), "to date" (from the period written, or
+# the document's year, to the document's month), "earlier" (previously, 此前: an earlier period
+# the draft does not name, never a row's) or "unknown" (近日: never resolved).
+RELATIVE = r"^(?:(?:year|half|quarter|month|day|carried)(?:[+-][1-9]\d?)?|to date|earlier|unknown)$"
+
+
+class PeriodFrame(Table):
+    """How the period of a claim's frame is found around it and resolved (engine/frame/period.py)."""
+
+    patterns: list[str] = []  # regexes: a period the time patterns find in pieces or not at all
+    words: dict[str, Annotated[str, Field(pattern=RELATIVE)]] = {}
+    joiners: list[str] = []  # between two pieces of one period: "of" (third quarter of 2025)
+    baseline_cues: list[str] = []  # right before a time, they make it a baseline (較10月, from)
+    after_links: list[str] = []  # between a figure and its own period after it ("in" October)
+    forward_cues: list[str] = []  # before a month without a year: the next one, not the last ("by" December)
+
+
+class DocumentDate(Table):
+    """Where a draft states its own date (text/document_date.py)."""
+
+    front_matter_keys: list[str] = []  # Markdown front matter: date: 2025-12-10
+    meta_names: list[str] = []  # HTML <meta property|name=… content=…>, the first listed wins
+    time_tag: bool = False  # else the first <time datetime=…> of an HTML page
 
 
 class LanguageRules(Table):
@@ -183,6 +215,8 @@ class LanguageRules(Table):
     traps: dict[str, Trap] = {}
     time: TimeTable = TimeTable()
     reading: PeriodReading = PeriodReading()
+    frame: PeriodFrame = PeriodFrame()
+    document_date: DocumentDate = DocumentDate()
 
 
 # Which file of a folder holds which keys of LanguageRules.
@@ -219,5 +253,5 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "day_of_month",
     ),
     "traps.toml": ("traps",),
-    "periods.toml": ("time", "reading"),
+    "periods.toml": ("time", "reading", "frame", "document_date"),
 }

@@ -5,6 +5,7 @@ files, however many there are."""
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ class Settings:
     render: Callable[[list[Document]], str] | None = None
     read_options: dict = field(default_factory=dict)  # encoding and max_bytes of the files
     stdin_name: str = STDIN  # the source standard input is called by
+    date: datetime.date | None = None  # the drafts' date (--date)
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ def extract_file(job: tuple[str, str | None, Settings]) -> Done | str:
     else:
         source = Source.of_text(text, settings.stdin_name if path == STDIN else path)
     try:
-        options = {"lang": settings.lang, "min_checkworthy": settings.min_checkworthy}
+        options = {"lang": settings.lang, "min_checkworthy": settings.min_checkworthy, "date": settings.date}
         # Whole: the document keeps every claim, which take far more memory than the text.
         document = read_document(source, whole=True, **options).document
     except ClaimcheckError as exc:

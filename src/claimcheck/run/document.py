@@ -14,6 +14,7 @@ byte-order mark counting as a character.
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -23,6 +24,7 @@ from claimcheck.files.read import DEFAULT_MAX_BYTES, STDIN, decode, read_text, t
 from claimcheck.models import Claim, Document, Skipped, Verdict
 from claimcheck.run.anchor import anchor, not_read
 from claimcheck.run.stream import BLOCK, extract_stream
+from claimcheck.text.document_date import date_of
 from claimcheck.text.normalize import removed_spans
 from claimcheck.text.prose import Format, Masked, blanked_runs, format_of, mask
 
@@ -112,6 +114,8 @@ def read_document(
     keep_text: bool = False,
     whole: bool = False,
     each: Callable[[list[Claim]], None] | None = None,
+    date: datetime.date | None = None,
+    explain: bool = False,
 ) -> Read:
     """The document of `source`: its claims with offsets, lines and columns in it.
 
@@ -126,22 +130,25 @@ def read_document(
         anyway, whose memory they take far more of than the text.
     each: the claims are handed to it as they are found, a batch at a time, and the document
         holds none: memory holds a batch however many there are.
+    date: the document's date, against which relative periods resolve; without it, the date
+        a Markdown or HTML draft gives itself (front matter, published time).
+    explain: each verdict lists the rows considered and what ruled each out.
     """
     fmt: Format = format_of(source.name) if prose else "text"
     wanted = _wanted(min_checkworthy, kinds)
     text = masked = None
     if fmt == "text" and not (keep_text or whole) and source.path is not None:
-        claims, language, skipped = _in_blocks(source, lang, wanted, each)
+        claims, language, skipped = _in_blocks(source, lang, wanted, each, date)
     else:
         text = source.read()
         masked = mask(text, fmt)
-        claims, language, skipped = _whole(text, masked, lang, wanted, each)
+        claims, language, skipped = _whole(text, masked, lang, wanted, each, date_of(text, fmt, date))
     document = Document(source=source.name, language=language, claims=claims, skipped=skipped)
     verdicts = None
     if references is not None:
         from claimcheck.verification.verifier import verify
 
-        verdicts = verify(claims, references, approximation=approximation) if claims else []
+        verdicts = verify(claims, references, approximation=approximation, explain=explain) if claims else []
     kept = {"text": text, "masked": masked} if keep_text else {}
     return Read(document, fmt, verdicts, **kept)
 
@@ -155,10 +162,17 @@ def _wanted(min_checkworthy: float, kinds: Collection[str] | None) -> Callable[[
 _Found = tuple[list[Claim], str, list[Skipped]]
 
 
-def _whole(text: str, masked: Masked, lang: str | None, wanted: Callable | None, each: Callable | None) -> _Found:
+def _whole(
+    text: str,
+    masked: Masked,
+    lang: str | None,
+    wanted: Callable | None,
+    each: Callable | None,
+    date: datetime.date | None = None,
+) -> _Found:
     from claimcheck.engine.extract import document_language, extract
 
-    claims = anchor(extract(masked.text, lang=lang), text, masked)
+    claims = anchor(extract(masked.text, lang=lang, date=date), text, masked)
     if wanted is not None:
         claims = [claim for claim in claims if wanted(claim)]
     language = document_language(masked.text, claims)
@@ -168,12 +182,14 @@ def _whole(text: str, masked: Masked, lang: str | None, wanted: Callable | None,
     return claims, language, not_read(text, masked)
 
 
-def _in_blocks(source: Source, lang: str | None, wanted: Callable | None, each: Callable | None) -> _Found:
+def _in_blocks(
+    source: Source, lang: str | None, wanted: Callable | None, each: Callable | None, date: datetime.date | None
+) -> _Found:
     """A plain-text file: whole when it is shorter than a block, else in blocks."""
     head, rest = _head(source.chunks())
     if rest is None:
         text = "".join(head)
-        return _whole(text, Masked(text), lang, wanted, each)
+        return _whole(text, Masked(text), lang, wanted, each, date)
     from claimcheck.engine.extract import document_language
 
     sample: list[str] = []
@@ -185,7 +201,7 @@ def _in_blocks(source: Source, lang: str | None, wanted: Callable | None, each: 
     else:
         whole = itertools.chain(head, rest)  # standard input, a pipe: copied as it is read
     limits = {"encoding": source.encoding, "max_bytes": source.max_bytes}
-    found = extract_stream(whole, lang=lang, sample=sample, skipped=skipped, **limits)
+    found = extract_stream(whole, lang=lang, date=date, sample=sample, skipped=skipped, **limits)
     if wanted is not None:
         found = (claim for claim in found if wanted(claim))
     if each is None:

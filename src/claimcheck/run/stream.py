@@ -12,6 +12,7 @@ carried context, and at a hard cut it may be split in two.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -102,6 +103,7 @@ def claims_of_parts(
     chunks: Iterable[str],
     *,
     lang: str | None = None,
+    date: datetime.date | None = None,
     vocabulary: Vocabulary | None = None,
     block_size: int = BLOCK,
     sample: list[str] | None = None,
@@ -115,7 +117,7 @@ def claims_of_parts(
             sample.append(block.text[: _SAMPLE - block.start])
         if skipped is not None:
             skipped += data_blocks.skipped(block.text, block.start, block.lines)
-        found = extract(block.text, lang=lang, ids=ids, vocabulary=vocabulary)
+        found = extract(block.text, lang=lang, ids=ids, vocabulary=vocabulary, date=date)
         if block.start == 0:
             yield from found
             continue
@@ -153,6 +155,7 @@ def extract_stream(
     source: str | Iterable[str],
     *,
     lang: str | None = None,
+    date: datetime.date | None = None,
     encoding: str | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     block_size: int = BLOCK,
@@ -168,4 +171,4 @@ def extract_stream(
     with _replayable(source, encoding, max_bytes) as chunks:
         words = vocabulary(chunks(), block_size)
         found = {"sample": sample, "skipped": skipped}
-        yield from claims_of_parts(chunks(), lang=lang, vocabulary=words, block_size=block_size, **found)
+        yield from claims_of_parts(chunks(), lang=lang, date=date, vocabulary=words, block_size=block_size, **found)

@@ -46,6 +46,12 @@ _HTML_RULES: tuple[tuple[str, str, Blank], ...] = (
         r"[^>]*>.*?(?:</\1\s*>|\Z)",
         "space",
     ),
+    (
+        "page furniture: navigation, footers, asides, a header without a heading",
+        r"(?si)<(nav|footer|aside)\b[^>]*>.*?(?:</\1\s*>|\Z)"
+        r"|<header\b[^>]*>(?:(?!<h[1-6]\b|</header\s*>).)*</header\s*>",
+        "space",
+    ),
     ("block tag", rf"(?i)</?(?:{_BLOCK_TAGS})\b{_ATTRIBUTES}>", "break"),
     ("inline tag", rf"</?[A-Za-z][A-Za-z0-9-]*{_ATTRIBUTES}>", "gap"),
     ("URL", _URL, "space"),

@@ -4,8 +4,8 @@ Rows are filed by dimension (length, money_cny, count, rank, or `any` for a row 
 unit) and, when they have context terms, by one piece of them: the pair of characters of
 their terms that is rarest in the table. A context is cut into its pairs once; a claim
 then looks up (its dimension, each key its context holds) and checks the few rows filed
-there term by term. Rows without terms are kept sorted by value per dimension and measure
-word, and searched by bisection. No claim is compared with every row.
+there term by term. Rows without terms are kept sorted by value per dimension, measure
+word, basis and modality, and searched by bisection. No claim is compared with every row.
 """
 
 from __future__ import annotations
@@ -37,6 +37,9 @@ def dimension_of(canonical: str | None) -> tuple[str, float]:
         return RANK, 1.0
     if canonical in reference_rules().dollar_currencies:
         return _DOLLAR, 1.0
+    subunit = reference_rules().rules.units.dollar_subunits.get(canonical)
+    if subunit is not None:
+        return _DOLLAR, subunit
     return rules.canonical_units().get(canonical, (f"unit:{canonical}", 1.0))
 
 
@@ -56,9 +59,23 @@ class IndexedRow:
     size: float
     interval: Interval  # in the dimension's base unit (as written for `any`)
     center: float
-    terms: tuple[str, ...]
-    pieces: frozenset[str]  # of all its terms: a context must hold them all
+    subject: str | None  # folded
+    terms: tuple[str, ...]  # metric and keywords, folded
+    pieces: frozenset[str]  # of those terms: a context must hold them all
+    subject_pieces: frozenset[str]
+    specificity: int  # how many terms it has, its subject included: the more, the more specific
     period: Period | None
+    basis: str | None  # None: the table has no basis column
+    framed: bool  # from a table with a basis or modality column: its subject is an entity
+    modality: str  # a table without the column holds actual figures
+
+
+def _stem(term: str) -> str:
+    """載客量 → 載客: a Chinese metric with the suffix of an amount matches without it too."""
+    for suffix in reference_rules().rules.noun_suffixes:
+        if len(term) >= len(suffix) + 2 and term.endswith(suffix) and not term[-len(suffix) - 1].isascii():
+            return term[: -len(suffix)]
+    return term
 
 
 def _indexed(ref: ReferenceRow, order: int, units: Units) -> IndexedRow:
@@ -69,12 +86,32 @@ def _indexed(ref: ReferenceRow, order: int, units: Units) -> IndexedRow:
         dimension, size = dimension_of(ref.unit_canonical)
         if dimension == COUNT:
             measure = measure_group(read_unit(ref.unit, units).measure_word)
-    terms = [ref.subject, ref.metric, *ref.keywords]
-    folded = tuple(dict.fromkeys(fold(term).strip() for term in terms if term and term.strip()))
+    subject = fold(ref.subject).strip() if ref.subject and ref.subject.strip() else None
+    terms = [ref.metric, *ref.keywords]
+    folded = tuple(dict.fromkeys(_stem(fold(term).strip()) for term in terms if term and term.strip()))
     period = read_period(ref.as_of) if ref.as_of else None
     interval = row_interval(ref, units).scaled(size)
     found = frozenset().union(*map(_pieces_of, folded))
-    return IndexedRow(ref, order, dimension, measure, size, interval, ref.value * size, folded, found, period)
+    subject_pieces = frozenset(_pieces_of(subject)) if subject else frozenset()
+    specificity = len(folded) + (subject is not None)
+    return IndexedRow(
+        ref,
+        order,
+        dimension,
+        measure,
+        size,
+        interval,
+        ref.value * size,
+        subject,
+        folded,
+        found,
+        subject_pieces,
+        specificity,
+        period,
+        ref.basis,
+        ref.basis is not None or ref.modality is not None,
+        ref.modality or "actual",
+    )
 
 
 _LATIN_RUN = regex.compile(r"[a-z0-9]+")
@@ -112,6 +149,17 @@ class SortedRows:
     with_period: list[IndexedRow]
 
 
+@dataclass
+class PlainGroup:
+    """Rows without terms of one dimension, measure word, basis and modality."""
+
+    dimension: str
+    measure: str | None
+    basis: str | None
+    modality: str
+    rows: SortedRows
+
+
 class ReferenceIndex:
     def __init__(self, refs: list[ReferenceRow], units: Units = ()) -> None:
         """`units`: those the config adds, which the rows' units may name."""
@@ -120,22 +168,36 @@ class ReferenceIndex:
         # Each row is filed under one piece of its terms, the rarest in the table: a text
         # without that piece cannot hold all the row's terms.
         self.by_piece: dict[tuple[str, str], list[IndexedRow]] = defaultdict(list)
-        plain: dict[tuple[str, str | None], list[IndexedRow]] = defaultdict(list)
+        plain: dict[tuple[str, str | None, str | None, str], list[IndexedRow]] = defaultdict(list)
         for row in rows:
-            if row.terms:
+            if row.terms or row.subject:
                 # Digits and spaces are in every context with a figure: a key of letters filters better.
-                key = min(row.pieces, key=lambda piece: (not piece.isalpha(), frequency[piece], piece))
+                key = min(row.pieces | row.subject_pieces, key=lambda p: (not p.isalpha(), frequency[p], p))
                 self.by_piece[(row.dimension, key)].append(row)
             else:
-                plain[(row.dimension, row.measure)].append(row)
+                plain[(row.dimension, row.measure, row.basis, row.modality)].append(row)
         self.keys = frozenset(key for _, key in self.by_piece)
-        self.plain: dict[str, list[tuple[str | None, SortedRows]]] = defaultdict(list)
-        for (dimension, measure), group in plain.items():
+        self.dimensions = tuple(dict.fromkeys(row.dimension for row in rows))
+        # The pieces of each subject, for a claim whose entity is named outside its sentence.
+        self.subjects = {row.subject: row.subject_pieces for row in rows if row.subject}
+        self._agreeing: dict[str, frozenset[str]] = {}
+        self.plain: dict[str, list[PlainGroup]] = defaultdict(list)
+        for (dimension, measure, basis, modality), group in plain.items():
             group.sort(key=lambda row: (row.center, row.order))
             reach = max(max(row.center - row.interval.low, row.interval.high - row.center) for row in group)
             with_period = [row for row in group if row.period is not None and row.period.known]
-            self.plain[dimension].append((measure, SortedRows(group, [r.center for r in group], reach, with_period)))
+            rows_sorted = SortedRows(group, [r.center for r in group], reach, with_period)
+            self.plain[dimension].append(PlainGroup(dimension, measure, basis, modality, rows_sorted))
         self.size = len(rows)
+
+    def subject_pieces(self, entity: str, agrees) -> frozenset[str]:
+        """The pieces of every subject that `agrees(entity, subject)`: rows filed under a piece
+        of their subject are found for an entity named elsewhere, or shorter than the subject."""
+        found = self._agreeing.get(entity)
+        if found is None:
+            matching = [pieces for subject, pieces in self.subjects.items() if agrees(entity, subject)]
+            found = self._agreeing[entity] = frozenset().union(*matching)
+        return found
 
     def context_rows(self, dimensions: tuple[str, ...], context: set[str]) -> list[IndexedRow]:
         """Rows with terms filed under a key the context's pieces hold: the only rows whose
@@ -143,13 +205,13 @@ class ReferenceIndex:
         keys = self.keys.intersection(context)
         return [row for key in keys for d in dimensions for row in self.by_piece.get((d, key), ())]
 
-    def plain_groups(self, dimensions: tuple[str, ...], measure: str | None) -> list[tuple[str, SortedRows]]:
+    def plain_groups(self, dimensions: tuple[str, ...], measure: str | None) -> list[PlainGroup]:
         """The term-less rows of those dimensions in a compatible measure word, sorted by value."""
         return [
-            (d, group)
+            group
             for d in dimensions
-            for row_measure, group in self.plain.get(d, ())
-            if measure is None or row_measure is None or row_measure == measure
+            for group in self.plain.get(d, ())
+            if measure is None or group.measure is None or group.measure == measure
         ]
 
 

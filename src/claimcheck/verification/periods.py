@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimcheck.engine.numerals import value_of
+from claimcheck.engine.period_reading import fields_of, months_of
 from claimcheck.rules.folding import fold
-from claimcheck.rules.grammar import grammar
-from claimcheck.rules.reference_rules import reference_rules
+from claimcheck.rules.period_rules import span_separator
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,58 +27,21 @@ class Period:
         return self.years is not None or self.months is not None
 
 
-def _number(written: str) -> int | None:
-    words = reference_rules().period_words
-    if written in words:
-        return words[written]
-    if written.isdigit():
-        return int(written)
-    value = value_of(written, grammar())  # 十一 (月), 二〇二五 (年): numerals of any language
-    return int(value) if value is not None else None
-
-
-def _fields(text: str) -> dict[str, int]:
-    fields: dict[str, int] = {}
-    for pattern in reference_rules().periods:
-        for match in pattern.finditer(text):
-            for name, written in match.groupdict().items():
-                if written is None or name in fields:
-                    continue
-                number = _number(written[:3] if name == "month_name" else written)
-                if number is not None:
-                    fields["month" if name == "month_name" else name] = number
-    return fields
-
-
-def _months(fields: dict[str, int]) -> tuple[int, int] | None:
-    if "month" in fields and 1 <= fields["month"] <= 12:
-        return fields["month"], fields["month"]
-    if "quarter" in fields and 1 <= fields["quarter"] <= 4:
-        return 3 * fields["quarter"] - 2, 3 * fields["quarter"]
-    if "half" in fields and fields["half"] in (1, 2):
-        return 6 * fields["half"] - 5, 6 * fields["half"]
-    if "through_quarter" in fields and 1 <= fields["through_quarter"] <= 4:
-        return 1, 3 * fields["through_quarter"]
-    if "through_month" in fields and 1 <= fields["through_month"] <= 12:
-        return 1, fields["through_month"]
-    return None
-
-
 @lru_cache(maxsize=4096)
 def read_period(text: str) -> Period:
     """The years, months and day a period names, as far as they are written.
     2025-01/2025-11 and 2025年1月至11月 are spans; their ends are read alone and joined."""
     folded = fold(text)
-    ends = [_single(part) for part in reference_rules().period_span.split(folded) if part.strip()]
-    if len(ends) == 2:
+    ends = [_single(part) for part in span_separator().split(folded) if part.strip()]
+    if len(ends) == 2 and all(end.known for end in ends):
         return _join(*ends)
     return _single(folded)
 
 
 def _single(text: str) -> Period:
-    fields = _fields(text)
-    months = _months(fields)
-    day = fields.get("day") if months is not None and months[0] == months[1] else None
+    fields = fields_of(text)
+    months, through = months_of(fields)
+    day = fields.get("day") if months is not None and months[0] == months[1] and not through else None
     year = fields.get("year")
     return Period(years=(year, year) if year is not None else None, months=months, day=day)
 

@@ -93,3 +93,47 @@ def deceptive(claim: Claim) -> str:
 def other_period(language: str, rows: list[ReferenceRow]) -> str:
     periods = ", ".join(dict.fromkeys(row.as_of or "" for row in rows))
     return _reasons(language).other_period.format(count=len(rows), as_of=periods)
+
+
+def other_slot(language: str, slot: str, claim: Claim, claim_side: dict[str, str | None], row: ReferenceRow) -> str:
+    """Why a row of another frame does not back or contradict the claim, naming the slot.
+    `claim_side`: the claim's entity, basis, modality, noun and period label, as read."""
+    reasons = _reasons(language)
+    none = "—"
+    if slot == "period":
+        return reasons.other_period_of_row.format(as_of=row.as_of or none, period=claim_side["period"] or none)
+    if slot == "basis":
+        return reasons.other_basis.format(
+            row_basis=getattr(reasons, f"basis_{row.basis or 'level'}"),
+            claim_basis=getattr(reasons, f"basis_{claim_side['basis']}"),
+        )
+    if slot == "modality":
+        return reasons.other_modality.format(
+            claim_modality=getattr(reasons, f"modality_{claim_side['modality']}"),
+            row_modality=getattr(reasons, f"modality_{row.modality or 'actual'}"),
+        )
+    if slot == "noun":
+        noun = claim_side["noun"] or claim.unit or none
+        return reasons.other_noun.format(row_noun=row.unit or row.metric or none, noun=noun)
+    framed = row.basis is not None or row.modality is not None  # its subject names an entity
+    if slot == "entity" and claim_side["entity"] and framed:
+        return reasons.other_entity.format(subject=row.subject or none, entity=claim_side["entity"])
+    if slot in ("entity", "metric"):
+        terms = [row.subject] if slot == "entity" else [row.metric, *row.keywords]
+        return reasons.other_metric.format(terms="; ".join(term for term in terms if term))
+    return reasons.other_unit.format(unit=row.unit or none, claim_unit=claim.unit or claim.unit_canonical or none)
+
+
+def far(language: str, row: ReferenceRow, times: float, larger: bool) -> str:
+    """The nearest row of the claim's frame is ten times off or more: another figure."""
+    reasons = _reasons(language)
+    sentence = reasons.far_larger if larger else reasons.far_smaller
+    return sentence.format(**_parts(reasons, row), times=f"{round(times):,}")
+
+
+def series(language: str, count: int, unresolved: str | None) -> str:
+    """The table holds the figure for several periods and the claim names none of them."""
+    reasons = _reasons(language)
+    if unresolved:
+        return reasons.series_unresolved.format(count=count, period=unresolved)
+    return reasons.series.format(count=count)

@@ -62,11 +62,13 @@ def verify_documents(
     *,
     table_paths: list[str],
     approximation: float | str | None = None,
+    explain: bool = False,
 ) -> VerifyReport:
-    """Every claim of documents extracted already against one index of the tables."""
+    """Every claim of documents extracted already against one index of the tables; with
+    `explain`, each verdict lists the rows considered (Verdict.considered)."""
     index = index_references(references)
     verified = [
-        verified_document(document, verify(document.claims, index, approximation=approximation))
+        verified_document(document, verify(document.claims, index, approximation=approximation, explain=explain))
         for document in documents
     ]
     return verify_report(verified, table_paths=table_paths)

@@ -1,37 +1,30 @@
 """Claims × a reference table → one verdict per claim: sourced, mismatch or unsourced.
 
-A row is a candidate for a claim when its unit is compatible (same dimension: km and 公里,
-萬元 and 元; counts in the same measure word; or no unit at all), every one of its context
-terms occurs in the claim's sentence or context fields (after folding), and its `as_of`
-does not conflict with the claim's `time`. sourced: a candidate's interval overlaps the
-claim's (the most specific such row is reported). mismatch: candidates, none overlapping;
-the nearest is reported with the difference. unsourced: no candidate. Pure: no I/O.
+A row is a candidate for a claim when it holds the same figure: every slot of the claim's
+frame agrees with it (verification/slots.py: entity, metric, unit, noun, modality, basis,
+period). sourced: a candidate's interval overlaps the claim's (the most specific such row
+is reported). mismatch: candidates, none overlapping, the nearest within a factor of ten;
+it is reported with the difference. unsourced: no candidate (the reason names the slot that
+ruled out the nearest row of another frame); the nearest candidate ten times off or more
+(probably another figure); or candidates for several periods of which the claim names
+none. Pure: no I/O.
 """
 
 from __future__ import annotations
 
 import gc
+import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from claimcheck.engine.numbers import number_arithmetic
 from claimcheck.models import Claim, ReferenceRow, Verdict
 from claimcheck.references.tables import ReferenceTable
-from claimcheck.references.values import RANK
-from claimcheck.rules.folding import fold
-from claimcheck.rules.reference_rules import reference_rules
 from claimcheck.verification import reasons
-from claimcheck.verification.index import (
-    ANY,
-    IndexedRow,
-    ReferenceIndex,
-    claim_dimension,
-    nearest,
-    overlapping_nearest,
-    pieces,
-)
+from claimcheck.verification.context import Context, Contexts
+from claimcheck.verification.explain import Explained
+from claimcheck.verification.index import ANY, IndexedRow, PlainGroup, ReferenceIndex, nearest, overlapping_nearest
 from claimcheck.verification.intervals import Interval, claim_interval, parse_approximation
-from claimcheck.verification.periods import Period, conflict, read_period
+from claimcheck.verification.slots import FAR, NAMED, ClaimSlots, basis_agrees, entity_agrees, modality_agrees
 
 References = ReferenceIndex | ReferenceTable | Iterable[ReferenceTable] | Iterable[ReferenceRow]
 
@@ -49,80 +42,33 @@ def index_references(references: References) -> ReferenceIndex:
     return ReferenceIndex(rows, tuple(units))
 
 
-def _occurs(term: str, text: str, endings: tuple[str, ...]) -> bool:
-    """`term` in `text`; an English term must start a word and end one (or an ending of it)."""
-    latin_start = term[0].isascii() and term[0].isalnum()
-    latin_end = term[-1].isascii() and term[-1].isalnum()
-    if not latin_start and not latin_end:
-        return term in text
-    start = text.find(term)
-    while start >= 0:
-        end = start + len(term)
-        if not (latin_start and start > 0 and _latin(text[start - 1])):
-            if not latin_end or end == len(text) or not _latin(text[end]):
-                return True
-            for ending in endings:
-                after = end + len(ending)
-                if text.startswith(ending, end) and (after == len(text) or not _latin(text[after])):
-                    return True
-        start = text.find(term, start + 1)
-    return False
-
-
-def _latin(char: str) -> bool:
-    return char.isascii() and char.isalnum()
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    text: str  # the sentence and the claim's context fields, folded
-    pieces: set[str]  # what the text is looked up by (reference_index.pieces)
-    language: str  # whose reasons: a language code, or code/traditional (reasons.language_of)
-
-
-class _Contexts:
-    """The context of each sentence, folded and looked up once; fields of the claim that
-    lie outside its sentence (a subject named in the sentence before) are added to it."""
-
-    def __init__(self) -> None:
-        self._sentences: dict[tuple, _Context] = {}
-
-    def of(self, claim: Claim) -> _Context:
-        sentence = claim.sentence
-        key = (sentence.start, sentence.text, claim.lang)
-        context = self._sentences.get(key)
-        if context is None:
-            text = fold(sentence.text)
-            language = reasons.language_of(claim.lang, sentence.text)
-            context = self._sentences[key] = _Context(text, pieces(text), language)
-        outside = [
-            span.text
-            for span in (claim.subject, claim.metric, claim.time, claim.baseline)
-            if span is not None and not (sentence.start <= span.start and span.end <= sentence.end)
-        ]
-        if not outside:
-            return context
-        extra = "\n".join(fold(text) for text in outside)
-        return _Context(f"{context.text}\n{extra}", context.pieces | pieces(extra), context.language)
-
-
 class _Check:
     """One claim against the index."""
 
-    def __init__(self, claim: Claim, interval: Interval, size: float, period: Period | None) -> None:
+    def __init__(self, claim: Claim, interval: Interval, slots: ClaimSlots) -> None:
         self.claim = claim
-        self.size = size
-        self.period = period
+        self.size = slots.size
+        self.slots = slots
         self.excluded: list[IndexedRow] = []
         # A fall reported as a positive change (下降12%) is also backed by a row of −12%.
         falling = claim.kind == "comparison" and claim.direction in ("down", "less") and (claim.value or 0) > 0
         self.intervals = [interval, interval.mirrored()] if falling else [interval]
 
     def accept(self, row: IndexedRow) -> bool:
-        if self.period is not None and row.period is not None and conflict(row.period, self.period):
+        """A row without terms, of an agreeing basis and modality: does its period agree?"""
+        if self.slots.period_conflict(row):
             self.excluded.append(row)
             return False
         return True
+
+    def times(self, row: IndexedRow) -> tuple[float, bool]:
+        """How many times the row is larger or smaller than the claim (1 when either is 0),
+        and whether it is the larger."""
+        difference, row_value = self.difference(row)
+        claim_value = abs(row_value + difference)
+        low, high = sorted((claim_value, abs(row_value)))
+        times = high / low if low else 1.0
+        return (times if math.isfinite(times) else 1.0), abs(row_value) > claim_value  # 1e999 km: no ratio
 
     def frame(self, row_dimension: str) -> tuple[float, list[Interval]]:
         """The claim's value and intervals in the units rows of that dimension are kept in."""
@@ -155,74 +101,193 @@ class _Check:
         return any(row.interval.overlaps(interval) for interval in self.frame(row.dimension)[1])
 
 
-def _verdict(claim: Claim, index: ReferenceIndex, contexts: _Contexts, approximation: float) -> Verdict:
+def _verdict(claim: Claim, index: ReferenceIndex, contexts: Contexts, approximation: float, explain: bool) -> Verdict:
     context = contexts.of(claim)
     if claim.value is None:
         return Verdict(claim_id=claim.id, status="unsourced", reason=reasons.no_value(context.language))
-    dimension, size, measure = claim_dimension(claim)
-    dimensions = (dimension,) if dimension == RANK else (dimension, ANY)
-    endings = tuple(reference_rules().rules.english_endings)
-    in_context = [
-        row
-        for row in index.context_rows(dimensions, context.pieces)
-        if (measure is None or row.measure is None or row.measure == measure)
-        and row.pieces <= context.pieces
-        and all(_occurs(term, context.text, endings) for term in row.terms)
-    ]
-    groups = index.plain_groups(dimensions, measure)
-    if not in_context and not groups:
-        return Verdict(claim_id=claim.id, status="unsourced", reason=reasons.no_row(context.language))
-    period = read_period(claim.time.text) if claim.time else None
-    interval = claim_interval(claim, approximation)
-    check = _Check(claim, interval, size, period if period is not None and period.known else None)
+    slots = ClaimSlots.of(claim)
+    lookup = context.pieces
+    if slots.entity is not None:
+        lookup = lookup | index.subject_pieces(slots.entity, entity_agrees)
+    looked = index.context_rows(index.dimensions if explain else slots.dimensions, lookup)
+    groups = index.plain_groups(slots.dimensions, slots.measure)
+    told = Explained(claim, slots, context.language) if explain else None
+    if not looked and not groups:
+        return _unsourced(claim, reasons.no_row(context.language), told)
+    if not explain:  # a row whose terms are not all in the context can be no candidate nor named
+        looked = [row for row in looked if row.pieces <= context.pieces]
+    judged = [(row, slots.differs(row, context)) for row in looked]
+    same = [row for row, differs in judged if not differs]
+    check = _Check(claim, claim_interval(claim, approximation), slots)
+    agreeing = [g for g in groups if basis_agrees(slots.basis, g.basis) and modality_agrees(slots.modality, g.modality)]
 
-    candidates = [row for row in in_context if check.accept(row)]
-    count = len(candidates)
-    overlapping = [row for row in candidates if check.overlaps(row)]
-    for row_dimension, group in groups:
-        conflicting = [row for row in group.with_period if not check.accept(row)] if check.period else []
-        count += len(group.rows) - len(conflicting)
-        value, intervals = check.frame(row_dimension)
-        found = (overlapping_nearest(group, value, each, check.accept) for each in intervals)
+    count = len(same)
+    overlapping = [row for row in same if check.overlaps(row)]
+    for group in agreeing:
+        sorted_rows = group.rows
+        with_period = sorted_rows.with_period if slots.period_known else []
+        conflicting = [row for row in with_period if slots.period_conflict(row)]
+        count += len(sorted_rows.rows) - len(conflicting)
+        value, intervals = check.frame(group.dimension)
+        found = (overlapping_nearest(sorted_rows, value, each, check.accept) for each in intervals)
         overlapping.extend(row for row in found if row is not None)
-    if not overlapping:
-        found = (nearest(group, check.frame(d)[0], check.accept) for d, group in groups)
-        candidates.extend(row for row in found if row is not None)
-
+    if told is not None:
+        told.judged(judged)
     if overlapping:
-        best = min(overlapping, key=lambda row: (-len(row.terms), row.period is None, check.distance(row), row.order))
+        best = min(overlapping, key=lambda row: (-row.specificity, row.period is None, check.distance(row), row.order))
+        far = _open_and_far(claim, check, best)
+        if far is not None:
+            if told is not None:
+                told.candidates(check, same, [])
+            return _unsourced(claim, reasons.far(context.language, best.ref, *far), told)
+        if told is not None:
+            told.candidates(check, same, overlapping)
         reason = reasons.sourced(context.language, best.ref)
-        return Verdict(claim_id=claim.id, status="sourced", reason=reason, reference=best.ref, candidates=count)
-    if not candidates:
-        excluded = list({id(row): row.ref for row in check.excluded}.values())
-        reason = reasons.other_period(context.language, excluded) if excluded else reasons.no_row(context.language)
-        return Verdict(claim_id=claim.id, status="unsourced", reason=reason)
-    best = min(candidates, key=lambda row: (check.distance(row), -len(row.terms), row.order))
+        return Verdict(
+            claim_id=claim.id,
+            status="sourced",
+            reason=reason,
+            reference=best.ref,
+            candidates=count,
+            considered=told.rows if told is not None else None,
+        )
+    candidates = list(same)
+    found = (nearest(group.rows, check.frame(group.dimension)[0], check.accept) for group in agreeing)
+    candidates.extend(row for row in found if row is not None)
+    if candidates:
+        return _nearest_candidate(claim, check, candidates, count, context.language, told)
+    return _other_frame(claim, check, context, judged, groups, agreeing, told)
+
+
+_OPEN = frozenset({"over", "under", "at_least", "at_most"})
+
+
+def _open_and_far(claim: Claim, check: _Check, row: IndexedRow) -> tuple[float, bool] | None:
+    """An open bound (120余座, "more than 120") is backed by any row beyond it; but a row ten
+    times beyond it is another figure (1,268 chargers, not the 120 cities)."""
+    if claim.qualifier not in _OPEN or claim.value_max is not None:
+        return None
+    value = abs(check.frame(row.dimension)[0])
+    low, high = sorted((value, abs(row.center)))
+    if not low or high / low < FAR:
+        return None
+    return high / low, abs(row.center) > value
+
+
+def _nearest_candidate(
+    claim: Claim, check: _Check, candidates: list[IndexedRow], count: int, language: str, told: Explained | None
+) -> Verdict:
+    """No candidate overlaps: a mismatch with the nearest, unless the claim does not say
+    which of a series of periods it is for, or the nearest is ten times off or more."""
+    best = min(candidates, key=lambda row: (check.distance(row), -row.specificity, row.order))
+    periods = _series(best, candidates) if check.slots.resolved is None else 0
+    times, larger = check.times(best)
+    if periods:
+        period = check.slots.frame_period
+        written = period.span if period is not None and period.how == "unresolved" else None
+        unresolved = written.text if written is not None else None
+        reason = reasons.series(language, periods, unresolved)
+        if told is not None:
+            told.candidates(check, candidates, [], ruled_out=("period", reason))
+        return _unsourced(claim, reason, told)
+    if times >= FAR:
+        if told is not None:
+            told.candidates(check, candidates, [])
+        return _unsourced(claim, reasons.far(language, best.ref, times, larger), told)
+    if told is not None:
+        told.candidates(check, candidates, [])
     difference, row_value = check.difference(best)
     relative = difference / row_value if row_value else None
     return Verdict(
         claim_id=claim.id,
         status="mismatch",
-        reason=reasons.mismatch(context.language, claim, best.ref, difference, relative),
+        reason=reasons.mismatch(language, claim, best.ref, difference, relative),
         reference=best.ref,
         difference=difference,
         relative_difference=relative,
         candidates=count,
+        considered=told.rows if told is not None else None,
     )
 
 
+def _series_key(row: IndexedRow) -> tuple:
+    return (row.subject, row.terms, row.basis, row.modality, row.dimension, row.measure)
+
+
+def _series(best: IndexedRow, candidates: list[IndexedRow]) -> int:
+    """How many periods the table holds the nearest candidate's figure for, when several."""
+    if best.period is None or not best.period.known or not (best.terms or best.subject):
+        return 0
+    key = _series_key(best)
+    periods = {
+        (row.period.years, row.period.months)
+        for row in candidates
+        if row.period is not None and row.period.known and _series_key(row) == key
+    }
+    return len(periods) if len(periods) > 1 else 0
+
+
+def _other_frame(
+    claim: Claim,
+    check: _Check,
+    context: Context,
+    judged: list[tuple[IndexedRow, list[str]]],
+    groups: list[PlainGroup],
+    agreeing: list[PlainGroup],
+    told: Explained | None,
+) -> Verdict:
+    """No row of the claim's frame: the reason names the slot that ruled out the nearest row
+    differing from it in that slot alone."""
+    near: list[tuple[IndexedRow, str]] = []
+    for row, differs in judged:
+        # An older table's subject may be a topic, not whose figure it is: not named as an entity.
+        named = differs and differs[0] in NAMED and (differs[0] != "entity" or row.framed)
+        if named and check.slots.differs(row, context, every=True) == differs:
+            near.append((row, differs[0]))
+    for group in groups:
+        if group in agreeing:
+            continue
+        slot = "basis" if modality_agrees(check.slots.modality, group.modality) else "modality"
+        if slot == "modality" and not basis_agrees(check.slots.basis, group.basis):
+            continue
+        row = nearest(group.rows, check.frame(group.dimension)[0], check.accept)
+        if row is not None:
+            near.append((row, slot))
+    near.extend((row, "period") for row in {id(row): row for row in check.excluded}.values())
+    language = context.language
+    if told is not None:
+        told.near(near)
+    if not near:
+        return _unsourced(claim, reasons.no_row(language), told)
+    row, slot = min(near, key=lambda pair: (check.distance(pair[0]), NAMED.index(pair[1]), pair[0].order))
+    if slot == "period" and check.slots.resolved is None:
+        excluded = list({id(r): r.ref for r, s in near if s == "period"}.values())
+        return _unsourced(claim, reasons.other_period(language, excluded), told)
+    return _unsourced(claim, reasons.other_slot(language, slot, claim, check.slots.side(claim), row.ref), told)
+
+
+def _unsourced(claim: Claim, reason: str, told: Explained | None) -> Verdict:
+    considered = told.rows if told is not None else None
+    return Verdict(claim_id=claim.id, status="unsourced", reason=reason, considered=considered)
+
+
 def verify(
-    claims: Iterable[Claim], references: References, *, approximation: float | str | None = None
+    claims: Iterable[Claim],
+    references: References,
+    *,
+    approximation: float | str | None = None,
+    explain: bool = False,
 ) -> list[Verdict]:
-    """One verdict per claim, in order: does the reference table back it, contradict it, or say nothing?"""
+    """One verdict per claim, in order: does the reference table back it, contradict it, or say nothing?
+    With `explain`, each verdict lists the rows considered and what ruled each out (`considered`)."""
     approx = parse_approximation(approximation)
     collecting = gc.isenabled()
     gc.disable()  # many small objects and no cycles, as in extract: skip the rescans
     try:
         index = index_references(references)
-        contexts = _Contexts()
+        contexts = Contexts()
         with number_arithmetic():  # a claim of 1e999999999 km is a number, not a decimal.Overflow
-            return [_verdict(claim, index, contexts, approx) for claim in claims]
+            return [_verdict(claim, index, contexts, approx, explain) for claim in claims]
     finally:
         if collecting:
             gc.enable()

@@ -35,6 +35,16 @@ def table(document: VerifiedDocument) -> Table:
             difference,
             _safe(verdict.reason),
         )
+        for row in verdict.considered or ():  # --explain: every row considered, under its claim
+            grid.add_row(
+                "",
+                "",
+                "",
+                f"[dim]{row.outcome}[/]",
+                f"{_safe(row.id)}: {_safe(row.value_text)}",
+                row.slot or "",
+                _safe(row.detail or ""),
+            )
     return grid
 
 

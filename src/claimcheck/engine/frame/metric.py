@@ -1,0 +1,44 @@
+"""What a figure measures: the metric word of its clause (Context's rule), else the last one of
+the nearest earlier clause of the same sentence (營收 for 年增32.1% after 營收達2兆元), else the
+last one of an earlier sentence of its paragraph (其中，第三季度增长5.1% after 地区生产总值…).
+A bare head word ("the rate") stands for the fuller metric written before it in the paragraph
+("unemployment rate"). A paragraph is a line, as for the other slots of the frame."""
+
+from __future__ import annotations
+
+from claimcheck.engine.context import Context
+from claimcheck.engine.raw_claim import RawClaim, Span
+
+
+def of(context: Context, d: RawClaim, sentence: Span) -> Span | None:
+    found = d.metric or _in_sentence(context, d, sentence)
+    before = _earlier_in_paragraph(context, sentence)
+    if found is None:
+        return before[-1] if before else None
+    head = context.clean[found[0] : found[1]]
+    for start, end in reversed(before):
+        fuller = context.clean[start:end]
+        if len(fuller) > len(head) and fuller.lower().endswith(head.lower()):
+            cut = fuller[len(fuller) - len(head) - 1]
+            if not head.isascii() or cut == " ":
+                return start, end
+    return found
+
+
+def _in_sentence(context: Context, d: RawClaim, sentence: Span) -> Span | None:
+    clauses = context.clauses
+    start = clauses.of(d.span)[0]
+    while start > sentence[0]:
+        previous = clauses.of((start - 1, start - 1))
+        found = [m for m in context._metrics(previous) if m[1] <= previous[1]]
+        if found:
+            return found[-1]
+        start = previous[0]
+    return None
+
+
+def _earlier_in_paragraph(context: Context, sentence: Span) -> list[Span]:
+    line = context.clean.rfind("\n", 0, sentence[0]) + 1
+    if line >= sentence[0]:
+        return []
+    return [m.span() for m in context.rg.metrics.finditer(context.clean, line, sentence[0])]
