@@ -67,7 +67,7 @@ class IndexedRow:
     period: Period | None
     basis: str | None  # None: the table has no basis column
     framed: bool  # from a table with a basis or modality column: its subject is an entity
-    modality: str  # a table without the column holds actual figures
+    modality: str | None  # None: the table has no modality column, and says nothing of it
 
 
 def _stem(term: str) -> str:
@@ -110,7 +110,7 @@ def _indexed(ref: ReferenceRow, order: int, units: Units) -> IndexedRow:
         period,
         ref.basis,
         ref.basis is not None or ref.modality is not None,
-        ref.modality or "actual",
+        ref.modality,
     )
 
 
@@ -156,7 +156,7 @@ class PlainGroup:
     dimension: str
     measure: str | None
     basis: str | None
-    modality: str
+    modality: str | None
     rows: SortedRows
 
 

@@ -51,8 +51,9 @@ def basis_agrees(claim: str, row: str | None) -> bool:
     return claim == row
 
 
-def modality_agrees(claim: str, row: str) -> bool:
-    return claim == row or _ALIKE.get(claim) == row or _ALIKE.get(row) == claim
+def modality_agrees(claim: str, row: str | None) -> bool:
+    """Equal, or forecast beside guidance; a table without the column constrains nothing."""
+    return row is None or claim == row or _ALIKE.get(claim) == row or _ALIKE.get(row) == claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +119,7 @@ class ClaimSlots:
     resolved: Resolved | None
     period: Period | None  # read from the written time when the frame's period is not resolved
     unitless: bool  # a row without a unit may compare
-    own_metric: str | None = None  # folded: the metric the claim's own clause names
+    own_metric: tuple[str, str] | None = None  # folded: the metric the claim's own clause names, the clause
 
     @classmethod
     def of(cls, claim: Claim) -> ClaimSlots:
@@ -224,15 +225,16 @@ def _metric(claim: ClaimSlots, row: IndexedRow, context: Context) -> bool:
         return False
     if claim.own_metric is None or not row.ref.metric:
         return True
+    own, clause = claim.own_metric
     metric = fold(row.ref.metric).strip()
-    return metric in claim.own_metric or claim.own_metric in metric
+    return metric in own or own in metric or metric in clause
 
 
 _CLAUSE_BREAK = regex.compile(r"[,;:，；：]")
 
 
-def _own_metric(claim: Claim) -> str | None:
-    """The frame's metric, folded, when it stands in the claim's own clause."""
+def _own_metric(claim: Claim) -> tuple[str, str] | None:
+    """The frame's metric and the claim's own clause, folded, when the metric stands in it."""
     frame, sentence = claim.frame, claim.sentence
     if frame is None or frame.metric is None:
         return None
@@ -245,7 +247,9 @@ def _own_metric(claim: Claim) -> str | None:
     )
     if not (clause[0] <= frame.metric.start and frame.metric.end <= clause[1]):
         return None
-    return fold(frame.metric.text).strip() or None
+    own = fold(frame.metric.text).strip()
+    text = fold(sentence.text[clause[0] - sentence.start : clause[1] - sentence.start])
+    return (own, text) if own else None
 
 
 def _noun(claim: ClaimSlots, row: IndexedRow, context: Context) -> bool:

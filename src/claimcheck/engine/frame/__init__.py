@@ -53,6 +53,7 @@ class Frames:
     def lead(self) -> TextSpan | None:
         """The text's lead entity, found in its first characters (by this part or an earlier
         one of a text read in parts), as a span of this part's original."""
+        self._read_lead_period()
         if not self._lead_read:
             self._lead_read = True
             shared = self.shared
@@ -72,27 +73,35 @@ class Frames:
                 self._lead = TextSpan.trusted(text=text, start=start - shared.offset, end=end - shared.offset)
         return self._lead
 
-    def lead_period(self, d: RawClaim) -> FramePeriod | None:
-        """The period of the text's headline or lede, for a figure after it with none in its
-        sentence or paragraph (wire copy sets the period once, up top). Not for a figure
-        written as what another is compared with ("up from 36 cents"): its period is another."""
-        if not self._lead_period_read:
-            self._lead_period_read = True
-            shared = self.shared
-            if shared.lead_period is None and shared.offset < entity.LEAD_REACH:
-                found = self.periods.lead(entity.LEAD_REACH - shared.offset)
-                if found is not None:
-                    made, at = found
-                    moved = made.span.model_copy(
-                        update={"start": made.span.start + shared.offset, "end": made.span.end + shared.offset}
-                    )
-                    shared.lead_period = (made.model_copy(update={"span": moved}), at + shared.offset)
-            if shared.lead_period is not None:
-                made, at = shared.lead_period
-                span = made.span.model_copy(
-                    update={"start": made.span.start - shared.offset, "end": made.span.end - shared.offset}
+    def _read_lead_period(self) -> None:
+        """The period of the text's headline or lede, found once in its first characters (by
+        this part or an earlier one of a text read in parts), with where it ends."""
+        if self._lead_period_read:
+            return
+        self._lead_period_read = True
+        shared = self.shared
+        if shared.lead_period is None and shared.offset < entity.LEAD_REACH:
+            found = self.periods.lead(entity.LEAD_REACH - shared.offset)
+            if found is not None:
+                made, at = found
+                whole = {"start": made.span.start + shared.offset, "end": made.span.end + shared.offset}
+                shared.lead_period = (
+                    made.model_copy(update={"span": made.span.model_copy(update=whole)}),
+                    at + shared.offset,
                 )
-                self._lead_period = (made.model_copy(update={"span": span, "how": "carried"}), at - shared.offset)
+        if shared.lead_period is not None:
+            made, at = shared.lead_period
+            here = {"start": made.span.start - shared.offset, "end": made.span.end - shared.offset}
+            self._lead_period = (
+                made.model_copy(update={"span": made.span.model_copy(update=here)}),
+                at - shared.offset,
+            )
+
+    def lead_period(self, d: RawClaim) -> FramePeriod | None:
+        """The headline's period, for a figure after it with none in its sentence or paragraph
+        (wire copy sets the period once, up top); not for a figure written as what another is
+        compared with ("up from 36 cents"): its period is another."""
+        self._read_lead_period()
         if self._lead_period is None or d.start < self._lead_period[1]:
             return None
         if self.periods.after_baseline_cue(d.start):

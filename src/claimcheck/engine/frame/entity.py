@@ -21,6 +21,7 @@ from claimcheck.engine.sentences import Sentences
 from claimcheck.rules.frame_grammar import FrameGrammar
 
 _CARRY_SENTENCES = 8
+CLAUSES_BACK = 16  # earlier clauses of its sentence a figure looks through (a list of figures is one sentence)
 LEAD_REACH = 3000  # the headline and first paragraph stand in the text's first characters
 _HAN = regex.compile(r"\p{Han}")
 _LATIN_LETTER = regex.compile(r"[A-Za-z]")
@@ -58,7 +59,9 @@ class Entities:
         if found is not None:
             return found, "clause"
         start = clause[0]
-        while start > sentence[0]:
+        for _ in range(CLAUSES_BACK):
+            if start <= sentence[0]:
+                break
             previous = clauses.of((start - 1, start - 1))
             found = self._clause_entity(previous)
             if found is not None:

@@ -7,6 +7,7 @@ A bare head word ("the rate") stands for the fuller metric written before it in 
 from __future__ import annotations
 
 from claimcheck.engine.context import Context
+from claimcheck.engine.frame.entity import CLAUSES_BACK
 from claimcheck.engine.raw_claim import RawClaim, Span
 
 
@@ -28,7 +29,9 @@ def of(context: Context, d: RawClaim, sentence: Span) -> Span | None:
 def _in_sentence(context: Context, d: RawClaim, sentence: Span) -> Span | None:
     clauses = context.clauses
     start = clauses.of(d.span)[0]
-    while start > sentence[0]:
+    for _ in range(CLAUSES_BACK):
+        if start <= sentence[0]:
+            break
         previous = clauses.of((start - 1, start - 1))
         found = [m for m in context._metrics(previous) if m[1] <= previous[1]]
         if found:
@@ -37,8 +40,15 @@ def _in_sentence(context: Context, d: RawClaim, sentence: Span) -> Span | None:
     return None
 
 
+_REACH = 600  # how far back in its paragraph a sentence looks for a metric
+
+
 def _earlier_in_paragraph(context: Context, sentence: Span) -> list[Span]:
-    line = context.clean.rfind("\n", 0, sentence[0]) + 1
-    if line >= sentence[0]:
-        return []
-    return [m.span() for m in context.rg.metrics.finditer(context.clean, line, sentence[0])]
+    """The metrics written before the sentence in its paragraph (its line), read once per sentence."""
+    cache = context.__dict__.setdefault("_paragraph_metrics", {})
+    if sentence[0] not in cache:
+        line = context.clean.rfind("\n", max(0, sentence[0] - _REACH), sentence[0]) + 1
+        start = max(line, sentence[0] - _REACH)
+        found = context.rg.metrics.finditer(context.clean, start, sentence[0]) if start < sentence[0] else ()
+        cache[sentence[0]] = [m.span() for m in found]
+    return cache[sentence[0]]

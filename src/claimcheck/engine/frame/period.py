@@ -98,7 +98,7 @@ class Periods:
 
     def _sources_of(self, for_figures: bool) -> tuple[list[int], list[int]]:
         """The periods that may be carried, with their ends: to a figure from another sentence,
-        those that name months or years (not a day; not 當月 or "a year earlier", which speak
+        those that name months, or years relative to the date (not a day, not a year alone; not 當月 or "a year earlier", which speak
         of a period named before them); to 當月 and its kind, any period not in a baseline."""
         if for_figures not in self._sources:
 
@@ -106,7 +106,10 @@ class Periods:
                 reading = self._reading(i)
                 if self._cued[i] or not reading.says_something:
                     return False
-                return not for_figures or not (reading.is_day or "carried" in reading.anchors)
+                # A year written alone is carried within its sentence only: in another it is
+                # as often background (成立於2018年, founded in 2018) as the story's period.
+                bare_year = reading.year is not None and reading.months is None and not reading.anchors
+                return not for_figures or not (reading.is_day or "carried" in reading.anchors or bare_year)
 
             chosen = [i for i in range(len(self.spans)) if fits(i)]
             self._sources[for_figures] = (chosen, [self.ends[i] for i in chosen])
@@ -190,8 +193,14 @@ class Periods:
         return self._made[key]
 
     def lead(self, reach: int) -> tuple[FramePeriod, int] | None:
-        """The first period of the text's first `reach` characters that names months or years
-        and resolves, and where it ends."""
+        """The first period of the text's headline (its first line with words, within its first
+        `reach` characters) that names months or years and resolves, and where it ends. A
+        year the lede mentions in passing (founded in 2018) is not the story's period."""
+        first = regex.search(r"\S", self.clean[:reach])
+        if first is None:
+            return None
+        line_end = self.clean.find("\n", first.start())
+        reach = min(reach, line_end if line_end >= 0 else len(self.clean))
         sources, _ = self._sources_of(True)
         for i in sources:
             if self.starts[i] >= reach:

@@ -107,6 +107,8 @@ def resolve(
         start = (year if year is not None else date.year) * 12 + (months[0] - 1 if months else 0)
         return Resolved(start, max(start, _month(date)), None, how)
     if months is None and day is not None:  # 今（10）日: the 10th of this month or the last
+        if date is None:
+            return UNRESOLVED
         month = _month(date) - (1 if day > date.day else 0)
         day = _day(month // 12, month % 12 + 1, day)
         return Resolved(month, month, day, how) if day is not None else UNRESOLVED
