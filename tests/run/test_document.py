@@ -61,6 +61,14 @@ def test_a_text_longer_than_a_block_gives_the_claims_of_the_whole(tmp_path, give
     assert len(text) > BLOCK and document == whole
 
 
+def test_a_long_file_asked_whole_is_not_read_in_blocks(tmp_path, monkeypatch):
+    path = tmp_path / "long.txt"
+    path.write_text(long_text(), encoding="utf-8")
+    in_blocks = read_document(Source.file(str(path))).document
+    monkeypatch.setattr("claimcheck.run.document.extract_stream", None)  # blocks would fail
+    assert read_document(Source.file(str(path)), whole=True).document == in_blocks
+
+
 def test_claims_handed_over_in_batches_are_those_of_the_document(tmp_path):
     path = tmp_path / "long.txt"
     path.write_text(long_text(), encoding="utf-8")

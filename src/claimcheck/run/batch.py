@@ -1,7 +1,7 @@
 """Extracting many files: each file read through claimcheck.run.document in worker processes
 (claimcheck.run.workers), and each file's claims handed on together as soon as that file and
 every file before it are done, so that the output is in input order and memory holds a few
-files' claims, however many files there are."""
+files, however many there are."""
 
 from __future__ import annotations
 
@@ -50,9 +50,9 @@ def extract_file(job: tuple[str, str | None, Settings]) -> Done | str:
     else:
         source = Source.of_text(text, settings.stdin_name if path == STDIN else path)
     try:
-        document = read_document(
-            source, lang=settings.lang, min_checkworthy=settings.min_checkworthy, date=settings.date
-        ).document
+        options = {"lang": settings.lang, "min_checkworthy": settings.min_checkworthy, "date": settings.date}
+        # Whole: the document keeps every claim, which take far more memory than the text.
+        document = read_document(source, whole=True, **options).document
     except ClaimcheckError as exc:
         return str(exc)
     payload = settings.render([document]) if settings.render is not None else document
