@@ -5,16 +5,15 @@ where a case says how the text is split into claims (ranges)."""
 
 from __future__ import annotations
 
-import math
 import tomllib
 
 import pytest
 from places import CASES
+from test_cases import same
 
 import claimcheck
 
 FRAMES = CASES / "frames"
-NONE = "__none__"  # TOML has no null: a case writes this for a slot that must be empty
 FRAME_SLOTS = ("entity", "entity_from", "metric", "noun", "basis", "modality")
 
 
@@ -26,14 +25,6 @@ def _load():
 
 def _written(value):
     return value.text if isinstance(value, claimcheck.TextSpan) else value
-
-
-def _same(expected, actual) -> bool:
-    if expected == NONE:
-        return actual is None
-    if isinstance(expected, float) or isinstance(actual, float):
-        return actual is not None and math.isclose(expected, actual, rel_tol=1e-9)
-    return expected == actual
 
 
 @pytest.mark.parametrize("case", list(_load()))
@@ -53,4 +44,4 @@ def test_frame(case):
                 continue
             source = claim.frame if field in FRAME_SLOTS else claim
             actual = _written(getattr(source, field))
-            assert _same(value, actual), f"{claim.text}: {field} is {actual!r}, expected {value!r}"
+            assert same(value, actual), f"{claim.text}: {field} is {actual!r}, expected {value!r}"
