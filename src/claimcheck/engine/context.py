@@ -53,6 +53,7 @@ class Context:
         self._name_cache: dict[int, list[Span]] = {}
         self._openers: dict[int, Span | None] = {}
         self._carried_to: dict[int, Span | None] = {}
+        self.paragraph_metrics: dict[int, list[Span]] = {}  # by sentence start (claimcheck.engine.frame.metric)
         self._latin_in: dict[int, bool] = {}
         self._proper_words: frozenset[str] | None = vocabulary.proper if vocabulary else None
         self._lower: frozenset[str] | None = vocabulary.lower if vocabulary else None

@@ -44,7 +44,7 @@ _REACH = 600  # how far back in its paragraph a sentence looks for a metric
 
 def _earlier_in_paragraph(context: Context, sentence: Span) -> list[Span]:
     """The metrics written before the sentence in its paragraph (its line), read once per sentence."""
-    cache = context.__dict__.setdefault("_paragraph_metrics", {})
+    cache = context.paragraph_metrics
     if sentence[0] not in cache:
         line = context.clean.rfind("\n", max(0, sentence[0] - _REACH), sentence[0]) + 1
         start = max(line, sentence[0] - _REACH)

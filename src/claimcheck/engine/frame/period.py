@@ -98,8 +98,9 @@ class Periods:
 
     def _sources_of(self, for_figures: bool) -> tuple[list[int], list[int]]:
         """The periods that may be carried, with their ends: to a figure from another sentence,
-        those that name months, or years relative to the date (not a day, not a year alone; not 當月 or "a year earlier", which speak
-        of a period named before them); to 當月 and its kind, any period not in a baseline."""
+        those that name months, or years relative to the date (not a day, not a year alone; not
+        當月 or "a year earlier", which speak of a period named before them); to 當月 and its
+        kind, any period not in a baseline."""
         if for_figures not in self._sources:
 
             def fits(i: int) -> bool:
