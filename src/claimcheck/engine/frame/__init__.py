@@ -35,7 +35,6 @@ class Frames:
         baselines: Spans | None = None,
     ) -> None:
         self.clean = clean
-        self.date = date
         self.span = span  # a clean span → the original's TextSpan
         # times: the text's dates and periods; baselines: what comparisons are measured against
         self.periods = period.Periods(clean, date, span, times, baselines, context.clauses)
@@ -44,7 +43,7 @@ class Frames:
         self.entities = entity.Entities(clean, context, sentences, self.fg)
         self.cues = cues.Cues(clean, self.fg)
         self._previous_end = 0
-        self.shared = shared  # what the parts of a text read in parts share: its lead entity
+        self.shared = shared  # what the parts of a text read in parts share: its lead entity and period
         self._lead: TextSpan | None = None
         self._lead_read = False
         self._lead_period: tuple[FramePeriod, int] | None = None
