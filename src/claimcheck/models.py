@@ -5,52 +5,34 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import Field
 
-from claimcheck.names import shown
+from claimcheck.records import FileName, Modality
+from claimcheck.records import Record as _Record
+from claimcheck.verdicts import (  # noqa: F401  (the records of verification, importable from here too)
+    Computation,
+    Considered,
+    Operation,
+    Outcome,
+    ReferenceRow,
+    RowBasis,
+    Slot,
+    Status,
+    UsedRow,
+    Verdict,
+)
 
 ClaimKind = Literal["quantity", "money", "percent", "duration", "rank", "comparison", "superlative"]
 Direction = Literal["up", "down", "equal", "more", "less"]
 Qualifier = Literal["exact", "over", "under", "approx", "at_least", "at_most", "range"]
 # A language's code: the name of its rule folder (zh, en; claimcheck.rules.languages()).
 Language = Annotated[str, Field(examples=["zh", "en"])]
-# A file's name: in JSON, a byte that is not UTF-8 is written \xNN (see claimcheck.names).
-FileName = Annotated[str, PlainSerializer(shown, return_type=str, when_used="json")]
 Deception = Literal["bidi"]
 # What a figure is, beside its value (Frame): a level or a change against which baseline,
 # the company's actual figure or someone's estimate, forecast, target or guidance.
 Basis = Literal["level", "yoy", "mom", "qoq", "change", "baseline"]
-Modality = Literal["actual", "estimate", "forecast", "target", "guidance"]
 EntityFrom = Literal["clause", "sentence", "paragraph", "headline"]
 PeriodHow = Literal["written", "document date", "carried", "earlier", "unresolved"]
-# What a reference row holds: a level or a change against the year, month or quarter before.
-RowBasis = Literal["level", "yoy", "mom", "qoq"]
-
-
-class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    # Fields the JSON leaves out when they are null (exclude_if): so that the JSON of records
-    # without them stays as it was before they were added.
-    absent_when_none: ClassVar[tuple[str, ...]] = ()
-
-    @classmethod
-    def trusted(cls, **values):
-        """A record from values the pipeline has already checked, every field given.
-
-        What model_construct does, without its per-field default handling: the engine
-        builds thousands of records a second and that handling was a fifth of the time.
-        A field left out of the JSON counts as unset, as in a record read back from it.
-        """
-        fields_set = set(values)
-        for name in cls.absent_when_none:
-            if values[name] is None:
-                fields_set.discard(name)
-        record = cls.__new__(cls)
-        object.__setattr__(record, "__dict__", values)
-        object.__setattr__(record, "__pydantic_fields_set__", fields_set)
-        object.__setattr__(record, "__pydantic_extra__", None)
-        object.__setattr__(record, "__pydantic_private__", None)
-        return record
 
 
 class TextSpan(_Record):
@@ -181,79 +163,3 @@ class Report(_Record):
     """What `claimcheck extract --format json` prints."""
 
     documents: list[Document]
-
-
-Status = Literal["sourced", "mismatch", "unsourced"]
-
-
-class ReferenceRow(_Record):
-    """One row of a newsroom's reference table, parsed and validated."""
-
-    absent_when_none: ClassVar[tuple[str, ...]] = ("basis", "modality")
-
-    id: str = Field(description="The row's `id` column, or table:row when it has none.")
-    table: FileName = Field(description="The file the row comes from.")
-    row: int = Field(ge=1, description="1-based row number in that file (the header is row 1 of a CSV).")
-    value: int | float
-    value_max: int | float | None = None
-    value_text: str = Field(description="The value as written in the table.")
-    unit: str | None = None
-    unit_canonical: str | None = None
-    subject: str | None = None
-    metric: str | None = None
-    keywords: list[str] = Field(default_factory=list)
-    as_of: str | None = None
-    source: str | None = None
-    tolerance: str | None = Field(default=None, description="As written: absolute (500) or relative (1%).")
-    note: str | None = None
-    extra: dict[str, str] = Field(default_factory=dict, description="Columns claimcheck does not know, kept as is.")
-    basis: RowBasis | None = Field(
-        default=None,
-        exclude_if=lambda basis: basis is None,  # see absent_when_none
-        description="level, or a change: yoy, mom, qoq. Absent when the table has no basis column "
-        "(then the row's basis is unknown and does not constrain).",
-    )
-    modality: Modality | None = Field(
-        default=None,
-        exclude_if=lambda modality: modality is None,
-        description="actual, estimate, forecast, target, guidance. Absent when the table has no modality "
-        "column (the row is then taken for an actual figure).",
-    )
-
-
-Outcome = Literal["backs", "contradicts", "ruled out"]
-Slot = Literal["entity", "metric", "unit", "noun", "period", "basis", "modality", "factor"]
-
-
-class Considered(_Record):
-    """A row the verifier looked at for a claim, and what came of it (verify with explain)."""
-
-    id: str = Field(description="The row's id.")
-    table: FileName
-    row: int = Field(ge=1, description="1-based row number in its file.")
-    value_text: str
-    outcome: Outcome
-    slot: Slot | None = Field(
-        default=None,
-        description="What ruled the row out: a slot of the frame that differs (entity, metric, unit, noun, "
-        "period, basis, modality), or factor (the same frame, but ten times off or more).",
-    )
-    detail: str | None = Field(default=None, description="Why, in the claim's language.")
-
-
-class Verdict(_Record):
-    absent_when_none: ClassVar[tuple[str, ...]] = ("considered",)
-
-    claim_id: str
-    status: Status
-    reason: str = Field(description="One line for a human, in the claim's language.")
-    reference: ReferenceRow | None = Field(default=None, description="The row that backs or contradicts the claim.")
-    difference: float | None = Field(default=None, description="Claim value minus the row's, on a mismatch.")
-    relative_difference: float | None = Field(default=None, description="difference / row value, on a mismatch.")
-    candidates: int = Field(default=0, ge=0, description="How many rows matched the claim's unit and context.")
-    considered: list[Considered] | None = Field(
-        default=None,
-        exclude_if=lambda considered: considered is None,
-        description="With explain: every row considered for the claim and the slot that ruled it out; "
-        "absent otherwise.",
-    )

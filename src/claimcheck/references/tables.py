@@ -115,6 +115,7 @@ def _row(
         extra={name: cells.get(name, "") for name in extra},
         basis=basis,
         modality=modality,
+        group=text.get("group") or None,
     )
 
 

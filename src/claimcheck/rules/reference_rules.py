@@ -28,6 +28,7 @@ FIELDS = (
     "note",
     "basis",
     "modality",
+    "group",
 )
 
 
@@ -48,6 +49,7 @@ class Columns(_Table):
     note: list[str] = Field(min_length=1)
     basis: list[str] = Field(min_length=1)
     modality: list[str] = Field(min_length=1)
+    group: list[str] = Field(min_length=1)
 
 
 class BasisValues(_Table):
