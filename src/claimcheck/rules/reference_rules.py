@@ -114,12 +114,34 @@ class Reasons(_Table):
     modality_forecast: str
     modality_target: str
     modality_guidance: str
+    # A figure computed from the table's rows (verification/compute); {working}: the arithmetic.
+    computed_sourced: str
+    computed_mismatch: str
+    computed_missing: str
+    computed_open: str
+    computed_far: str
+    no_group: str
+    levels_disagree: str
 
 
 class LanguageReasons(Reasons):
     """reasons.toml: a language's reasons, and the same in traditional characters if it has them."""
 
     traditional: Reasons | None = None
+
+
+class ComputedWords(_Table):
+    share_before: list[str]
+    share_after: list[str]
+    total_words: list[str]
+    target_words: list[str]
+    increase_multiple: list[str]
+    cumulative_words: list[str]
+    ascending_words: list[str]
+    streak_words: list[str]
+    streak_up: list[str]
+    streak_down: list[str]
+    record_words: list[str]
 
 
 class ReferenceRules(_Table):
@@ -131,6 +153,7 @@ class ReferenceRules(_Table):
     columns: Columns
     values: Values
     units: Units
+    computed: ComputedWords
 
 
 @dataclass(frozen=True)

@@ -189,6 +189,8 @@ class ReferenceIndex:
             rows_sorted = SortedRows(group, [r.center for r in group], reach, with_period)
             self.plain[dimension].append(PlainGroup(dimension, measure, basis, modality, rows_sorted))
         self.size = len(rows)
+        self.rows = rows
+        self.levels = None  # the rows as series, built when a figure is first computed (verification.compute)
 
     def subject_pieces(self, entity: str, agrees) -> frozenset[str]:
         """The pieces of every subject that `agrees(entity, subject)`: rows filed under a piece

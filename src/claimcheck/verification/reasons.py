@@ -137,3 +137,35 @@ def series(language: str, count: int, unresolved: str | None) -> str:
     if unresolved:
         return reasons.series_unresolved.format(count=count, period=unresolved)
     return reasons.series.format(count=count)
+
+
+def computed(
+    language: str,
+    outcome: str,
+    working: str,
+    *,
+    claim: Claim | None = None,
+    difference: float | None = None,
+    relative: float | None = None,
+    missing: str = "",
+    times: int = 0,
+) -> str:
+    """The reason of a verdict computed from the table's rows; `working`: the arithmetic and rows."""
+    reasons = _reasons(language)
+    sentence = getattr(reasons, f"computed_{outcome}")
+    unit = (claim.unit or claim.unit_canonical) if claim is not None else None
+    return sentence.format(
+        working=working,
+        difference=_with_unit(signed(difference), unit) if difference is not None else "—",
+        relative=f"{relative * 100:+.1f}%" if relative is not None else "—",
+        missing=missing,
+        times=f"{times:,}",
+    )
+
+
+def no_group(language: str, groups: list[str]) -> str:
+    return _reasons(language).no_group.format(groups=", ".join(groups))
+
+
+def levels_disagree(language: str, working: str) -> str:
+    return _reasons(language).levels_disagree.format(working=working)

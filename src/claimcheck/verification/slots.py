@@ -178,6 +178,10 @@ class ClaimSlots:
     def period_conflict(self, row: IndexedRow) -> bool:
         return _period_conflict(self, row)
 
+    def agrees(self, row: IndexedRow, context: Context, slots: tuple[str, ...]) -> bool:
+        """Whether the row agrees with the claim in each of those slots."""
+        return all(_AGREES[slot](self, row, context) for slot in slots)
+
     def differs(self, row: IndexedRow, context: Context, every: bool = False) -> list[str]:
         """The slots in which the row differs from the claim: the first only, unless `every`."""
         found = []

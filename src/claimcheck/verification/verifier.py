@@ -13,17 +13,18 @@ none. Pure: no I/O.
 from __future__ import annotations
 
 import gc
-import math
 from collections.abc import Iterable
 
 from claimcheck.engine.numbers import number_arithmetic
 from claimcheck.models import Claim, ReferenceRow, Verdict
 from claimcheck.references.tables import ReferenceTable
 from claimcheck.verification import reasons
+from claimcheck.verification.claim_check import ClaimCheck
+from claimcheck.verification.compute import compute
 from claimcheck.verification.context import Context, Contexts
 from claimcheck.verification.explain import Explained
-from claimcheck.verification.index import ANY, IndexedRow, PlainGroup, ReferenceIndex, nearest, overlapping_nearest
-from claimcheck.verification.intervals import Interval, claim_interval, parse_approximation
+from claimcheck.verification.index import IndexedRow, PlainGroup, ReferenceIndex, nearest, overlapping_nearest
+from claimcheck.verification.intervals import claim_interval, parse_approximation
 from claimcheck.verification.slots import FAR, NAMED, ClaimSlots, basis_agrees, entity_agrees, modality_agrees
 
 References = ReferenceIndex | ReferenceTable | Iterable[ReferenceTable] | Iterable[ReferenceRow]
@@ -42,70 +43,40 @@ def index_references(references: References) -> ReferenceIndex:
     return ReferenceIndex(rows, tuple(units))
 
 
-class _Check:
-    """One claim against the index."""
-
-    def __init__(self, claim: Claim, interval: Interval, slots: ClaimSlots) -> None:
-        self.claim = claim
-        self.size = slots.size
-        self.slots = slots
-        self.excluded: list[IndexedRow] = []
-        # A fall reported as a positive change (下降12%) is also backed by a row of −12%.
-        falling = claim.kind == "comparison" and claim.direction in ("down", "less") and (claim.value or 0) > 0
-        self.intervals = [interval, interval.mirrored()] if falling else [interval]
-
-    def accept(self, row: IndexedRow) -> bool:
-        """A row without terms, of an agreeing basis and modality: does its period agree?"""
-        if self.slots.period_conflict(row):
-            self.excluded.append(row)
-            return False
-        return True
-
-    def times(self, row: IndexedRow) -> tuple[float, bool]:
-        """How many times the row is larger or smaller than the claim (1 when either is 0),
-        and whether it is the larger."""
-        difference, row_value = self.difference(row)
-        claim_value = abs(row_value + difference)
-        low, high = sorted((claim_value, abs(row_value)))
-        times = high / low if low else 1.0
-        return (times if math.isfinite(times) else 1.0), abs(row_value) > claim_value  # 1e999 km: no ratio
-
-    def frame(self, row_dimension: str) -> tuple[float, list[Interval]]:
-        """The claim's value and intervals in the units rows of that dimension are kept in."""
-        value = float(self.claim.value or 0)
-        if row_dimension == ANY:
-            return value, self.intervals
-        return value * self.size, [interval.scaled(self.size) for interval in self.intervals]
-
-    def difference(self, row: IndexedRow) -> tuple[float, float]:
-        """Claim minus row in the claim's unit, between the nearer ends of the two (a range
-        against a row, 10至15萬 against 16萬, differs by 1萬), and the row value used."""
-        scale = 1.0 if row.dimension == ANY else row.size / self.size
-        top = row.ref.value_max if row.ref.value_max is not None else row.ref.value
-        row_low, row_high = sorted((row.ref.value * scale, top * scale))
-        value = float(self.claim.value or 0)
-        claim_low, claim_high = sorted((value, float(self.claim.value_max or value)))
-        if len(self.intervals) == 2 and row_high < 0:  # a fall against a negative change
-            value, claim_low, claim_high = -value, -claim_high, -claim_low
-        if claim_high < row_low:
-            return claim_high - row_low, row_low
-        if claim_low > row_high:
-            return claim_low - row_high, row_high
-        nearest_end = min(max(value, row_low), row_high)
-        return value - nearest_end, nearest_end
-
-    def distance(self, row: IndexedRow) -> float:
-        return abs(self.difference(row)[0])
-
-    def overlaps(self, row: IndexedRow) -> bool:
-        return any(row.interval.overlaps(interval) for interval in self.frame(row.dimension)[1])
-
-
 def _verdict(claim: Claim, index: ReferenceIndex, contexts: Contexts, approximation: float, explain: bool) -> Verdict:
+    """The verdict of a row of the figure itself; without one, the figure computed from rows
+    the table does hold. A direct row wins; when the levels say otherwise, the reason says so."""
     context = contexts.of(claim)
+    slots = ClaimSlots.of(claim) if claim.value is not None or claim.frame is not None else None
     if claim.value is None:
-        return Verdict(claim_id=claim.id, status="unsourced", reason=reasons.no_value(context.language))
-    slots = ClaimSlots.of(claim)
+        direct = Verdict(claim_id=claim.id, status="unsourced", reason=reasons.no_value(context.language))
+    else:
+        direct = _direct(claim, slots, index, context, approximation, explain)
+    if slots is None or claim.frame is None or not index.size:
+        return direct
+    computed = compute(claim, slots, context, index, approximation)
+    if computed is None:
+        return direct
+    if direct.status == "unsourced":
+        working = computed.working
+        return direct.model_copy(
+            update={
+                "status": computed.status,
+                "reason": computed.reason,
+                "difference": computed.difference,
+                "relative_difference": computed.relative,
+                "computation": working.record() if working is not None else None,
+            }
+        )
+    if computed.working is not None and computed.status != "unsourced" and computed.status != direct.status:
+        reason = direct.reason + reasons.levels_disagree(context.language, computed.working.text())
+        return direct.model_copy(update={"reason": reason, "computation": computed.working.record()})
+    return direct
+
+
+def _direct(
+    claim: Claim, slots: ClaimSlots, index: ReferenceIndex, context: Context, approximation: float, explain: bool
+) -> Verdict:
     lookup = context.pieces
     if slots.entity is not None:
         lookup = lookup | index.subject_pieces(slots.entity, entity_agrees)
@@ -118,7 +89,7 @@ def _verdict(claim: Claim, index: ReferenceIndex, contexts: Contexts, approximat
         looked = [row for row in looked if row.pieces <= context.pieces]
     judged = [(row, slots.differs(row, context)) for row in looked]
     same = [row for row, differs in judged if not differs]
-    check = _Check(claim, claim_interval(claim, approximation), slots)
+    check = ClaimCheck(claim, claim_interval(claim, approximation), slots)
     agreeing = [g for g in groups if basis_agrees(slots.basis, g.basis) and modality_agrees(slots.modality, g.modality)]
 
     count = len(same)
@@ -162,7 +133,7 @@ def _verdict(claim: Claim, index: ReferenceIndex, contexts: Contexts, approximat
 _OPEN = frozenset({"over", "under", "at_least", "at_most"})
 
 
-def _open_and_far(claim: Claim, check: _Check, row: IndexedRow) -> tuple[float, bool] | None:
+def _open_and_far(claim: Claim, check: ClaimCheck, row: IndexedRow) -> tuple[float, bool] | None:
     """An open bound (120余座, "more than 120") is backed by any row beyond it; but a row ten
     times beyond it is another figure (1,268 chargers, not the 120 cities)."""
     if claim.qualifier not in _OPEN or claim.value_max is not None:
@@ -175,7 +146,7 @@ def _open_and_far(claim: Claim, check: _Check, row: IndexedRow) -> tuple[float, 
 
 
 def _nearest_candidate(
-    claim: Claim, check: _Check, candidates: list[IndexedRow], count: int, language: str, told: Explained | None
+    claim: Claim, check: ClaimCheck, candidates: list[IndexedRow], count: int, language: str, told: Explained | None
 ) -> Verdict:
     """No candidate overlaps: a mismatch with the nearest, unless the claim does not say
     which of a series of periods it is for, or the nearest is ten times off or more."""
@@ -229,7 +200,7 @@ def _series(best: IndexedRow, candidates: list[IndexedRow]) -> int:
 
 def _other_frame(
     claim: Claim,
-    check: _Check,
+    check: ClaimCheck,
     context: Context,
     judged: list[tuple[IndexedRow, list[str]]],
     groups: list[PlainGroup],

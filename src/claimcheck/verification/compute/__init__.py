@@ -1,0 +1,30 @@
+"""Figures the table does not hold, computed from rows it does: a change from two levels, a
+share of a whole, a cumulative sum, a rank in a group, a streak along a series.
+
+Each operation reads the claim's frame (entity, metric, period, basis) and returns None when
+it does not apply; the first that applies gives the verdict, with its working.
+"""
+
+from __future__ import annotations
+
+from claimcheck.models import Claim
+from claimcheck.verification.compute import changes
+from claimcheck.verification.compute.levels import Levels, Task
+from claimcheck.verification.compute.working import Computed
+from claimcheck.verification.context import Context
+from claimcheck.verification.index import ReferenceIndex
+from claimcheck.verification.slots import ClaimSlots
+
+_OPERATIONS = (changes.compute,)
+
+
+def compute(
+    claim: Claim, slots: ClaimSlots, context: Context, index: ReferenceIndex, approximation: float
+) -> Computed | None:
+    """The verdict computed for the claim, or None when no operation applies to it."""
+    task = Task(claim, slots, context, index, Levels.of(index), approximation)
+    for operation in _OPERATIONS:
+        found = operation(task)
+        if found is not None:
+            return found
+    return None

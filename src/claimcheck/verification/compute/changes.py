@@ -1,0 +1,160 @@
+"""A change computed from two level rows: the period the claim is for, and its baseline.
+
+The baseline is the frame's basis: yoy the same months a year earlier, mom the month
+before, qoq the quarter before, a named baseline that period (较10月, from September) or
+that entity (是對手的兩倍); a change with no baseline said may be any of the three usual
+ones, and is then never a mismatch. What is computed follows the claim's unit: a relative
+change in %, a multiple in 倍/times, percentage points between two percentages, or the
+difference in the claim's own unit.
+"""
+
+from __future__ import annotations
+
+from claimcheck.models import Operation
+from claimcheck.rules.folding import fold
+from claimcheck.verification import reasons
+from claimcheck.verification.compute.levels import Task, words
+from claimcheck.verification.compute.working import Bounds, Computed, Working, figure, judge, missing
+from claimcheck.verification.context import folded
+from claimcheck.verification.index import ANY
+from claimcheck.verification.intervals import Interval
+from claimcheck.verification.periods import read_period
+from claimcheck.verification.series import Series, Span, label, months_between, shifted
+from claimcheck.verification.slots import ClaimSlots
+
+_OPERATION = {"percent": "relative change", "times": "multiple", "percentage_point": "points"}
+_SHIFT = {"yoy": 12, "mom": 1, "qoq": 3}
+_FALLING = frozenset({"down", "less"})
+
+
+def compute(task: Task) -> Computed | None:
+    claim = task.claim
+    if claim.kind != "comparison" or claim.value is None or task.span is None or task.interval is None:
+        return None
+    if task.slots.basis == "level":
+        return None
+    operation: Operation = _OPERATION.get(claim.unit_canonical or "", "change")  # type: ignore[assignment]
+    series = [s for s in task.own if _fits(operation, s, task.slots)]
+    if not series or (operation == "multiple" and claim.direction in _FALLING):
+        return None
+    results: list[Working] = []
+    gaps: list[Working] = []
+    for baseline in _baselines(task):
+        for own in series:
+            working = _working(task, operation, own, baseline)
+            if working is None:
+                continue
+            (gaps if working.missing else results).append(working)
+            break
+    if not results:
+        return missing(task.language, gaps[0]) if gaps else None
+    judged = [_judge(task, operation, working) for working in results]
+    backed = next((verdict for verdict in judged if verdict.status == "sourced"), None)
+    if backed is not None:
+        return backed
+    if task.slots.basis == "change":  # no baseline said: not shown wrong by any one of them
+        worked = "; ".join(working.text() for working in results)
+        return Computed("unsourced", reasons.computed(task.language, "open", worked), None)
+    return judged[0]
+
+
+def _fits(operation: str, series: Series, slots: ClaimSlots) -> bool:
+    dimension = series.key.dimension
+    if operation == "points":
+        return dimension == "ratio"
+    if operation == "change":
+        return dimension in (slots.dimension, ANY) and dimension != "ratio"
+    return dimension != "ratio"  # a relative change of a percentage is too often meant in points
+
+
+def _baselines(task: Task) -> list[Span | str]:
+    """The baseline periods (or the entity, folded) the claim's change is against."""
+    first, last = task.span
+    length = months_between(first, last)
+    basis = task.slots.basis
+    if basis == "baseline":
+        written = task.claim.baseline
+        if written is None:
+            return []
+        period = read_period(written.text)
+        span = _baseline_span(period, task.span) if period.known else None
+        return [span] if span is not None else [_entity(written.text)]
+    shifts = [_SHIFT[basis]] if basis in _SHIFT else [12, 1, 3]
+    usable = [
+        s for s in shifts if s == 12 or (s == 1 and length == 1) or (s == 3 and length == 3 and first[1] % 3 == 1)
+    ]
+    return [(shifted(first, -s), shifted(last, -s)) for s in usable]
+
+
+def _entity(text: str) -> str:
+    return folded(text).strip()
+
+
+def _baseline_span(period, span: Span) -> Span | None:
+    """较10月: October of the claim's year, or of the year before when that is not earlier."""
+    first, _ = span
+    if period.months is None:
+        if period.years is None or period.years[0] != period.years[1]:
+            return None
+        year = period.years[0]
+        return (year, span[0][1]), (year, span[1][1])
+    months = period.months
+    year = period.years[0] if period.years is not None else first[0]
+    if period.years is None and (year, months[1]) >= first:
+        year -= 1
+    return (year, months[0]), (year, months[1])
+
+
+def _working(task: Task, operation: str, own: Series, baseline: Span | str) -> Working | None:
+    current = own.at(task.span)
+    if isinstance(baseline, str):
+        others = [s for s in task.levels.of_subject(own, baseline) if s is not own]
+        if not others:
+            return None
+        base_series, base_span = others[0], task.span
+    else:
+        base_series, base_span = own, baseline
+    previous = base_series.at(base_span)
+    if current is None or previous is None:
+        gaps = [span for span, row in ((task.span, current), (base_span, previous)) if row is None]
+        present = [row for row in (current, previous) if row is not None]
+        expression = f"{label(task.span)} / {label(base_span)}"
+        return Working(operation, present, expression, Bounds(0, 0), 0.0, gaps)  # type: ignore[arg-type]
+    now, then = Bounds.of(current), Bounds.of(previous)
+    a, b = current.ref.value_text, previous.ref.value_text
+    if operation in ("relative change", "multiple"):
+        ratio = now / then
+        if ratio is None:
+            return None
+        center = current.center / previous.center
+        if operation == "multiple":
+            return Working("multiple", [current, previous], f"{a} ÷ {b} = {figure(center)}", ratio, center)
+        center = (center - 1) * 100
+        result = ratio.affine(100, -100)
+        return Working(
+            "relative change", [current, previous], f"({a} ÷ {b} − 1) × 100 = {figure(center)}%", result, center
+        )
+    center = current.center - previous.center
+    return Working(operation, [current, previous], f"{a} − {b} = {figure(center)}", now - then, center)  # type: ignore[arg-type]
+
+
+def _judge(task: Task, operation: str, working: Working) -> Computed:
+    claim, interval = task.claim, task.interval
+    value = float(claim.value)
+    falling = claim.direction in _FALLING and value > 0
+    if falling:
+        interval, value = interval.mirrored(), -value
+    size = 1.0
+    if operation == "change" and working.rows and working.rows[0].dimension != ANY:
+        size = task.slots.size
+        interval, value = interval.scaled(size), value * size
+    if operation == "multiple" and task.has(words().increase_multiple, fold(claim.text)):
+        # 增长一倍 is twice the baseline; 增长两倍 is read both ways by writers.
+        readings = [1.0] + ([0.0] if value >= 2 else [])
+        verdicts = [judge(claim, task.language, working, _plus(interval, add), value + add, size) for add in readings]
+        return next((v for v in verdicts if v.status == "sourced"), verdicts[0])
+    return judge(claim, task.language, working, interval, value, size)
+
+
+def _plus(interval: Interval, add: float) -> Interval:
+    return Interval(interval.low + add, interval.high + add, interval.low_closed, interval.high_closed)

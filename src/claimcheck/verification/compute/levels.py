@@ -1,0 +1,110 @@
+"""The level rows a computation may use, as series, and the claim's own series among them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+from claimcheck.models import Claim
+from claimcheck.rules.folding import fold
+from claimcheck.rules.reference_rules import ComputedWords, reference_rules
+from claimcheck.verification.context import Context, occurs
+from claimcheck.verification.index import IndexedRow, ReferenceIndex
+from claimcheck.verification.intervals import Interval, claim_interval
+from claimcheck.verification.series import Series, SeriesKey, Span, series_key, span_of
+from claimcheck.verification.slots import ClaimSlots, entity_agrees, modality_agrees
+
+
+class Levels:
+    """Every level row with a period read to months, filed by series."""
+
+    def __init__(self, index: ReferenceIndex) -> None:
+        found: dict[SeriesKey, Series] = {}
+        for row in index.rows:
+            key = series_key(row)
+            span = span_of(row.period)
+            if key is None or span is None:
+                continue
+            found.setdefault(key, Series(key)).by_span.setdefault(span, row)
+        self.series = found
+        self.by_terms: dict[tuple, list[Series]] = defaultdict(list)
+        for key, series in found.items():
+            self.by_terms[(key.terms, key.dimension, key.measure, key.modality)].append(series)
+        self.groups = sorted({row.ref.group for row in index.rows if row.ref.group})
+
+    @classmethod
+    def of(cls, index: ReferenceIndex) -> Levels:
+        if index.levels is None:
+            index.levels = cls(index)
+        return index.levels
+
+    def alike(self, series: Series) -> list[Series]:
+        """The series of other subjects of the same metric, unit and modality."""
+        key = series.key
+        return self.by_terms.get((key.terms, key.dimension, key.measure, key.modality), [])
+
+    def of_subject(self, series: Series, subject: str) -> list[Series]:
+        """The series like `series` of a subject named `subject` (folded)."""
+        return [s for s in self.alike(series) if s.key.subject is not None and entity_agrees(subject, s.key.subject)]
+
+
+@dataclass
+class Task:
+    """One claim to compute, with what it is computed from."""
+
+    claim: Claim
+    slots: ClaimSlots
+    context: Context
+    index: ReferenceIndex
+    levels: Levels
+    approximation: float
+
+    @property
+    def language(self) -> str:
+        return self.context.language
+
+    @cached_property
+    def span(self) -> Span | None:
+        resolved = self.slots.resolved
+        return (resolved.first, resolved.last) if resolved is not None else None
+
+    @cached_property
+    def interval(self) -> Interval | None:
+        return claim_interval(self.claim, self.approximation)
+
+    @cached_property
+    def own(self) -> list[Series]:
+        """The series whose rows agree with the claim in entity and metric, most specific first."""
+        slots = self.slots
+        lookup = self.context.pieces
+        if slots.entity is not None:
+            lookup = lookup | self.index.subject_pieces(slots.entity, entity_agrees)
+        found: dict[SeriesKey, Series] = {}
+        for row in self.index.context_rows(self.index.dimensions, lookup):
+            key = series_key(row)
+            if key is None or key in found or key not in self.levels.series:
+                continue
+            if modality_agrees(slots.modality, row.modality) and slots.agrees(row, self.context, _SLOTS):
+                found[key] = self.levels.series[key]
+        return sorted(found.values(), key=lambda s: (-len(s.key.terms) - (s.key.subject is not None), _order(s)))
+
+    def has(self, words: list[str], text: str | None = None) -> bool:
+        """Whether one of the words (folded) stands in the text (the claim's context by default)."""
+        text = self.context.text if text is None else text
+        return any(occurs(fold(word), text, ()) for word in words)
+
+
+_SLOTS = ("entity", "metric", "noun")
+
+
+def _order(series: Series) -> int:
+    return min(row.order for row in series.by_span.values())
+
+
+def words() -> ComputedWords:
+    return reference_rules().rules.computed
+
+
+def first_row(rows: list[IndexedRow | None]) -> IndexedRow | None:
+    return next((row for row in rows if row is not None), None)

@@ -1,0 +1,93 @@
+"""Series: the level rows of one entity and metric at several periods, as a desk keeps them.
+
+Rows are of one series when they agree in subject, metric and keywords, modality, group,
+dimension and measure word, and hold a level (no basis column, or `level`). Each row's
+period is read to a span of months (a month, a quarter, a year, 2025-01/2025-11; a day
+counts as its month); a row whose period cannot be read to months stays out of every
+series. Changes, shares, sums, ranks and streaks are computed by looking periods up here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claimcheck.rules.folding import fold
+from claimcheck.verification.index import IndexedRow
+from claimcheck.verification.periods import Period
+
+Month = tuple[int, int]  # (year, month)
+Span = tuple[Month, Month]  # first and last month, inclusive
+
+
+def shifted(month: Month, months: int) -> Month:
+    index = month[0] * 12 + month[1] - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def months_between(first: Month, last: Month) -> int:
+    """How many months the span holds (1 for a single month)."""
+    return (last[0] - first[0]) * 12 + last[1] - first[1] + 1
+
+
+def span_of(period: Period | None) -> Span | None:
+    """A row's period as a span of months, when it names its year."""
+    if period is None or period.years is None:
+        return None
+    first_year, last_year = period.years
+    if period.months is None:
+        return (first_year, 1), (last_year, 12)
+    if first_year != last_year:
+        return None
+    return (first_year, period.months[0]), (first_year, period.months[1])
+
+
+def label(span: Span) -> str:
+    first, last = (f"{year}-{month:02d}" for year, month in span)
+    return first if first == last else f"{first}/{last}"
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesKey:
+    subject: str | None
+    terms: tuple[str, ...]
+    modality: str
+    group: str | None
+    dimension: str
+    measure: str | None
+
+
+@dataclass(slots=True)
+class Series:
+    key: SeriesKey
+    by_span: dict[Span, IndexedRow] = field(default_factory=dict)
+
+    def at(self, span: Span) -> IndexedRow | None:
+        return self.by_span.get(span)
+
+    def month(self, month: Month) -> IndexedRow | None:
+        return self.by_span.get((month, month))
+
+    @property
+    def spans(self) -> list[Span]:
+        return sorted(self.by_span)
+
+    @property
+    def rows(self) -> list[IndexedRow]:
+        return [self.by_span[span] for span in self.spans]
+
+    @property
+    def name(self) -> str:
+        """宏晶 · 營收 (台股): how a person names the series."""
+        first = self.rows[0].ref
+        words = [word for word in (first.subject, first.metric, *first.keywords) if word]
+        named = " · ".join(words) or first.unit or "—"
+        extras = [text for text in (first.modality if first.modality not in (None, "actual") else None, first.group)]
+        extras = [text for text in extras if text]
+        return f"{named} ({', '.join(extras)})" if extras else named
+
+
+def series_key(row: IndexedRow) -> SeriesKey | None:
+    if row.basis not in (None, "level") or not (row.subject or row.terms):
+        return None
+    group = fold(row.ref.group).strip() if row.ref.group else None
+    return SeriesKey(row.subject, row.terms, row.modality or "actual", group, row.dimension, row.measure)
