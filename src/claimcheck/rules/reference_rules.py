@@ -137,6 +137,7 @@ class ComputedWords(_Table):
     target_words: list[str]
     increase_multiple: list[str]
     cumulative_words: list[str]
+    span_marks: list[str]
     ascending_words: list[str]
     streak_words: list[str]
     streak_up: list[str]

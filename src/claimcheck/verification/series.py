@@ -42,6 +42,12 @@ def span_of(period: Period | None) -> Span | None:
 
 
 def label(span: Span) -> str:
+    """2025-11, 2025Q3, 2025, or 2025-01/2025-11."""
+    (first_year, first_month), (last_year, last_month) = span
+    if first_year == last_year and (first_month, last_month) == (1, 12):
+        return str(first_year)
+    if first_year == last_year and first_month % 3 == 1 and last_month == first_month + 2:
+        return f"{first_year}Q{last_month // 3}"
     first, last = (f"{year}-{month:02d}" for year, month in span)
     return first if first == last else f"{first}/{last}"
 

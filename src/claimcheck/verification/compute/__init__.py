@@ -8,14 +8,14 @@ it does not apply; the first that applies gives the verdict, with its working.
 from __future__ import annotations
 
 from claimcheck.models import Claim
-from claimcheck.verification.compute import changes
+from claimcheck.verification.compute import changes, shares, sums
 from claimcheck.verification.compute.levels import Levels, Task
 from claimcheck.verification.compute.working import Computed
 from claimcheck.verification.context import Context
 from claimcheck.verification.index import ReferenceIndex
 from claimcheck.verification.slots import ClaimSlots
 
-_OPERATIONS = (changes.compute,)
+_OPERATIONS = (changes.compute, sums.compute, shares.compute)
 
 
 def compute(

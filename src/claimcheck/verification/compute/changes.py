@@ -46,8 +46,8 @@ def compute(task: Task) -> Computed | None:
                 continue
             (gaps if working.missing else results).append(working)
             break
-    if not results:
-        return missing(task.language, gaps[0]) if gaps else None
+    if not results:  # rows missing: named, unless the draft names no baseline to look for
+        return missing(task.language, gaps[0]) if gaps and task.slots.basis != "change" else None
     judged = [_judge(task, operation, working) for working in results]
     backed = next((verdict for verdict in judged if verdict.status == "sourced"), None)
     if backed is not None:

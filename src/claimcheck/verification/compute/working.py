@@ -90,7 +90,10 @@ class Working:
         )
 
     def text(self) -> str:
-        ids = ", ".join(dict.fromkeys(row.ref.id for row in self.rows))
+        ids = list(dict.fromkeys(row.ref.id for row in self.rows))
+        if len(ids) > 4:
+            ids = [ids[0], "…", ids[-1], f"({len(ids)})"]
+        ids = ", ".join(ids).replace("…, ", "… ").replace(", (", " (")
         return f"{self.expression}: {ids}" if ids else self.expression
 
 
