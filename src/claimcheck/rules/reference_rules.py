@@ -122,6 +122,11 @@ class Reasons(_Table):
     computed_far: str
     no_group: str
     levels_disagree: str
+    working_rank: str
+    working_ahead: str
+    working_record: str
+    working_streak: str
+    working_streak_broken: str
 
 
 class LanguageReasons(Reasons):

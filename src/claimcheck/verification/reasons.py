@@ -169,3 +169,8 @@ def no_group(language: str, groups: list[str]) -> str:
 
 def levels_disagree(language: str, working: str) -> str:
     return _reasons(language).levels_disagree.format(working=working)
+
+
+def working(language: str, name: str, **fields: object) -> str:
+    """The working of a rank, record or streak, in the claim's language."""
+    return getattr(_reasons(language), f"working_{name}").format(**fields)

@@ -43,7 +43,14 @@ def index_references(references: References) -> ReferenceIndex:
     return ReferenceIndex(rows, tuple(units))
 
 
-def _verdict(claim: Claim, index: ReferenceIndex, contexts: Contexts, approximation: float, explain: bool) -> Verdict:
+def _verdict(
+    claim: Claim,
+    index: ReferenceIndex,
+    contexts: Contexts,
+    approximation: float,
+    explain: bool,
+    neighbours: tuple[Claim, ...] = (),
+) -> Verdict:
     """The verdict of a row of the figure itself; without one, the figure computed from rows
     the table does hold. A direct row wins; when the levels say otherwise, the reason says so."""
     context = contexts.of(claim)
@@ -54,7 +61,7 @@ def _verdict(claim: Claim, index: ReferenceIndex, contexts: Contexts, approximat
         direct = _direct(claim, slots, index, context, approximation, explain)
     if slots is None or claim.frame is None or not index.size:
         return direct
-    computed = compute(claim, slots, context, index, approximation)
+    computed = compute(claim, slots, context, index, approximation, neighbours)
     if computed is None:
         return direct
     if direct.status == "unsourced":
@@ -242,6 +249,10 @@ def _unsourced(claim: Claim, reason: str, told: Explained | None) -> Verdict:
     return Verdict(claim_id=claim.id, status="unsourced", reason=reason, considered=considered)
 
 
+def _others(claim: Claim, by_sentence: dict[tuple[int, str], list[Claim]]) -> tuple[Claim, ...]:
+    return tuple(other for other in by_sentence[(claim.sentence.start, claim.sentence.text)] if other is not claim)
+
+
 def verify(
     claims: Iterable[Claim],
     references: References,
@@ -257,8 +268,12 @@ def verify(
     try:
         index = index_references(references)
         contexts = Contexts()
+        claims = list(claims)
+        by_sentence: dict[tuple[int, str], list[Claim]] = {}
+        for claim in claims:
+            by_sentence.setdefault((claim.sentence.start, claim.sentence.text), []).append(claim)
         with number_arithmetic():  # a claim of 1e999999999 km is a number, not a decimal.Overflow
-            return [_verdict(claim, index, contexts, approx, explain) for claim in claims]
+            return [_verdict(claim, index, contexts, approx, explain, _others(claim, by_sentence)) for claim in claims]
     finally:
         if collecting:
             gc.enable()

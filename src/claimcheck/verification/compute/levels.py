@@ -59,6 +59,7 @@ class Task:
     index: ReferenceIndex
     levels: Levels
     approximation: float
+    neighbours: tuple[Claim, ...] = ()  # the other claims of the claim's sentence, in order
 
     @property
     def language(self) -> str:

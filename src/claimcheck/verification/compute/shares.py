@@ -16,7 +16,7 @@ from claimcheck.verification.compute.levels import Task, words
 from claimcheck.verification.compute.working import Bounds, Computed, Working, figure, judge, missing
 from claimcheck.verification.context import folded, occurs
 from claimcheck.verification.index import IndexedRow
-from claimcheck.verification.series import Series, Span, SeriesKey
+from claimcheck.verification.series import Series, SeriesKey, Span
 from claimcheck.verification.slots import entity_agrees
 
 _BREAK = regex.compile(r"[,;:，；：。.!?！？]")
@@ -80,7 +80,9 @@ def _whole_of(task: Task, part: Series, series: Series, whole: str, span: Span) 
         return True
     if not (key.terms and all(occurs(term, whole, ()) for term in key.terms)):
         return False
-    same_entity = task.slots.entity is not None and key.subject is not None and entity_agrees(task.slots.entity, key.subject)
+    same_entity = (
+        task.slots.entity is not None and key.subject is not None and entity_agrees(task.slots.entity, key.subject)
+    )
     return same_entity or key.terms == part.key.terms and task.has(words().total_words, whole)
 
 
@@ -121,5 +123,7 @@ def _completion(task: Task, span: Span) -> Computed | None:
     absent = [((year, m), (year, m)) for m, row in zip(range(1, months[-1] + 1), rows, strict=True) if row is None]
     if absent:
         present = [row for row in rows if row is not None]
-        return missing(task.language, Working("share", [*present, goal], "Σ monthly rows ÷ target", Bounds(0, 0), 0, absent))
+        return missing(
+            task.language, Working("share", [*present, goal], "Σ monthly rows ÷ target", Bounds(0, 0), 0, absent)
+        )
     return _share(task, rows, goal)
