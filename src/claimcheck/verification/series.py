@@ -1,7 +1,7 @@
 """Series: the level rows of one entity and metric at several periods, as a desk keeps them.
 
-Rows are of one series when they agree in subject, metric and keywords, modality, group,
-dimension and measure word, and hold a level (no basis column, or `level`). Each row's
+Rows are of one series when they agree in subject, metric and keywords, modality, dimension
+and measure word (a row's group says where it is ranked, not what it is), and hold a level (no basis column, or `level`). Each row's
 period is read to a span of months (a month, a quarter, a year, 2025-01/2025-11; a day
 counts as its month); a row whose period cannot be read to months stays out of every
 series. Changes, shares, sums, ranks and streaks are computed by looking periods up here.
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claimcheck.rules.folding import fold
 from claimcheck.verification.index import IndexedRow
 from claimcheck.verification.periods import Period
 
@@ -57,7 +56,6 @@ class SeriesKey:
     subject: str | None
     terms: tuple[str, ...]
     modality: str
-    group: str | None
     dimension: str
     measure: str | None
 
@@ -87,13 +85,13 @@ class Series:
         first = self.rows[0].ref
         words = [word for word in (first.subject, first.metric, *first.keywords) if word]
         named = " · ".join(words) or first.unit or "—"
-        extras = [text for text in (first.modality if first.modality not in (None, "actual") else None, first.group)]
-        extras = [text for text in extras if text]
+        groups = dict.fromkeys(row.ref.group for row in self.rows if row.ref.group)
+        modality = [first.modality] if first.modality not in (None, "actual") else []
+        extras = [*modality, *groups]
         return f"{named} ({', '.join(extras)})" if extras else named
 
 
 def series_key(row: IndexedRow) -> SeriesKey | None:
     if row.basis not in (None, "level") or not (row.subject or row.terms):
         return None
-    group = fold(row.ref.group).strip() if row.ref.group else None
-    return SeriesKey(row.subject, row.terms, row.modality or "actual", group, row.dimension, row.measure)
+    return SeriesKey(row.subject, row.terms, row.modality or "actual", row.dimension, row.measure)

@@ -25,23 +25,30 @@ _BREAK = regex.compile(r"[,;:，；：。!?！？]")
 
 def compute(task: Task) -> Computed | None:
     claim, span = task.claim, task.span
-    if claim.kind not in ("rank", "superlative") or span is None or not task.levels.groups:
+    if claim.kind not in ("rank", "superlative") or span is None:
         return None
     ascending = task.has(words().ascending_words, _clause(task))
     if claim.kind == "superlative" and task.has(words().record_words, _clause(task)):
         return _record(task, ascending)
+    if not task.levels.groups:  # the table ranks nothing: a rank is left to rows of its own
+        return None
     place = 1 if claim.kind == "superlative" else claim.value
     if place is None:
         return None
     named = [group for group in task.levels.groups if occurs(folded(group).strip(), task.context.text, ())]
     if not named:
         return Computed("unsourced", reasons.no_group(task.language, task.levels.groups), None)
-    folded_named = {folded(group).strip() for group in named}
-    own = next((s for s in task.own if s.key.group in folded_named and s.at(span) is not None), None)
+    own = next((s for s in task.own if _group(s, span) in named), None)
     if own is None:
         return None
-    members = [s for s in task.levels.alike(own) if s.key.group == own.key.group and s.at(span) is not None]
+    members = [s for s in task.levels.alike(own) if _group(s, span) == _group(own, span)]
     return _ranked(task, own, members, int(place), ascending)
+
+
+def _group(series: Series, span) -> str | None:
+    """The group the series' row of that period is ranked in."""
+    row = series.at(span)
+    return row.ref.group if row is not None else None
 
 
 def _clause(task: Task) -> str:
@@ -55,10 +62,9 @@ def _clause(task: Task) -> str:
 def places(task: Task, own: Series, span) -> tuple[int, int] | None:
     """The best and worst place of the series' row in its group at that period (largest first)."""
     mine = own.at(span)
-    if mine is None or own.key.group is None:
+    if mine is None or mine.ref.group is None:
         return None
-    others = [s.at(span) for s in task.levels.alike(own) if s is not own and s.key.group == own.key.group]
-    others = [row for row in others if row is not None]
+    others = [s.at(span) for s in task.levels.alike(own) if s is not own and _group(s, span) == mine.ref.group]
     surely = [row for row in others if _beyond(row, mine, 1)]
     maybe = [row for row in others if not _beyond(mine, row, 1) and row not in surely]
     return 1 + len(surely), 1 + len(surely) + len(maybe)
@@ -77,7 +83,7 @@ def _ranked(task: Task, own: Series, members: list[Series], place: int, ascendin
     ahead = sorted(surely + maybe, key=lambda row: -sign * row.center)
     shown = ", ".join(f"{row.ref.subject or row.ref.id} {row.ref.value_text}" for row in ahead[:3])
     places = f"{best}" if best == worst else f"{best}–{worst}"
-    group = own.rows[0].ref.group or ""
+    group = mine.ref.group or ""
     subject = mine.ref.subject or mine.ref.id
     expression = reasons.working(
         task.language,

@@ -107,7 +107,7 @@ def _completion(task: Task, span: Span) -> Computed | None:
     if actual is None:
         return None
     key = actual.key
-    target_key = SeriesKey(key.subject, key.terms, "target", key.group, key.dimension, key.measure)
+    target_key = SeriesKey(key.subject, key.terms, "target", key.dimension, key.measure)
     target = task.levels.series.get(target_key)
     goal = target.at(((year, 1), (year, 12))) if target is not None else None
     if goal is None:

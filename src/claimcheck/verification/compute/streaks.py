@@ -87,7 +87,7 @@ def _condition(task: Task, own: Series, clause: str, step: int) -> Condition | N
 
 
 def _placed(task: Task, own: Series, place: int) -> Condition | None:
-    if own.key.group is None:
+    if not any(row.ref.group for row in own.by_span.values()):
         return None
 
     def condition(span: Span) -> bool | None:

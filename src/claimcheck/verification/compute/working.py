@@ -14,6 +14,7 @@ from claimcheck.models import Claim, Computation, Operation, UsedRow
 from claimcheck.verification import reasons
 from claimcheck.verification.index import IndexedRow
 from claimcheck.verification.intervals import Interval
+from claimcheck.verification.precision import claim_step
 from claimcheck.verification.series import Span, label
 from claimcheck.verification.slots import FAR
 
@@ -25,7 +26,12 @@ class Bounds:
 
     @classmethod
     def of(cls, row: IndexedRow) -> Bounds:
-        return cls(row.interval.low, row.interval.high)
+        """The row's interval, at least as wide as its written precision: a desk's 4.1万 is
+        any figure from 40,500 to 41,500, and a change computed from it is that uncertain."""
+        step = claim_step(row.ref.value_text, row.ref.value)
+        half = float(step) / 2 * row.size if step is not None else 0.0
+        low, high = row.interval.low, row.interval.high
+        return cls(min(low, row.center - half), max(high, row.center + half))
 
     def __add__(self, other: Bounds) -> Bounds:
         return Bounds(self.low + other.low, self.high + other.high)
