@@ -1,10 +1,11 @@
 """Series: the level rows of one entity and metric at several periods, as a desk keeps them.
 
 Rows are of one series when they agree in subject, metric and keywords, modality, dimension
-and measure word (a row's group says where it is ranked, not what it is), and hold a level (no basis column, or `level`). Each row's
-period is read to a span of months (a month, a quarter, a year, 2025-01/2025-11; a day
-counts as its month); a row whose period cannot be read to months stays out of every
-series. Changes, shares, sums, ranks and streaks are computed by looking periods up here.
+and measure word (a row's group says where it is ranked, not what it is), and hold a level
+(no basis column, or `level`). Each row's period is read to a span of months (a month, a
+quarter, a year, 2025-01/2025-11; a day counts as its month); a row whose period cannot be
+read to months stays out of every series. Changes, shares, sums, ranks and streaks are
+computed by looking periods up here.
 """
 
 from __future__ import annotations
