@@ -35,6 +35,8 @@ class Cues:
                 return found
         if after_basis:
             return after_basis
+        if d.baseline is not None and d.baseline[0] >= d.end:  # its own baseline (up 5.7% from August)
+            return "baseline"
         found = cue.last(clean, clause[0], d.start)[1]
         if found:
             return found
