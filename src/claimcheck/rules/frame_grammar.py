@@ -59,6 +59,7 @@ class FrameGrammar:
     person_title_before: regex.Pattern[str]  # matched (right to left) where a name starts
     title_inside: regex.Pattern[str]
     possessive_end: regex.Pattern[str]
+    owner_before: regex.Pattern[str]  # matched (ending where a figure starts): whose figure it is
     not_in_names: regex.Pattern[str]
     not_name_start: regex.Pattern[str]
     not_name_end: regex.Pattern[str]
@@ -105,6 +106,12 @@ def frame_grammar(languages: tuple[str, ...]) -> FrameGrammar:
         person_title_before=regex.compile(f"(?r)(?:{any_word(titles)})[\\s,]{{0,2}}\\Z"),
         title_inside=regex.compile(any_word(titles)),
         possessive_end=regex.compile(f"(?:{alternatives(words(lambda t: t.possessives))})\\Z"),
+        owner_before=regex.compile(
+            f"(?:{any_word(words(lambda t: t.owner_intros))})(?P<owner>\\p{{Han}}{{2,12}}?)"
+            f"(?:{alternatives(words(lambda t: t.possessives))})\\s*\\Z"
+            if words(lambda t: t.owner_intros)
+            else "(?!)"
+        ),
         not_in_names=regex.compile(any_word(words(lambda t: t.not_in_names))),
         not_name_start=regex.compile(f"\\A(?:{any_word(words(lambda t: t.not_name_starts))})"),
         not_name_end=regex.compile(f"(?:{any_word(words(lambda t: t.not_name_ends))})\\Z"),

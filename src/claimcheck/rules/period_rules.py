@@ -93,6 +93,7 @@ class FrameRules:
     joiner: regex.Pattern[str]  # matches the whole gap between two pieces of one period
     baseline_cue: regex.Pattern[str]  # ends where a baseline time begins (search with endpos)
     after_link: regex.Pattern[str]  # matches the whole gap between a figure and its period after it
+    baseline_figure_link: regex.Pattern[str]  # the whole gap between a baseline time and its own figure
     forward_cue: regex.Pattern[str]  # ends where a period looked forward to begins ("by" December)
 
 
@@ -118,6 +119,7 @@ def frame_rules() -> FrameRules:
     joiners = [w for t in tables.values() for w in t.joiners]
     cues = [w for t in tables.values() for w in t.baseline_cues]
     links = [w for t in tables.values() for w in t.after_links]
+    figure_links = [w for t in tables.values() for w in t.baseline_figure_links]
     forward = [w for t in tables.values() for w in t.forward_cues]
     # A figure may stand between a cue and its time ("from 30,000 last year"): up to two
     # words, each after a space, so that a language written without spaces takes the time
@@ -130,5 +132,6 @@ def frame_rules() -> FrameRules:
         joiner=regex.compile(rf"(?i:{_SPACE}*(?:(?:{_words(joiners)}){_SPACE}*)?\Z)"),
         baseline_cue=regex.compile(rf"(?i:(?:{_words(cues)}){between}{_SPACE}*\Z)"),
         after_link=regex.compile(rf"(?i:{_SPACE}*(?:{_words(links)}){_SPACE}+\Z)"),
+        baseline_figure_link=regex.compile(rf"(?i:{_SPACE}*(?:{_words(figure_links)}){_SPACE}*\Z)"),
         forward_cue=regex.compile(rf"(?i:(?:{_words(forward)}){_SPACE}*\Z)"),
     )

@@ -122,6 +122,7 @@ class Reasons(_Table):
     computed_far: str
     no_group: str
     levels_disagree: str
+    no_baseline: str
     working_rank: str
     working_ahead: str
     working_record: str
@@ -141,6 +142,7 @@ class ComputedWords(_Table):
     total_words: list[str]
     target_words: list[str]
     increase_multiple: list[str]
+    baseline_words: list[str]
     cumulative_words: list[str]
     span_marks: list[str]
     ascending_words: list[str]

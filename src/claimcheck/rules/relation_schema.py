@@ -94,6 +94,8 @@ class FrameRules(Table):
     person_titles: list[str] = []
     # Written after a name that owns what follows (Lakeshore County's): left out of the entity.
     possessives: list[str] = []
+    # Before "name + possessive + figure", the figure is that name's (仅次于华辰汽车的52,300辆).
+    owner_intros: list[str] = []
     # A run of Han characters is cut before one of these (宏晶預估 → 宏晶).
     not_in_names: list[str] = []
     # A run of Han characters that starts or ends with one of these is no name (第一产业, 貨運量).

@@ -168,6 +168,7 @@ class PeriodFrame(Table):
     joiners: list[str] = []  # between two pieces of one period: "of" (third quarter of 2025)
     baseline_cues: list[str] = []  # right before a time, they make it a baseline (較10月, from)
     after_links: list[str] = []  # between a figure and its own period after it ("in" October)
+    baseline_figure_links: list[str] = []  # between a baseline time and the figure it states (較1月的9,280輛)
     forward_cues: list[str] = []  # before a month without a year: the next one, not the last ("by" December)
 
 

@@ -174,3 +174,9 @@ def levels_disagree(language: str, working: str) -> str:
 def working(language: str, name: str, **fields: object) -> str:
     """The working of a rank, record or streak, in the claim's language."""
     return getattr(_reasons(language), f"working_{name}").format(**fields)
+
+
+def no_baseline(language: str, row_basis: str, against: str) -> str:
+    """A change with no baseline said, against a row of one baseline: not shown wrong."""
+    reasons = _reasons(language)
+    return reasons.no_baseline.format(row_basis=getattr(reasons, f"basis_{row_basis}"), against=against)

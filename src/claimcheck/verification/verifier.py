@@ -21,6 +21,7 @@ from claimcheck.references.tables import ReferenceTable
 from claimcheck.verification import reasons
 from claimcheck.verification.claim_check import ClaimCheck
 from claimcheck.verification.compute import compute
+from claimcheck.verification.compute.changes import baseline_in_clause
 from claimcheck.verification.context import Context, Contexts
 from claimcheck.verification.explain import Explained
 from claimcheck.verification.index import IndexedRow, PlainGroup, ReferenceIndex, nearest, overlapping_nearest
@@ -62,6 +63,9 @@ def _verdict(
     if slots is None or claim.frame is None or not index.size:
         return direct
     computed = compute(claim, slots, context, index, approximation, neighbours)
+    if direct.status == "mismatch" and slots.basis == "change" and baseline_in_clause(claim):
+        # A baseline the frame did not read (較今年2月的210.4億元成長39.1%): a row of another is no check.
+        direct = direct.model_copy(update={"status": "unsourced", "reason": _open_reason(direct, context)})
     if computed is None:
         return direct
     if direct.status == "unsourced":
@@ -70,6 +74,7 @@ def _verdict(
             update={
                 "status": computed.status,
                 "reason": computed.reason,
+                "reference": None,
                 "difference": computed.difference,
                 "relative_difference": computed.relative,
                 "computation": working.record() if working is not None else None,
@@ -79,6 +84,12 @@ def _verdict(
         reason = direct.reason + reasons.levels_disagree(context.language, computed.working.text())
         return direct.model_copy(update={"reason": reason, "computation": computed.working.record()})
     return direct
+
+
+def _open_reason(direct: Verdict, context: Context) -> str:
+    row = direct.reference
+    basis = row.basis if row is not None and row.basis else "level"
+    return reasons.no_baseline(context.language, basis, direct.reason)
 
 
 def _direct(

@@ -55,6 +55,11 @@ class Entities:
         the caller holds (it may stand in another part of the text)."""
         clauses = self.context.clauses
         clause = clauses.of(d.span)
+        owner = self.fg.owner_before.search(self.clean, clause[0], d.start)
+        if owner is not None:
+            found = self._han_entity(*owner.span("owner"))
+            if found is not None:
+                return found, "clause"
         found = self._in_clause(clause, d.end, d.baseline)
         if found is not None:
             return found, "clause"

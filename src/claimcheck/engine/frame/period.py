@@ -156,7 +156,7 @@ class Periods:
         clause_start, clause_end = self._clauses.of(d.span)
         clause_start, clause_end = max(clause_start, sentence[0]), min(clause_end, sentence[1])
         after = bisect_left(self.starts, d.end)
-        link = frame_rules().after_link
+        link, link_figure = frame_rules().after_link, frame_rules().baseline_figure_link
         if after < len(self.spans) and self.starts[after] < clause_end:  # "Dec. 2" may run past a stop
             gap_end = self.starts[after]
             if gap_end - d.end <= _LINK_REACH and link.fullmatch(self.clean, d.end, gap_end):
@@ -167,6 +167,8 @@ class Periods:
                 break
             if not self._cued[i]:
                 return i
+            if i == last and d.kind != "comparison" and link_figure.fullmatch(self.clean, self.ends[i], d.start):
+                return i  # the baseline's own figure: 較1月的9,280輛
         for i in range(after, min(len(self.spans), after + _LOOK_BACK)):
             if self.starts[i] >= clause_end:
                 break

@@ -10,7 +10,9 @@ difference in the claim's own unit.
 
 from __future__ import annotations
 
-from claimcheck.models import Operation
+import regex
+
+from claimcheck.models import Claim, Operation
 from claimcheck.rules.folding import fold
 from claimcheck.verification import reasons
 from claimcheck.verification.compute.levels import Task, words
@@ -25,14 +27,15 @@ from claimcheck.verification.slots import ClaimSlots
 _OPERATION = {"percent": "relative change", "times": "multiple", "percentage_point": "points"}
 _SHIFT = {"yoy": 12, "mom": 1, "qoq": 3}
 _FALLING = frozenset({"down", "less"})
+_CLAUSE_BREAK = regex.compile(r"[,;:，；：。!?！？]")
 
 
 def compute(task: Task) -> Computed | None:
     claim = task.claim
-    if claim.kind != "comparison" or claim.value is None or task.span is None or task.interval is None:
+    if claim.value is None or task.span is None or task.interval is None or task.slots.basis == "level":
         return None
-    if task.slots.basis == "level":
-        return None
+    if claim.kind != "comparison" and not (claim.kind == "percent" and task.slots.basis in _SHIFT):
+        return None  # a percentage written against its cue (月增4.0%) states a change too
     operation: Operation = _OPERATION.get(claim.unit_canonical or "", "change")  # type: ignore[assignment]
     series = [s for s in task.own if _fits(operation, s, task.slots)]
     if not series or (operation == "multiple" and claim.direction in _FALLING):
@@ -74,16 +77,42 @@ def _baselines(task: Task) -> list[Span | str]:
     basis = task.slots.basis
     if basis == "baseline":
         written = task.claim.baseline
-        if written is None:
-            return []
-        period = read_period(written.text)
+        text = written.text if written is not None else _words_before(task.claim)
+        period = read_period(text)
         span = _baseline_span(period, task.span) if period.known else None
-        return [span] if span is not None else [_entity(written.text)]
+        if span is not None:
+            return [span]
+        return [_entity(written.text)] if written is not None else []
+    named = baseline_in_clause(task.claim) if basis == "change" else None
+    if named is not None:  # 較今年2月的低點210.4億元成長39.1%: the extractor did not attach it
+        period = read_period(named)
+        span = _baseline_span(period, task.span) if period.known else None
+        if span is not None:
+            return [span]
     shifts = [_SHIFT[basis]] if basis in _SHIFT else [12, 1, 3]
     usable = [
         s for s in shifts if s == 12 or (s == 1 and length == 1) or (s == 3 and length == 3 and first[1] % 3 == 1)
     ]
     return [(shifted(first, -s), shifted(last, -s)) for s in usable]
+
+
+def baseline_in_clause(claim: Claim) -> str | None:
+    """The words after the last baseline word (较, 比, from, compared with) in the claim's
+    clause before it, when there is one: a baseline the draft names there."""
+    before = _words_before(claim)
+    folded_before = folded(before)
+    at = max((folded_before.rfind(fold(word)) for word in words().baseline_words), default=-1)
+    if at < 0:
+        return None
+    return before[at:] if len(before) == len(folded_before) else folded_before[at:]
+
+
+def _words_before(claim: Claim) -> str:
+    """The words of the claim's clause before it, where a baseline the extractor did not
+    attach is written (较9月增长19.6%)."""
+    sentence = claim.sentence
+    before = sentence.text[: max(claim.start - sentence.start, 0)]
+    return _CLAUSE_BREAK.split(before)[-1]
 
 
 def _entity(text: str) -> str:

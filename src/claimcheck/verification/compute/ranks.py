@@ -96,7 +96,8 @@ def _ranked(task: Task, own: Series, members: list[Series], place: int, ascendin
         period=label(span),
     )
     expression += reasons.working(task.language, "ahead", rows=shown) if shown else ""
-    working = Working("rank", [mine, *ahead[:3]], expression, Bounds(best, worst), float(best))
+    behind = sorted((row for row in others if row not in ahead), key=lambda row: -sign * row.center)
+    working = Working("rank", [mine, *ahead, *behind], expression, Bounds(best, worst), float(best))
     return _verdict(task, working, holds, place, best, worst)
 
 

@@ -38,6 +38,9 @@ def compute(task: Task) -> Computed | None:
         return None
     part = next((s for s in parts if not _named_in(s, whole)), parts[0])
     wholes = [s for s in task.levels.series.values() if s is not part and _whole_of(task, part, s, whole, span)]
+    if len(wholes) > 1:  # a model's share of its maker's total: the subject they share a name with
+        kin = max(_shared(part, s) for s in wholes)
+        wholes = [s for s in wholes if _shared(part, s) == kin] if kin >= 2 else wholes
     if len(wholes) > 1 and task.has(words().total_words, whole):
         wholes = [max(wholes, key=lambda s: s.at(span).center)]
     if len(wholes) != 1:
@@ -60,6 +63,12 @@ def _whole_words(task: Task) -> str:
         if found:
             return folded(found.group(1)).strip()
     return ""
+
+
+def _shared(part: Series, other: Series) -> int:
+    """How many characters the two subjects' names begin with alike (远航S7, 远航汽车: 2)."""
+    a, b = part.key.subject or "", other.key.subject or ""
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
 def _subject_in(series: Series, whole: str) -> bool:

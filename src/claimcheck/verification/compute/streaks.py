@@ -133,7 +133,9 @@ def _walk(task: Task, own: Series, condition: Condition, end: Span, step: int, c
             break
         used.append(own.at(span))
         length += 1
-    rows = [row for row in used if row is not None]
+    if broken is not None:  # the rows that show the break
+        used.extend([own.at(broken), own.at(_back(broken, 1, step))])
+    rows = list({id(row): row for row in used if row is not None}.values())
     expression = reasons.working(task.language, "streak", length=length, through=label(end))
     if broken is not None:
         expression += reasons.working(task.language, "streak_broken", broken=label(broken))
