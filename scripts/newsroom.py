@@ -1,11 +1,15 @@
-"""Score `claimcheck verify` on the newsroom wire set against what a fact-checker expects.
+"""Score `claimcheck verify` on a newsroom set against what a fact-checker expects.
 
-    python scripts/newsroom.py              # the totals, and every claim whose verdict differs
+    python scripts/newsroom.py              # the wire set: the totals, and every claim whose verdict differs
     python scripts/newsroom.py --json       # the same as JSON
+    python scripts/newsroom.py --set series # another set: fixtures/newsroom/series/
 
-fixtures/newsroom/wire/ holds wire-copy drafts, the desk's table (desk.csv) and, per draft,
-e2e_<draft>.toml: the expected verdict of every claim (status, and the row for sourced and
-mismatch), with `planted = true` on the errors written into a draft on purpose. The drafts
+A set is a folder of fixtures/newsroom/: wire-copy drafts, the desk's table and, per draft,
+e2e_<draft>.toml: the table's file name (`table`) and the expected verdict of every claim
+(status, and the row for sourced and mismatch), with `planted = true` on the errors written
+into a draft on purpose. A figure with no row of its own, checked by arithmetic on rows the
+table does hold, is expected with `operation` and `rows` (the ids of the rows used): the
+verdict agrees when its `computation` has that operation and that set of rows. The drafts
 are verified in one run of the command line, as a desk runs it. Counted:
 
 - false mismatch: reported `mismatch` where the expected verdict is not a mismatch;
@@ -28,7 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WIRE = ROOT / "fixtures" / "newsroom" / "wire"
+SETS = ROOT / "fixtures" / "newsroom"
+WIRE = SETS / "wire"
 
 
 @dataclass
@@ -41,6 +46,12 @@ class Expected:
     planted: bool = False
     note: str = ""
     xfail: str | None = None
+    operation: str | None = None  # a computed figure: the computation's operation
+    rows: list[str] | None = None  # and the ids of the rows it uses, in any order
+
+    def computed_by(self, operation: str | None, rows: list[str]) -> bool:
+        """Whether a verdict's computation is the expected one (true when none is expected)."""
+        return self.operation is None or (operation == self.operation and set(rows) == set(self.rows or ()))
 
 
 @dataclass
@@ -52,12 +63,24 @@ class Outcome:
     draft: str = ""
     line: int = 0
     text: str = ""
+    operation: str | None = None  # the verdict's computation, when it has one
+    rows: list[str] = field(default_factory=list)
 
     @property
     def agrees(self) -> bool:
         if self.expected is None or self.status != self.expected.status:
             return False
-        return self.status == "unsourced" or self.row == self.expected.row
+        if self.status == "unsourced":
+            return True
+        return self.row == self.expected.row and self.expected.computed_by(self.operation, self.rows)
+
+    @property
+    def same_figure(self) -> bool:
+        """Backed or contradicted by the expected row, or, for a figure expected computed from
+        levels alone, by the expected computation (a direct row's cross-check does not count)."""
+        if self.row != self.expected.row:
+            return False
+        return self.expected.row is not None or self.expected.computed_by(self.operation, self.rows)
 
 
 @dataclass
@@ -84,8 +107,7 @@ class Score:
         return [
             o
             for o in self._reported()
-            if o.status == "sourced"
-            and (o.expected is None or (o.expected.status, o.expected.row) != ("sourced", o.row))
+            if o.status == "sourced" and (o.expected is None or o.expected.status != "sourced" or not o.same_figure)
         ]
 
     @property
@@ -94,7 +116,7 @@ class Score:
 
     @property
     def planted_caught(self) -> list[Outcome]:
-        return [o for o in self.planted if o.status == "mismatch" and o.row == o.expected.row]
+        return [o for o in self.planted if o.status == "mismatch" and o.same_figure]
 
     @property
     def unexpected(self) -> list[Outcome]:
@@ -129,11 +151,25 @@ class Score:
 
 def expectations(wire: Path = WIRE) -> dict[str, list[Expected]]:
     """The expected verdicts, per draft file name."""
-    found: dict[str, list[Expected]] = {}
+    return {draft: entries for draft, (_, entries) in _read(wire).items()}
+
+
+def _read(wire: Path) -> dict[str, tuple[str, list[Expected]]]:
+    """Per draft file name: the table it is checked against and the expected verdicts."""
+    found: dict[str, tuple[str, list[Expected]]] = {}
     for path in sorted(wire.glob("e2e_*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        found[data["draft"]] = [Expected(draft=data["draft"], **entry) for entry in data["claim"]]
+        entries = [Expected(draft=data["draft"], **entry) for entry in data["claim"]]
+        found[data["draft"]] = (data.get("table", "desk.csv"), entries)
     return found
+
+
+def table_of(wire: Path = WIRE) -> str:
+    """The one table every draft of the set is checked against."""
+    tables = {table for table, _ in _read(wire).values()}
+    if len(tables) != 1:
+        raise RuntimeError(f"{wire}: the e2e files must name one table, not {sorted(tables) or 'none'}")
+    return tables.pop()
 
 
 def verified(drafts: list[str], table: str, wire: Path = WIRE) -> dict:
@@ -147,7 +183,7 @@ def verified(drafts: list[str], table: str, wire: Path = WIRE) -> dict:
 
 def score(wire: Path = WIRE) -> Score:
     expected = expectations(wire)
-    report = verified(list(expected), "desk.csv", wire)
+    report = verified(list(expected), table_of(wire), wire)
     result = Score()
     for document in report["documents"]:
         draft = Path(document["source"]).name
@@ -155,10 +191,19 @@ def score(wire: Path = WIRE) -> Score:
         for claim in document["claims"]:
             verdict = claim.get("verdict") or {}
             row = (verdict.get("reference") or {}).get("id")
+            computation = verdict.get("computation") or {}
             entry = waiting.pop((claim["line"], claim["text"]), None)
             result.outcomes.append(
                 Outcome(
-                    entry, verdict.get("status"), row, verdict.get("reason", ""), draft, claim["line"], claim["text"]
+                    entry,
+                    verdict.get("status"),
+                    row,
+                    verdict.get("reason", ""),
+                    draft,
+                    claim["line"],
+                    claim["text"],
+                    computation.get("operation"),
+                    [used["id"] for used in computation.get("rows", [])],
                 )
             )
         for entry in waiting.values():
@@ -168,16 +213,34 @@ def score(wire: Path = WIRE) -> Score:
 
 def _describe(o: Outcome) -> str:
     want = "not expected" if o.expected is None else f"{o.expected.status} {o.expected.row or ''}".strip()
+    if o.expected is not None and o.expected.operation:
+        want += _computation(o.expected.operation, o.expected.rows or [])
     got = "not reported" if o.status is None else f"{o.status} {o.row or ''}".strip()
+    if o.operation:
+        got += _computation(o.operation, o.rows)
     return f"{o.draft}:{o.line} {o.text!r}: expected {want}, got {got}. {o.reason}"
+
+
+def _computation(operation: str, rows: list[str]) -> str:
+    shown = rows if len(rows) <= 4 else [*rows[:2], "…", rows[-1], f"{len(rows)} rows"]
+    return f" [{operation} of {', '.join(shown)}]"
+
+
+def set_folder(name: str) -> Path:
+    """fixtures/newsroom/<name>, a set with at least one e2e file."""
+    folder = SETS / name
+    if "/" in name or "\\" in name or name in ("", ".", "..") or not any(folder.glob("e2e_*.toml")):
+        raise RuntimeError(f"no set named {name!r} in {SETS.relative_to(ROOT)} (a folder with e2e_*.toml files)")
+    return folder
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--set", default="wire", help="the set: a folder of fixtures/newsroom/ (default: wire)")
     args = parser.parse_args(argv)
     try:
-        result = score()
+        result = score(set_folder(args.set))
     except (OSError, RuntimeError, tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
         print(f"newsroom: {exc}", file=sys.stderr)
         return 2
