@@ -203,10 +203,12 @@ class Periods:
         if first is None:
             return None
         line_end = self.clean.find("\n", first.start())
-        reach = min(reach, line_end if line_end >= 0 else len(self.clean))
+        headline_end = min(reach, line_end if line_end >= 0 else len(self.clean))
         sources, _ = self._sources_of(True)
         for i in sources:
             if self.starts[i] >= reach:
+                return None
+            if self.starts[i] >= headline_end and not self._in_lede(headline_end, self.starts[i]):
                 return None
             if self.resolved(i).known:
                 resolved = self.resolved(i)
@@ -215,6 +217,12 @@ class Periods:
                 )
                 return made, self.ends[i]
         return None
+
+    def _in_lede(self, headline_end: int, position: int) -> bool:
+        """Whether `position` is in the lede: the first lines after a headline that names no
+        period (a byline may stand between); wire copy sets its period there."""
+        lines = [line for line in self.clean[headline_end:position].split("\n") if line.strip()]
+        return len(lines) <= _LEDE_LINES
 
     def after_baseline_cue(self, position: int) -> bool:
         """Whether a baseline cue stands right before `position` ("up from 36 cents")."""
@@ -238,6 +246,9 @@ class Periods:
             return None
         size, step = last - first + 1, first - against.first
         return {(1, 12): "yoy", (3, 12): "yoy", (1, 1): "mom", (3, 3): "qoq"}.get((size, step))
+
+
+_LEDE_LINES = 3  # lines of the lede a headline period may be taken from: a byline, a dateline, the lede
 
 
 def _month_number(written: str) -> int:

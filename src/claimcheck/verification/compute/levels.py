@@ -86,9 +86,18 @@ class Task:
             key = series_key(row)
             if key is None or key in found or key not in self.levels.series:
                 continue
-            if modality_agrees(slots.modality, row.modality) and slots.agrees(row, self.context, _SLOTS):
-                found[key] = self.levels.series[key]
+            if not modality_agrees(slots.modality, row.modality) or not slots.agrees(row, self.context, _SLOTS):
+                continue
+            if row.subject and row.terms and not self._named_beside(row):
+                continue
+            found[key] = self.levels.series[key]
         return sorted(found.values(), key=lambda s: (-len(s.key.terms) - (s.key.subject is not None), _order(s)))
+
+    def _named_beside(self, row: IndexedRow) -> bool:
+        """Whether the row's metric stands in the context outside its subject's name (the
+        devices of Quillon Devices are not a figure of devices)."""
+        text = self.context.text.replace(row.subject, " ")
+        return all(occurs(term, text, ()) or term in text for term in row.terms)
 
     def has(self, words: list[str], text: str | None = None) -> bool:
         """Whether one of the words (folded) stands in the text (the claim's context by default)."""
