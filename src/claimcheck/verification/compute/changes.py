@@ -34,8 +34,9 @@ def compute(task: Task) -> Computed | None:
     claim = task.claim
     if claim.value is None or task.span is None or task.interval is None or task.slots.basis == "level":
         return None
-    if claim.kind != "comparison" and not (claim.kind == "percent" and task.slots.basis in _SHIFT):
-        return None  # a percentage written against its cue (月增4.0%) states a change too
+    percent_change = claim.kind == "percent" and task.slots.basis in _SHIFT
+    if claim.kind != "comparison" and not percent_change and claim.unit_canonical != "times":
+        return None  # a percentage against its cue (月增4.0%), a multiple (three times the year-earlier figure)
     operation: Operation = _OPERATION.get(claim.unit_canonical or "", "change")  # type: ignore[assignment]
     series = [s for s in task.own if _fits(operation, s, task.slots)]
     if not series or (operation == "multiple" and claim.direction in _FALLING):
@@ -89,6 +90,8 @@ def _baselines(task: Task) -> list[Span | str]:
         span = _baseline_span(period, task.span) if period.known else None
         if span is not None:
             return [span]
+    if basis == "mom" and length == 3:  # 环比 of a quarter: the quarter before
+        basis = "qoq"
     shifts = [_SHIFT[basis]] if basis in _SHIFT else [12, 1, 3]
     usable = [
         s for s in shifts if s == 12 or (s == 1 and length == 1) or (s == 3 and length == 3 and first[1] % 3 == 1)

@@ -9,7 +9,7 @@ from functools import cached_property
 from claimcheck.models import Claim
 from claimcheck.rules.folding import fold
 from claimcheck.rules.reference_rules import ComputedWords, reference_rules
-from claimcheck.verification.context import Context, occurs
+from claimcheck.verification.context import Context, folded, occurs
 from claimcheck.verification.index import IndexedRow, ReferenceIndex
 from claimcheck.verification.intervals import Interval, claim_interval
 from claimcheck.verification.series import Series, SeriesKey, Span, series_key, span_of
@@ -91,7 +91,14 @@ class Task:
             if row.subject and row.terms and not self._named_beside(row):
                 continue
             found[key] = self.levels.series[key]
-        return sorted(found.values(), key=lambda s: (-len(s.key.terms) - (s.key.subject is not None), _order(s)))
+        before = folded(self.claim.sentence.text)[: max(self.claim.start - self.claim.sentence.start, 0)]
+        return sorted(found.values(), key=lambda s: (_distance(s, before), -sum(map(len, s.key.terms)), _order(s)))
+
+    @property
+    def carried(self) -> bool:
+        """Whether the claim's period was carried from elsewhere (the lede, the headline)."""
+        period = self.slots.frame_period
+        return period is not None and period.how == "carried"
 
     def _named_beside(self, row: IndexedRow) -> bool:
         """Whether the row's metric stands in the context outside its subject's name (the
@@ -106,6 +113,12 @@ class Task:
 
 
 _SLOTS = ("entity", "metric", "noun")
+
+
+def _distance(series: Series, before: str) -> int:
+    """How far before the claim its metric was last written (the nearest metric is the claim's)."""
+    ends = [before.rfind(term) + len(term) for term in series.key.terms if term in before]
+    return len(before) - max(ends) if ends else len(before) + 1
 
 
 def _order(series: Series) -> int:

@@ -18,7 +18,7 @@ from claimcheck.verification.compute.levels import Task, words
 from claimcheck.verification.compute.working import Bounds, Computed, Working
 from claimcheck.verification.context import folded, occurs
 from claimcheck.verification.index import IndexedRow
-from claimcheck.verification.series import Series, label
+from claimcheck.verification.series import Series, Span, label
 
 _BREAK = regex.compile(r"[,;:，；：。!?！？]")
 
@@ -39,10 +39,21 @@ def compute(task: Task) -> Computed | None:
     if not named:
         return Computed("unsourced", reasons.no_group(task.language, task.levels.groups), None)
     own = next((s for s in task.own if _group(s, span) in named), None)
+    if own is None and task.carried:  # a period carried from the lede: a rank stands as of the latest row
+        own, span = _latest(task, named)
     if own is None:
         return None
     members = [s for s in task.levels.alike(own) if _group(s, span) == _group(own, span)]
-    return _ranked(task, own, members, int(place), ascending)
+    return _ranked(task, own, members, int(place), ascending, span)
+
+
+def _latest(task: Task, named: list[str]) -> tuple[Series | None, Span | None]:
+    """The claim's series and its latest period with a row in a named group."""
+    for series in task.own:
+        spans = [span for span, row in series.by_span.items() if row.ref.group in named]
+        if spans:
+            return series, max(spans)
+    return None, task.span
 
 
 def _group(series: Series, span) -> str | None:
@@ -70,8 +81,7 @@ def places(task: Task, own: Series, span) -> tuple[int, int] | None:
     return 1 + len(surely), 1 + len(surely) + len(maybe)
 
 
-def _ranked(task: Task, own: Series, members: list[Series], place: int, ascending: bool) -> Computed:
-    span = task.span
+def _ranked(task: Task, own: Series, members: list[Series], place: int, ascending: bool, span: Span) -> Computed:
     mine = own.at(span)
     others = [s.at(span) for s in members if s is not own]
     sign = -1 if ascending else 1
@@ -143,5 +153,8 @@ def _record(task: Task, ascending: bool) -> Computed | None:
         count=len(earlier),
         top=f"{top.ref.value_text} ({top.ref.as_of})",
     )
-    working = Working("rank", [mine, top], expression, Bounds(1 + len(beaten), 1 + len(beaten)), 1.0 + len(beaten))
+    compared = sorted(earlier, key=lambda row: row.period.years or (0, 0), reverse=True)
+    working = Working(
+        "rank", [mine, *compared], expression, Bounds(1 + len(beaten), 1 + len(beaten)), 1.0 + len(beaten)
+    )
     return _verdict(task, working, holds, 1, 1 + len(beaten), 1 + len(beaten))
