@@ -29,8 +29,10 @@ def score():
 
 
 @pytest.mark.parametrize("entry", EXPECTED, ids=lambda e: f"{e.draft}:{e.line}:{e.text}")
-def test_each_claim_gets_the_expected_verdict(score, entry):
+def test_each_claim_gets_the_expected_verdict(score, entry, request):
     outcome = next(o for o in score.outcomes if o.expected == entry)
+    if entry.xfail:  # a known gap of extraction or framing, said in the expectation
+        request.applymarker(pytest.mark.xfail(reason=entry.xfail, strict=True))
     assert outcome.agrees, newsroom._describe(outcome)
 
 

@@ -180,6 +180,10 @@ def _judge(task: Task, operation: str, working: Working) -> Computed:
     if operation == "change" and working.rows and working.rows[0].dimension != ANY:
         size = task.slots.size
         interval, value = interval.scaled(size), value * size
+    if operation == "multiple" and claim.qualifier == "exact" and not any(c.isdigit() for c in claim.text):
+        # doubled, 翻了一番, three times: a multiple in words is as loose as an approximate figure
+        half = abs(value) * task.approximation
+        interval = Interval(value - half, value + half)
     if operation == "multiple" and task.has(words().increase_multiple, fold(claim.text)):
         # 增长一倍 is twice the baseline; 增长两倍 is read both ways by writers.
         readings = [1.0] + ([0.0] if value >= 2 else [])
