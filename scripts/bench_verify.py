@@ -3,6 +3,7 @@
     python scripts/bench_verify.py                  # 1 MiB drafts, a 10,000-row table
     python scripts/bench_verify.py --rows 50000     # a bigger table
     python scripts/bench_verify.py --json
+    python scripts/bench_verify.py --series         # a table of monthly series, drafts of changes
 
 The drafts repeat the fixture articles (zh, en: a claim every 26-70 characters) and the
 shared seed article where present (zh-seed: a real news page, a claim every ~180 characters)
@@ -11,6 +12,12 @@ is the same): the rows of fixtures/refs/zh-hant-ev-market.csv, so that claims fi
 candidates, then invented rows for other subjects, metrics, units, periods and tolerances;
 one in a thousand has no context terms. Times are the best of --repeat in-process runs on
 one pinned core, wall-clock and CPU (CPU time is what other processes cannot inflate).
+
+With --series the table is monthly level rows of many entities and metrics over five years
+and the drafts (series-zh, series-en) state changes on a year and a month earlier, absolute
+changes and changes in points, none of which has a row of its own: each is computed from two
+level rows (scripts/bench_series.py). The `computed` column counts the verdicts that carry
+a computation.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench  # noqa: E402  (the corpus builder and machine details of scripts/bench.py)
+import bench_series  # noqa: E402  (the --series table and drafts)
 
 import claimcheck  # noqa: E402
 from claimcheck.verification.verifier import index_references  # noqa: E402
@@ -111,6 +119,7 @@ def generated_rows(count: int, seed: int = 7) -> list[dict[str, str]]:
 
 
 def write_table(rows: list[dict[str, str]], directory: str) -> Path:
+    """The rows as a CSV file in `directory`."""
     path = Path(directory) / "bench-refs.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
@@ -132,8 +141,7 @@ def best_of(repeat: int, work) -> tuple[float, float, object]:
     return wall, cpu, result
 
 
-def measure(lang: str, mb: float, table_path: Path, repeat: int) -> dict:
-    text = bench.corpus(lang, mb)
+def measure(lang: str, text: str, table_path: Path, repeat: int) -> dict:
     claimcheck.extract(text[:2000])  # warm-up: grammar compiled
     claimcheck.verify(claimcheck.extract(text[:3000]), claimcheck.load_references(table_path))  # rule files read
     times: dict[str, tuple[float, float]] = {}
@@ -160,17 +168,22 @@ def measure(lang: str, mb: float, table_path: Path, repeat: int) -> dict:
         "added_s": times["total"][0] - times["extract"][0],
         "added_cpu_s": times["total"][1] - times["extract"][1],
         "candidates": sum(v.candidates for v in verdicts),
+        "computed": sum(v.computation is not None for v in verdicts),
         **{s: statuses[s] for s in ("sourced", "mismatch", "unsourced")},
     }
 
 
 def markdown(result: dict) -> str:
+    series = result.get("series", False)
+    computed = " | computed" if series else ""
     lines = [
         f"claimcheck {result['claimcheck']}, Python {result['python']}, {result['cpu']}, {result['pinning']}, "
         f"best of {result['repeat']}; wall-clock seconds, CPU seconds in brackets",
         "",
-        "| draft | chars | claims | table rows | extract | load table | index | verify | extract + load + verify | added to extract | sourced / mismatch / unsourced |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| draft | chars | claims | table rows | extract | load table | index | verify | extract + load + verify | added to extract | sourced / mismatch / unsourced"
+        + computed
+        + " |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---" + ("|---:" if series else "") + "|",
     ]
 
     def both(r: dict, name: str) -> str:
@@ -181,6 +194,7 @@ def markdown(result: dict) -> str:
             f"| {r['lang']} | {r['chars']:,} | {r['claims']:,} | {r['rows']:,} | {both(r, 'extract')} "
             f"| {both(r, 'load')} | {both(r, 'index')} | {both(r, 'verify')} | {both(r, 'total')} "
             f"| {both(r, 'added')} | {r['sourced']:,} / {r['mismatch']:,} / {r['unsourced']:,} |"
+            + (f" {r['computed']:,} |" if series else "")
         )
     return "\n".join(lines)
 
@@ -191,6 +205,7 @@ def main() -> None:
     ap.add_argument("--rows", type=int, default=10_000, help="reference table rows (default 10000)")
     ap.add_argument("--repeat", type=int, default=3, help="best of N runs (default 3)")
     ap.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
+    ap.add_argument("--series", action="store_true", help="a table of monthly series and drafts of changes")
     args = ap.parse_args()
     result = {
         "claimcheck": claimcheck.__version__,
@@ -198,10 +213,17 @@ def main() -> None:
         "cpu": bench.cpu_model(),
         "pinning": bench.pin_one_core(),
         "repeat": args.repeat,
+        "series": args.series,
     }
     with tempfile.TemporaryDirectory() as directory:
-        table_path = write_table(generated_rows(args.rows), directory)
-        result["runs"] = [measure(lang, args.mb, table_path, args.repeat) for lang in bench.corpora()]
+        if args.series:
+            rows, series = bench_series.series_rows(args.rows)
+            table_path = write_table(rows, directory)
+            drafts = {f"series-{lang}": bench_series.series_draft(series, lang, args.mb) for lang in ("zh", "en")}
+        else:
+            table_path = write_table(generated_rows(args.rows), directory)
+            drafts = {lang: bench.corpus(lang, args.mb) for lang in bench.corpora()}
+        result["runs"] = [measure(name, text, table_path, args.repeat) for name, text in drafts.items()]
     print(json.dumps(result, indent=2) if args.json else markdown(result))
 
 

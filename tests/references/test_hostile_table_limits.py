@@ -171,9 +171,11 @@ def test_refs_check_writes_100_000_rows_as_plain_text(hundred_thousand):
 @pytest.mark.hostile
 def test_a_terminal_is_shown_the_first_rows_and_told_how_many_more(hundred_thousand):
     from claimcheck.render.refs import table as refs_table
+    from claimcheck.verification.table_series import checked_table
 
     buffer = io.StringIO()
-    refs_table.show(claimcheck.load_references(hundred_thousand), Console(file=buffer, width=200, color_system=None))
+    table = checked_table(claimcheck.load_references(hundred_thousand))
+    refs_table.show(table, Console(file=buffer, width=200, color_system=None))
     shown = buffer.getvalue()
     assert f"│ {refs_table.SHOWN + 1} " in shown and f"│ {refs_table.SHOWN + 2} " not in shown
     more = 100_000 - refs_table.SHOWN

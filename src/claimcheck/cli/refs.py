@@ -29,16 +29,19 @@ def refs_check(
     color: Color = None,
     refs_max_bytes: RefsMaxBytes = "32M",
 ) -> None:
-    """Validate a reference table and show what was read: each row's value, unit, context and period."""
+    """Validate a reference table and show what was read: each row's value, unit, context and period,
+    and the series the rows form (one entity and metric at several periods)."""
     from claimcheck.errors import ClaimcheckError
     from claimcheck.references.tables import load_references
+    from claimcheck.verification.table_series import checked_table
 
     fmt = choose("--format", fmt, REFS_FORMATS)
     limit = table_limit(refs_max_bytes)
     try:
-        references = load_references(path, encoding=refs_encoding, units=config_units(config), max_bytes=limit)
+        table = load_references(path, encoding=refs_encoding, units=config_units(config), max_bytes=limit)
     except ClaimcheckError as exc:
         raise fail(str(exc)) from None
+    references = checked_table(table)
     if fmt == "table" and sys.stdout.isatty():
         from claimcheck.cli.terminal import console
         from claimcheck.render.refs.table import show

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import get_args
 
 from claimcheck.checking.results import Checked, CheckReport, Problem, end_position, problems
-from claimcheck.models import ClaimKind
+from claimcheck.models import ClaimKind, Computation
 from claimcheck.names import uri
 from claimcheck.render import json_text
 from claimcheck.version import __version__
@@ -61,6 +61,12 @@ def _uri(path: str) -> dict:
     return {"uri": uri(Path(path).as_posix()), "uriBaseId": "SRCROOT"}
 
 
+def _computation(computation: Computation) -> dict:
+    """The working of a figure computed from other rows (the rows by id), as the JSON report has it."""
+    working = computation.model_dump(mode="json")
+    return working | {"rows": [row.id for row in computation.rows]}
+
+
 def _result(path: str, checked: Checked, problem: Problem, rule_index: dict[str, int]) -> dict:
     claim, verdict = checked.claim, checked.verdict
     end_line, end_column = end_position(claim)
@@ -93,6 +99,8 @@ def _result(path: str, checked: Checked, problem: Problem, rule_index: dict[str,
             "reference": verdict.reference.id if verdict.reference else None,
         },
     }
+    if verdict.computation is not None:
+        result["properties"]["computation"] = _computation(verdict.computation)
     if checked.suppressed:
         result["suppressions"] = [{"kind": _SUPPRESSION_KINDS[checked.suppressed]}]
     return result

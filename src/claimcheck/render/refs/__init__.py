@@ -1,4 +1,5 @@
-"""The formats of `claimcheck refs check`: each renderer takes the table read and returns the text."""
+"""The formats of `claimcheck refs check`: each renderer takes the table read (with the series
+its rows form) and returns the text."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from typing import TYPE_CHECKING, assert_never
 from claimcheck.formats import RefsFormat
 
 if TYPE_CHECKING:
-    from claimcheck.references.tables import ReferenceTable
+    from claimcheck.verification.table_series import CheckedTable
 
-Renderer = Callable[["ReferenceTable"], str]
+Renderer = Callable[["CheckedTable"], str]
 
 
 def renderer(fmt: RefsFormat) -> Renderer:

@@ -1,5 +1,7 @@
 """What `claimcheck refs check` prints: the table as claimcheck understood it, row by row,
-so an editor can see each value read, each unit resolved and each period recognised.
+so an editor can see each value read, each unit resolved and each period recognised; then
+the series the rows form (one entity and metric at several periods), when there are any,
+with the months missing inside each.
 
 On a terminal a rich table shows the first SHOWN rows (and says how many more there are);
 piped or redirected, every row is written as plain aligned text, which takes a second for
@@ -22,8 +24,10 @@ from claimcheck.references.tables import ReferenceTable
 from claimcheck.render.extract.table import readable
 from claimcheck.verification.index import ANY, dimension_of
 from claimcheck.verification.periods import read_period
+from claimcheck.verification.table_series import CheckedTable, FoundSeries
 
 COLUMNS = ("row", "id", "value", "read as", "unit", "tolerance", "context terms", "as of", "source")
+SERIES_COLUMNS = ("series", "unit", "modality", "group", "periods", "count", "gaps")
 SHOWN = 500  # rows a terminal shows
 _WIDEST = 40  # a plain column is padded to its widest cell, up to this many cells
 
@@ -77,6 +81,25 @@ def cells(row: ReferenceRow) -> tuple[str, ...]:
     )
 
 
+def series_cells(series: FoundSeries) -> tuple[str, ...]:
+    """The series' cells under SERIES_COLUMNS, as plain one-line text."""
+    periods = series.first if series.first == series.last else f"{series.first}…{series.last}"
+    return (
+        _clean(series.name),
+        _clean(series.unit) or "—",
+        series.modality,
+        _clean(series.group),
+        periods,
+        str(series.periods),
+        ", ".join(series.gaps) or "none",
+    )
+
+
+def series_title(references: CheckedTable) -> str:
+    found = len(references.series)
+    return f"{found} series (rows of one entity and metric at several periods)"
+
+
 def title(references: ReferenceTable) -> str:
     encoding = f", {references.encoding}" if references.encoding else ""
     return f"{one_line(references.path)} — {len(references.rows)} rows ({references.format}{encoding})"
@@ -98,30 +121,51 @@ def columns_line(references: ReferenceTable) -> str:
     return line + (f"; kept as they are: {', '.join(extra)}" if extra else "")
 
 
-def show(references: ReferenceTable, console: Console) -> None:
-    """On a terminal: the first SHOWN rows as a rich table."""
+def series_table(references: CheckedTable, limit: int | None = None) -> Table:
+    grid = Table(title=escape(series_title(references)), title_justify="left")
+    for column in SERIES_COLUMNS:
+        grid.add_column(column, overflow="fold", no_wrap=column in ("periods", "count"))
+    for series in references.series[:limit]:
+        grid.add_row(*(escape(cell) for cell in series_cells(series)))
+    return grid
+
+
+def show(references: CheckedTable, console: Console) -> None:
+    """On a terminal: the first SHOWN rows as a rich table, then the first SHOWN series."""
     console.print(escape(columns_line(references)), soft_wrap=True)
     console.print(table(references, SHOWN))
     more = len(references.rows) - SHOWN
     if more > 0:
         console.print(f"… and {more:,} rows more: redirect the output to a file to see every row", soft_wrap=True)
+    if references.series:
+        console.print(series_table(references, SHOWN))
+        more = len(references.series) - SHOWN
+        if more > 0:
+            console.print(f"… and {more:,} series more: redirect the output to a file to see them all", soft_wrap=True)
 
 
 def _aligned(rows: list[tuple[str, ...]]) -> Iterator[str]:
-    widths = [min(_WIDEST, max(cell_len(row[i]) for row in rows)) for i in range(len(COLUMNS))]
+    widths = [min(_WIDEST, max(cell_len(row[i]) for row in rows)) for i in range(len(rows[0]))]
     for row in rows:
         padded = (cell + " " * (width - cell_len(cell)) for cell, width in zip(row, widths, strict=True))
         yield "  ".join(padded).rstrip()
 
 
-def render(references: ReferenceTable) -> str:
-    """Every row as plain text, in aligned columns."""
-    rows = [COLUMNS, tuple("-" * len(name) for name in COLUMNS), *(cells(row) for row in references.rows)]
+def _with_header(columns: tuple[str, ...], rows: Iterator[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    return [columns, tuple("-" * len(name) for name in columns), *rows]
+
+
+def render(references: CheckedTable) -> str:
+    """Every row as plain text, in aligned columns; then every series, when there are any."""
+    rows = _with_header(COLUMNS, (cells(row) for row in references.rows))
     lines = [columns_line(references), title(references), *_aligned(rows)]
+    if references.series:
+        found = _with_header(SERIES_COLUMNS, (series_cells(series) for series in references.series))
+        lines += ["", series_title(references), *_aligned(found)]
     return "".join(line + "\n" for line in lines)
 
 
-def render_rich(references: ReferenceTable) -> str:
+def render_rich(references: CheckedTable) -> str:
     """The terminal's view as text (for tests)."""
     buffer = io.StringIO()
     show(references, Console(file=buffer, width=160, color_system=None, highlight=False))

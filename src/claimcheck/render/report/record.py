@@ -1,14 +1,17 @@
 """A claim's record in the editor's report: what was read (value, unit, qualifier, subject,
-metric, time), the verdict and its reason, and the reference row with its source."""
+metric, time), the verdict and its reason, the reference row with its source, and the working
+of a figure computed from other rows (the operation, the expression, the interval, the rows)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from claimcheck.models import Claim, Verdict
+from claimcheck.models import Claim, UsedRow, Verdict
 from claimcheck.names import shown
 from claimcheck.render.report.page import esc, language_of, safe_url
+from claimcheck.render.working import interval_text
+from claimcheck.verification.compute.working import figure
 
 STATUS_LABELS = {"sourced": "sourced", "mismatch": "mismatch", "unsourced": "unsourced", "unverified": "not verified"}
 STATUS_MEANINGS = {
@@ -77,19 +80,44 @@ def _claim_rows(m: Marked) -> list[tuple[str, str | None]]:
     ]
 
 
+def _difference(v: Verdict) -> str | None:
+    if v.difference is None:
+        return None
+    difference = ("+" if v.difference > 0 else "") + number(v.difference)
+    return difference + (f" ({v.relative_difference:+.1%})" if v.relative_difference else "")
+
+
 def _reference_rows(v: Verdict) -> list[tuple[str, str | None]]:
     r = v.reference
     assert r is not None
     context = " · ".join(term for term in (r.subject, r.metric, *r.keywords) if term)
-    difference = None
-    if v.difference is not None:
-        difference = ("+" if v.difference > 0 else "") + number(v.difference)
-        difference += f" ({v.relative_difference:+.1%})" if v.relative_difference else ""
+    difference = _difference(v)
     unit = r.unit and (r.unit + (f" ({r.unit_canonical})" if r.unit_canonical not in (None, r.unit) else ""))
     rows = [("Row", f"{r.id} ({shown(r.table)}, row {r.row})"), ("Value", r.value_text), ("Unit", unit)]
     rows += [("As of", r.as_of), ("Context", context), ("Tolerance", r.tolerance), ("Difference", difference)]
     rows.append(("Note", r.note))
     return [(label, esc(text) if text else None) for label, text in rows] + [("Source", source_html(r.source))]
+
+
+def _used(row: UsedRow) -> str:
+    """A row a computation used, named as the reference row is (id, table, row number), with its value."""
+    about = [f"as of {row.as_of}"] if row.as_of else []
+    about += [row.subject] if row.subject else []
+    return f"{row.id} ({shown(row.table)}, row {row.row}): " + ", ".join([row.value_text, *about])
+
+
+def _working_rows(v: Verdict) -> list[tuple[str, str | None]]:
+    """The computation: what was done, to what result, within what interval, from which rows."""
+    w = v.computation
+    assert w is not None
+    rows = [("Operation", w.operation), ("Expression", w.expression)]
+    if w.missing:  # nothing could be computed
+        rows.append(("No row for", ", ".join(w.missing)))
+    else:
+        rows += [("Result", figure(w.result)), ("Rows allow", interval_text(w))]
+    rows.append(("Difference", None if v.reference else _difference(v)))
+    rows += [(f"Row {k}", _used(row)) for k, row in enumerate(w.rows, 1)]
+    return [(label, esc(text) if text else None) for label, text in rows]
 
 
 def record(n: int, m: Marked, lang: str) -> str:
@@ -102,4 +130,6 @@ def record(n: int, m: Marked, lang: str) -> str:
     ]
     if m.verdict and m.verdict.reference:
         parts.append(f'<h3 class="reference">Reference row</h3>{_dl(_reference_rows(m.verdict))}')
+    if m.verdict and m.verdict.computation:
+        parts.append(f'<h3 class="working">Working</h3>{_dl(_working_rows(m.verdict))}')
     return "".join(parts) + "</article>"

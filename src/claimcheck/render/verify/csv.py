@@ -1,4 +1,5 @@
-"""A flat table of verdicts for spreadsheets: the claim, its status, the row and the reason."""
+"""A flat table of verdicts for spreadsheets: the claim, its status, the row and the reason;
+for a figure computed from other rows, the working (the computation_ columns, empty otherwise)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,11 @@ COLUMNS = (
     "difference",
     "relative_difference",
     "candidates",
+    "computation",
+    "computation_rows",
+    "computation_low",
+    "computation_high",
+    "computation_missing",
 )
 
 
@@ -42,7 +48,8 @@ def render(report: VerifyReport) -> str:
     writer.writerow(COLUMNS)
     for document in report.documents:
         for c in document.claims:
-            v, row = c.verdict, c.verdict.reference
+            v, row, working = c.verdict, c.verdict.reference, c.verdict.computation
+            worked = working is not None and not working.missing  # a result only when no row was missing
             cells = (
                 shown(document.source),
                 c.id,
@@ -67,6 +74,11 @@ def render(report: VerifyReport) -> str:
                 v.difference,
                 v.relative_difference,
                 v.candidates,
+                working and f"{working.operation}: {working.expression}",
+                working and ", ".join(used.id for used in working.rows),
+                working.low if worked else None,
+                working.high if worked else None,
+                working and ", ".join(working.missing),
             )
             writer.writerow([_cell(cell) for cell in cells])
     return out.getvalue()

@@ -7,8 +7,10 @@ import io
 from rich.console import Console
 from rich.table import Table
 
+from claimcheck.models import Verdict
 from claimcheck.names import one_line
 from claimcheck.render.extract.table import _safe, _value
+from claimcheck.render.working import interval_text, rows_text
 from claimcheck.verification.reasons import row_value, signed
 from claimcheck.verification.report import Summary, VerifiedDocument, VerifyReport
 
@@ -20,8 +22,7 @@ def table(document: VerifiedDocument) -> Table:
     for column in ("line:col", "text", "value", "status", "reference", "difference", "reason"):
         grid.add_column(column, overflow="fold", no_wrap=column in ("line:col", "value", "status", "difference"))
     for claim in document.claims:
-        verdict, row = claim.verdict, claim.verdict.reference
-        reference = f"{_safe(row.id)}: {_safe(row_value(row))}" if row else ""
+        verdict = claim.verdict
         difference = ""
         if verdict.difference is not None:
             relative = verdict.relative_difference
@@ -31,7 +32,7 @@ def table(document: VerifiedDocument) -> Table:
             _safe(claim.text),
             _value(claim),
             f"[{STYLES[verdict.status]}]{verdict.status}[/]",
-            reference,
+            reference(verdict),
             difference,
             _safe(verdict.reason),
         )
@@ -45,7 +46,34 @@ def table(document: VerifiedDocument) -> Table:
                 row.slot or "",
                 _safe(row.detail or ""),
             )
+        if verdict.considered is not None and verdict.computation is not None:
+            for cells in working_rows(verdict):
+                grid.add_row("", "", "", *cells)
     return grid
+
+
+def reference(verdict: Verdict) -> str:
+    """The row that decided, or the rows the figure was computed from (with both: the row, then the levels')."""
+    row, computation = verdict.reference, verdict.computation
+    shown = [f"{_safe(row.id)}: {_safe(row_value(row))}"] if row else []
+    if computation is not None:
+        shown.append(("levels: " if row else "") + _safe(rows_text(computation)))
+    return "\n".join(shown)
+
+
+def working_rows(verdict: Verdict) -> list[tuple[str, str, str, str]]:
+    """--explain: the computation under the rows considered, as (status, reference, difference,
+    reason) cells: the working and the interval its rows allow, then each row it used."""
+    computation = verdict.computation
+    assert computation is not None
+    working = computation.expression
+    if computation.low != computation.high and not computation.missing:
+        working += f" ∈ {interval_text(computation)}"
+    cells = [("[dim]computed[/]", _safe(rows_text(computation)), computation.operation, _safe(working))]
+    for used in computation.rows:
+        about = " · ".join(_safe(text) for text in (used.subject, used.as_of) if text)
+        cells.append(("[dim]used[/]", f"{_safe(used.id)}: {_safe(used.value_text)}", "", about))
+    return cells
 
 
 def summary_line(summary: Summary) -> str:
