@@ -73,6 +73,10 @@ class Series:
         return self.by_span.get((month, month))
 
     @property
+    def first_order(self) -> int:
+        return min(row.order for row in self.by_span.values())
+
+    @property
     def spans(self) -> list[Span]:
         return sorted(self.by_span)
 

@@ -21,12 +21,15 @@ class Levels:
 
     def __init__(self, index: ReferenceIndex) -> None:
         found: dict[SeriesKey, Series] = {}
+        self.key_of: dict[int, SeriesKey] = {}  # a row's order → its series
+        self.own_cache: dict[tuple, list[Series]] = {}  # a context and claim side → the series agreeing
         for row in index.rows:
             key = series_key(row)
             span = span_of(row.period)
             if key is None or span is None:
                 continue
             found.setdefault(key, Series(key)).by_span.setdefault(span, row)
+            self.key_of[row.order] = key
         self.series = found
         self.by_terms: dict[tuple, list[Series]] = defaultdict(list)
         for key, series in found.items():
@@ -76,23 +79,28 @@ class Task:
 
     @cached_property
     def own(self) -> list[Series]:
-        """The series whose rows agree with the claim in entity and metric, most specific first."""
-        slots = self.slots
-        lookup = self.context.pieces
-        if slots.entity is not None:
-            lookup = lookup | self.index.subject_pieces(slots.entity, entity_agrees)
-        found: dict[SeriesKey, Series] = {}
-        for row in self.index.context_rows(self.index.dimensions, lookup):
-            key = series_key(row)
-            if key is None or key in found or key not in self.levels.series:
-                continue
-            if not modality_agrees(slots.modality, row.modality) or not slots.agrees(row, self.context, _SLOTS):
-                continue
-            if row.subject and row.terms and not self._named_beside(row):
-                continue
-            found[key] = self.levels.series[key]
+        """The series whose rows agree with the claim in entity and metric, nearest metric first."""
+        slots, levels = self.slots, self.levels
+        cache_key = (self.context.text, slots.entity, slots.modality, slots.noun, slots.measure, slots.own_metric)
+        found = levels.own_cache.get(cache_key)
+        if found is None:
+            lookup = self.context.pieces
+            if slots.entity is not None:
+                lookup = lookup | self.index.subject_pieces(slots.entity, entity_agrees)
+            found, seen = [], set()
+            for row in self.index.context_rows(self.index.dimensions, lookup):
+                key = levels.key_of.get(row.order)
+                if key is None or key in seen:
+                    continue
+                seen.add(key)  # the rows of a series agree or not alike: one is judged for all
+                if not modality_agrees(slots.modality, row.modality) or not slots.agrees(row, self.context, _SLOTS):
+                    continue
+                if row.subject and row.terms and not self._named_beside(row):
+                    continue
+                found.append(levels.series[key])
+            levels.own_cache[cache_key] = found
         before = folded(self.claim.sentence.text)[: max(self.claim.start - self.claim.sentence.start, 0)]
-        return sorted(found.values(), key=lambda s: (_distance(s, before), -sum(map(len, s.key.terms)), _order(s)))
+        return sorted(found, key=lambda s: (_distance(s, before), -sum(map(len, s.key.terms)), _order(s)))
 
     @property
     def carried(self) -> bool:
@@ -122,7 +130,7 @@ def _distance(series: Series, before: str) -> int:
 
 
 def _order(series: Series) -> int:
-    return min(row.order for row in series.by_span.values())
+    return series.first_order
 
 
 def words() -> ComputedWords:
