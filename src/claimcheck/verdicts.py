@@ -91,6 +91,7 @@ class UsedRow(_Record):
     value_text: str
     subject: str | None = None
     as_of: str | None = None
+    source: str | None = None
 
 
 class Computation(_Record):

@@ -18,6 +18,8 @@ from claimcheck.verification.precision import claim_step
 from claimcheck.verification.series import Span, label
 from claimcheck.verification.slots import FAR
 
+_NOISE = 1e-9
+
 
 @dataclass(frozen=True, slots=True)
 class Bounds:
@@ -52,6 +54,10 @@ class Bounds:
     def meets(self, interval: Interval) -> bool:
         return interval.overlaps(Interval(self.low, self.high))
 
+    def widened(self) -> Bounds:
+        """Wider by the float noise of the arithmetic: 125 ÷ 100 − 1 is 0.25000000000000006."""
+        return Bounds(self.low - _NOISE * max(1.0, abs(self.low)), self.high + _NOISE * max(1.0, abs(self.high)))
+
     @property
     def middle(self) -> float:
         return (self.low + self.high) / 2
@@ -69,7 +75,13 @@ def figure(value: float) -> str:
 def used(row: IndexedRow) -> UsedRow:
     ref = row.ref
     return UsedRow(
-        id=ref.id, table=ref.table, row=ref.row, value_text=ref.value_text, subject=ref.subject, as_of=ref.as_of
+        id=ref.id,
+        table=ref.table,
+        row=ref.row,
+        value_text=ref.value_text,
+        subject=ref.subject,
+        as_of=ref.as_of,
+        source=ref.source,
     )
 
 
@@ -122,7 +134,7 @@ def judge(claim: Claim, language: str, working: Working, interval: Interval, val
     """sourced when the claim's interval meets the result's; mismatch otherwise, unless ten
     times off (another figure). `interval` and `value` are the claim's, signed, in the
     result's unit; `size`: that unit over the claim's."""
-    if working.result.meets(interval):
+    if working.result.widened().meets(interval):
         return Computed("sourced", reasons.computed(language, "sourced", working.text()), working)
     result = working.center
     low, high = sorted((abs(value), abs(result)))
