@@ -31,6 +31,10 @@ def languages_of(lang: str | None) -> tuple[str, ...]:
     return (lang,)
 
 
+INSIDE_A_DATE = "inside a date or period"
+INSIDE_A_TRAP = "inside a trap (code, idiom, phone, URL, enumeration…)"
+
+
 @dataclass(slots=True)
 class Pass:
     """One pass of the engine over a text: every reading, and the claims among them."""
@@ -76,10 +80,10 @@ def _readings(clean: str, g, times: list[tuple[int, int]], every: bool = True):
         if q is None:
             continue
         if time_spans.overlaps(q.number_start, q.number_end):
-            yield q, "inside a date or period"
+            yield q, INSIDE_A_DATE
             continue
         if traps.overlaps(q.number_start, q.number_end) and not currency_glued(clean, q, g):
-            yield q, "inside a trap (code, idiom, phone, URL, enumeration…)"
+            yield q, INSIDE_A_TRAP
             continue
         rejected = rejection(clean, q, g)
         if rejected is not None:
