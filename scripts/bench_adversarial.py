@@ -38,7 +38,8 @@ MIB = 2**20
 def whole_text_patterns() -> list[tuple[str, object]]:
     """Every pattern the engine runs with finditer over the whole cleaned text."""
     g, rg = grammar(), relation_grammar(rules.languages())
-    found = [(f"trap {i}", p) for i, p in enumerate(g.traps)] + [(f"time {i}", p) for i, p in enumerate(g.times)]
+    found = [(f"trap {i}", p.pattern) for i, p in enumerate(g.traps)]
+    found += [(f"time {i}", p.pattern) for i, p in enumerate(g.times)]
     # The normalizer's removals with the rare ones too (text holding a bidirectional control).
     found += [("scan", g.scan), ("normalize", _removal_pattern(_WHEN_FOUND)), ("sentence end", _SENTENCE_END)]
     found += [(f"trigger {i}", p) for i, p in enumerate(rg.triggers)] + [("clause break", rg.clause_break)]

@@ -7,7 +7,7 @@
 
 from claimcheck.engine.extract import extract, extract_document
 from claimcheck.errors import ClaimcheckError
-from claimcheck.models import Claim, Document, ReferenceRow, Report, Skipped, TextSpan, Verdict
+from claimcheck.models import Claim, Document, ReferenceRow, Rejected, Report, Skipped, TextSpan, Verdict
 from claimcheck.references.tables import ReferenceTable, load_references
 from claimcheck.text.document_date import document_date
 from claimcheck.verification.verifier import verify
@@ -19,6 +19,7 @@ __all__ = [
     "Document",
     "ReferenceRow",
     "ReferenceTable",
+    "Rejected",
     "Report",
     "Skipped",
     "TextSpan",

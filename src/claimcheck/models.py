@@ -145,7 +145,39 @@ class Skipped(_Record):
     reason: str
 
 
+class Rejected(_Record):
+    """A number the engine read and did not report as a claim, and what set it aside
+    (extract --explain)."""
+
+    absent_when_none: ClassVar[tuple[str, ...]] = ("rule_file", "rule_entry")
+
+    text: str = Field(description="The number as read, with what was read with it: input[start:end].")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    line: int = Field(ge=1, description="1-based line of `start`.")
+    column: int = Field(ge=1, description="1-based column of `start`, in characters.")
+    reason: str = Field(
+        description="What set it aside: the name of the trap table that matched it (named_days, phone, "
+        "enumeration…), `date or period`, or the engine's own reason (year, code, no unit, bare numeral…); "
+        "`min_checkworthy` or `kinds` for a claim the options left out.",
+        examples=["named_days", "date or period", "year", "code"],
+    )
+    rule_file: str | None = Field(
+        default=None,
+        exclude_if=lambda file: file is None,  # see absent_when_none
+        description="The rule file of the table that set it aside (rules/zh/traps.toml); absent for the "
+        "engine's own reasons.",
+    )
+    rule_entry: str | None = Field(
+        default=None,
+        exclude_if=lambda entry: entry is None,
+        description="The entry of that file (traps.named_days.patterns.0, time.patterns.3).",
+    )
+
+
 class Document(_Record):
+    absent_when_none: ClassVar[tuple[str, ...]] = ("rejected",)
+
     source: FileName
     language: str = Field(
         description="The claims' language (a language code); mixed when they have several; without claims, "
@@ -156,6 +188,12 @@ class Document(_Record):
     skipped: list[Skipped] = Field(
         default_factory=list,
         description="Parts of the input not read for claims (a long paragraph of bare figures), with why.",
+    )
+    rejected: list[Rejected] | None = Field(
+        default=None,
+        exclude_if=lambda rejected: rejected is None,  # see absent_when_none
+        description="With explain (extract --explain): every number read and not reported as a claim, "
+        "with what set it aside, in document order. Absent otherwise.",
     )
 
 

@@ -85,6 +85,24 @@ def test_the_command_line_offers_the_language(toy_rules, tmp_path):
     assert (refused.returncode, refused.stderr) == (2, "claimcheck: --lang fr: choose one of auto, zh, en, xx\n")
 
 
+def test_a_trap_of_its_own_is_named_by_its_file_and_kept_out_of_larger_numbers(toy_rules, tmp_path):
+    rules = tmp_path / "rules"
+    (rules / "xx").mkdir(parents=True)
+    for file in (toy_rules / "xx").iterdir():
+        (rules / "xx" / file.name).write_text(file.read_text(encoding="utf-8"), encoding="utf-8")
+    (rules / "xx" / "traps.toml").write_text('[traps.roads]\npatterns = ["120"]\n', encoding="utf-8")
+    text = "Дорога длиной 120 километров открыта. Дорога длиной 4,120 километров."
+    expression = (
+        f"[[(c.text, c.value) for c in d.claims], [(r.text, r.reason, r.rule_file, r.rule_entry) for r in d.rejected]]"
+        f" for d in [claimcheck.extract_document({text!r}, lang='xx', explain=True)]"
+    )
+    (found,) = _claims(f"[{expression}]", _with_rules(rules))
+    assert found == [
+        [["4,120 километров", 4120]],
+        [["120 километров", "roads", f"{rules}/xx/traps.toml", "traps.roads.patterns.0"]],
+    ]
+
+
 def test_without_the_folder_the_language_is_unknown(tmp_path):
     draft = tmp_path / "draft.txt"
     draft.write_text(TOY + "\n", encoding="utf-8")

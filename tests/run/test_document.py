@@ -150,3 +150,28 @@ def test_a_size_limit_holds_for_every_source(tmp_path):
     for source in (Source.file(str(path), max_bytes=1000), Source.of_bytes(path.read_bytes(), "big", max_bytes=1000)):
         with pytest.raises(InputError, match="(over|more than) the limit of 1000 bytes"):
             read_document(source)
+
+
+def test_explain_in_prose_places_each_number_in_the_original():
+    draft = "# Desk\n\nRevenue hit 5 million&nbsp;dollars in 2024 (see page&nbsp;12).\n"
+    read = read_document(Source.of_text(draft, "draft.md"), prose=True, explain=True)
+    found = [(r.text, r.reason, r.line, r.column) for r in read.document.rejected]
+    assert found == [("2024", "date or period", 3, 39), ("12", "references", 3, 59)]
+    assert all(draft[r.start : r.end] == r.text for r in read.document.rejected)
+
+
+def test_explain_reads_a_long_file_whole_with_the_claims_of_the_blocks(tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text(long_text(), encoding="utf-8")
+    in_blocks = read_document(Source.file(str(path))).document
+    explained = read_document(Source.file(str(path)), explain=True).document
+    assert explained.claims == in_blocks.claims and explained.rejected
+    assert in_blocks.rejected is None
+
+
+def test_explain_names_the_option_that_left_a_claim_out():
+    every = read_document(Source.of_text(ARTICLE), explain=True).document
+    percent = read_document(Source.of_text(ARTICLE), kinds=("percent",), explain=True).document
+    left = [(r.text, r.reason) for r in percent.rejected if r.reason == "kinds"]
+    assert left == [(claim.text, "kinds") for claim in every.claims if claim.kind != "percent"]
+    assert [r for r in percent.rejected if r.reason != "kinds"] == every.rejected

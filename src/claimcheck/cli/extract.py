@@ -14,6 +14,7 @@ from claimcheck.cli.options import (
     Color,
     DocumentDate,
     Encoding,
+    ExplainNumbers,
     Jobs,
     Lang,
     MaxBytes,
@@ -46,6 +47,7 @@ def extract(
     quiet: Quiet = False,
     color: Color = None,
     date: DocumentDate = None,
+    explain: ExplainNumbers = False,
 ) -> None:
     """List every checkable claim in each draft: figures, ranks, comparisons, superlatives."""
     from claimcheck.cli import extract_many as batch_output
@@ -63,10 +65,13 @@ def extract(
     try:
         if jobs is not None or names_many(paths):  # many files: in parallel, jsonl streamed
             options = {"lang": lang, "min_checkworthy": min_checkworthy, "jobs": jobs, "output": output, "date": when}
+            options["explain"] = explain
             return batch_output.run_extract(paths, fmt, read_options=limits, stdin_name=stdin_name, **options)
         refuse(output, paths)
-        options = {"lang": lang, "min_checkworthy": min_checkworthy, "date": when}
-        if fmt == "jsonl":  # claims written as they are found: memory holds a batch, not the file
+        options = {"lang": lang, "min_checkworthy": min_checkworthy, "date": when, "explain": explain}
+        # JSON Lines: claims written as they are found, memory holds a batch, not the file (with
+        # --explain, the file's numbers not reported follow its claims: it is read whole).
+        if fmt == "jsonl" and not explain:
             try:
                 with output_file(output) if output else contextlib.nullcontext(stdout()) as out:
                     _write_jsonl(paths, out, stdin_name, limits, options)

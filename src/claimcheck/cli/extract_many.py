@@ -71,6 +71,7 @@ def run_extract(
     read_options: dict | None = None,
     stdin_name: str = STDIN,
     date: datetime.date | None = None,
+    explain: bool = False,
 ) -> None:
     """Claims of every file under `paths` in `fmt`; `jobs` processes (default: the cores)."""
     not_files: list[tuple[str, str]] = []
@@ -78,7 +79,7 @@ def run_extract(
     say_not_files(not_files)
     refuse(output, files)
     in_worker = renderer("jsonl") if fmt == "jsonl" else None
-    settings = Settings(lang, min_checkworthy, in_worker, read_options or {}, stdin_name, date)
+    settings = Settings(lang, min_checkworthy, in_worker, read_options or {}, stdin_name, date, explain)
     try:
         # For a person only, and not when the claims themselves are printed on the terminal.
         with progress(files, progress_wanted(output is None and sys.stdout.isatty())) as advance:
@@ -105,10 +106,11 @@ def write_documents(documents: list, fmt: str, output: str | None) -> None:
     """The documents in `fmt`: a table on a terminal drawn by rich, else the text written."""
     if fmt == "table" and output is None and sys.stdout.isatty():
         from claimcheck.cli.terminal import console
-        from claimcheck.render.extract.table import table
+        from claimcheck.render.extract.table import tables
 
         out = console()
         for document in documents:
-            out.print(table(document))
+            for grid in tables(document):
+                out.print(grid)
         return
     write(renderer(fmt)(documents), output)

@@ -102,6 +102,12 @@ DocumentDate = Annotated[
     ),
 ]
 Explain = Annotated[bool, typer.Option("--explain", help="For each claim, every row considered and what ruled it out.")]
+ExplainNumbers = Annotated[
+    bool,
+    typer.Option(
+        "--explain", help="Also list every number read and not reported as a claim, with the rule that set it aside."
+    ),
+]
 Quiet = Annotated[
     bool, typer.Option("--quiet", "-q", help="Only findings and errors: no summary line, no notes, no progress bar.")
 ]

@@ -21,10 +21,12 @@ from claimcheck.engine.numbers import number_arithmetic
 from claimcheck.engine.quantity import Quantity
 from claimcheck.engine.raw_claim import Clauses, RawClaim, Spans
 from claimcheck.engine.readings import Reading, readings
+from claimcheck.engine.rejections import in_order, left_out
+from claimcheck.engine.rejections import rejected as rejected_readings
 from claimcheck.engine.relations import relate
 from claimcheck.engine.scan import languages_of, read_pass
 from claimcheck.engine.sentences import Sentences, nearest_time
-from claimcheck.models import Claim, Document, TextSpan
+from claimcheck.models import Claim, Document, Rejected, TextSpan
 from claimcheck.rules.grammar import grammar
 from claimcheck.rules.relations_grammar import relation_grammar
 from claimcheck.rules.scripts import scripts
@@ -45,6 +47,7 @@ def extract(
     ids: ClaimIds | None = None,
     vocabulary: Vocabulary | None = None,
     date: datetime.date | None = None,
+    rejected: list[Rejected] | None = None,
 ) -> list[Claim]:
     """Every checkable claim in `text`, in document order.
 
@@ -54,12 +57,14 @@ def extract(
     share and the vocabulary of the whole text, so that each part gives the claims the
     whole would.
     date: the document's date, against which relative periods (今年, last month) resolve.
+    rejected: a list to which every number read and not reported as a claim is added, with
+    what set it aside (explain: the pass then reads the numbers it would skip unread).
     """
     collecting = gc.isenabled()
     gc.disable()  # the pass allocates many small objects and no cycles: skip the rescans
     try:
         with number_arithmetic():
-            return _extract(text, lang, figures_only, ids, vocabulary, date)
+            return _extract(text, lang, figures_only, ids, vocabulary, date, rejected)
     finally:
         if collecting:
             gc.enable()
@@ -87,10 +92,11 @@ def _extract(
     ids: ClaimIds | None = None,
     vocabulary: Vocabulary | None = None,
     date: datetime.date | None = None,
+    rejected: list[Rejected] | None = None,
 ) -> list[Claim]:
     claim_ids = ids or ClaimIds()
     claim_ids.new_text(len(text))  # before any return: the parts of a text count every part
-    scan = read_pass(text, lang)
+    scan = read_pass(text, lang, every=rejected is not None)
     norm, times, clean = scan.norm, scan.times, scan.norm.text
     times.sort()
     time_spans = Spans(times)
@@ -111,13 +117,15 @@ def _extract(
                 clean, date, lambda at: _span(text, norm.to_original(*at)), context, sentences, languages, ids
             )
             frames.lead()
+        if rejected is not None:
+            rejected += rejected_readings(text, scan, [], grammar(languages), _line_starts(text))
         return []
     baselines = Spans(d.baseline for d in drafts if d.baseline is not None)
     every_time = times  # the frame's periods read the baselines' too
     times = [t for t in times if not baselines.overlaps(*t)]  # "from last year" is not when a claim holds
     time_starts = [start for start, _ in times]
     sentence_spans: dict[tuple[int, int], TextSpan] = {}
-    line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+    line_starts = _line_starts(text)
     ids_of: dict[int, str] = {}
     built = []
     for d in drafts:
@@ -190,7 +198,13 @@ def _extract(
                 deceptive=deceptive(d, start, end) if reach else None,
             )
         )
+    if rejected is not None:
+        rejected += rejected_readings(text, scan, drafts, grammar(languages), line_starts)
     return claims
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _NEWLINE.finditer(text)]
 
 
 def _span(text: str, span: tuple[int, int]) -> TextSpan:
@@ -218,9 +232,17 @@ def extract_document(
     lang: str | None = None,
     min_checkworthy: float = 0.0,
     date: datetime.date | None = None,
+    explain: bool = False,
 ) -> Document:
-    claims = extract(text, lang=lang, date=date)
+    """The claims of `text` as a document; explain: with every number read and not reported
+    as a claim (`Document.rejected`), a claim below `min_checkworthy` among them."""
+    rejected: list[Rejected] | None = [] if explain else None
+    claims = extract(text, lang=lang, date=date, rejected=rejected)
     if min_checkworthy > 0:
-        claims = [claim for claim in claims if claim.checkworthy >= min_checkworthy]
+        kept = [claim for claim in claims if claim.checkworthy >= min_checkworthy]
+        if rejected is not None and len(kept) < len(claims):
+            rejected = in_order(rejected, [left_out(c, "min_checkworthy") for c in claims if c not in kept])
+        claims = kept
     language = document_language(text, claims)
-    return Document(source=source, language=language, claims=claims, skipped=data_blocks.skipped(text))
+    skipped = data_blocks.skipped(text)
+    return Document(source=source, language=language, claims=claims, skipped=skipped, rejected=rejected)

@@ -31,6 +31,10 @@ def languages_of(lang: str | None) -> tuple[str, ...]:
     return (lang,)
 
 
+INSIDE_A_DATE = "inside a date or period"
+INSIDE_A_TRAP = "inside a trap (code, idiom, phone, URL, enumeration…)"
+
+
 @dataclass(slots=True)
 class Pass:
     """One pass of the engine over a text: every reading, and the claims among them."""
@@ -45,7 +49,7 @@ def read_pass(text: str, lang: str | None, every: bool = False) -> Pass:
     g = grammar(languages_of(lang))
     data = data_blocks.find(text)
     norm = normalize(data_blocks.blank(text, data) if data else text)
-    times = [m.span() for pattern in g.times for m in pattern.finditer(norm.text)]
+    times = [span for pattern in g.times for span in pattern.spans(norm.text)]
     pairs = list(_readings(norm.text, g, times, every=every))
     joinable = [(q, reason) for q, reason in pairs if reason in (None, ONE_WITH_A_DURATION)]
     return Pass(norm, times, pairs, join_ranges(norm.text, join_compounds(norm.text, joinable, g), g))
@@ -59,7 +63,7 @@ def _readings(clean: str, g, times: list[tuple[int, int]], every: bool = True):
     code stands against them: a megabyte of `1e1e1e…` is then a pass of the scanner, not half
     a million readings.
     """
-    traps = Spans(m.span() for pattern in g.traps for m in pattern.finditer(clean))
+    traps = Spans(span for pattern in g.traps for span in pattern.spans(clean))
     time_spans = Spans(times)
     glue = _glue_words(g.languages)
     position = floor = 0
@@ -76,10 +80,10 @@ def _readings(clean: str, g, times: list[tuple[int, int]], every: bool = True):
         if q is None:
             continue
         if time_spans.overlaps(q.number_start, q.number_end):
-            yield q, "inside a date or period"
+            yield q, INSIDE_A_DATE
             continue
         if traps.overlaps(q.number_start, q.number_end) and not currency_glued(clean, q, g):
-            yield q, "inside a trap (code, idiom, phone, URL, enumeration…)"
+            yield q, INSIDE_A_TRAP
             continue
         rejected = rejection(clean, q, g)
         if rejected is not None:

@@ -23,11 +23,14 @@ from claimcheck.rules.numeral_patterns import (
     word_number,
 )
 from claimcheck.rules.one_line import same_line
-from claimcheck.rules.patterns import GAP, alternation, first_chars, last_chars, led, trap_patterns, trap_patterns_of
+from claimcheck.rules.patterns import GAP, alternation, first_chars, last_chars, led, trap_entries
+from claimcheck.rules.rule_pattern import RulePattern
 from claimcheck.rules.schema import HanNumerals, WordNumerals
 from claimcheck.rules.word_patterns import alternatives
 
-__all__ = ["Grammar", "alternation", "grammar"]
+__all__ = ["DATE", "Grammar", "alternation", "grammar"]
+
+DATE = "date or period"  # the class of what the time patterns match
 
 
 def grammar(languages: tuple[str, ...] | None = None) -> Grammar:
@@ -162,10 +165,17 @@ def _grammar(languages: tuple[str, ...]) -> Grammar:
     negative = alternation(negatives, case_insensitive_words=True)
     before = f"(?r)(?:(?P<q>{qualifier_before}){GAP})?(?:(?P<cur>{currency})[ ]?)?(?:(?P<neg>{negative})[ ]?)?"
     # Each trap and time pattern is compiled on its own: one big alternation would lose
-    # the engine's first-character skip and run several times slower.
-    times = [p for t in tables for p in t.time.patterns]
-    times += [p for t in tables for trap in t.traps.values() if trap.time for p in trap_patterns_of(trap)]
-    times = list(dict.fromkeys(times))  # a pattern two tables share is run once
+    # the engine's first-character skip and run several times slower. Each keeps the file
+    # and entry it was written in, to name it where it sets a number aside.
+    codes = (*languages, "common")
+    labelled = [(t, rules.folder(code).file("traps.toml").label) for t, code in zip(tables, codes, strict=True)]
+    times: dict[str, RulePattern] = {}  # a pattern two tables share is run once
+    for t, code in zip(tables, codes, strict=True):
+        label = rules.folder(code).file("periods.toml").label
+        for i, p in enumerate(t.time.patterns):
+            times.setdefault(p, RulePattern(regex.compile(same_line(p)), label, f"time.patterns.{i}", DATE, trap=False))
+    for p, label, entry, name in trap_entries(labelled, time=True):
+        times.setdefault(p, RulePattern(regex.compile(same_line(p)), label, entry, name))
     not_qualifiers = frozenset(w for t in tables for w in t.qualifiers.not_qualifiers)
 
     return Grammar(
@@ -183,8 +193,10 @@ def _grammar(languages: tuple[str, ...]) -> Grammar:
         before=regex.compile(before),
         # What `before` can end with, right against the number: anything else, and it is empty.
         before_ends=last_chars([*before_q, *between, *currency_of, *negatives]),
-        traps=tuple(regex.compile(same_line(p)) for p in trap_patterns(tables)),
-        times=tuple(regex.compile(same_line(p)) for p in times),
+        traps=tuple(
+            RulePattern(regex.compile(same_line(p)), *named) for p, *named in trap_entries(labelled, time=False)
+        ),
+        times=tuple(times.values()),
         unit_at=compile_(unit_alt),
         tail_first_chars=first_chars(
             [

@@ -60,23 +60,32 @@ def last_chars(words: list[str]) -> frozenset[str]:
     return frozenset([" ", *(c for w in words if w for c in (w[-1], w[-1].lower(), w[-1].upper()))])
 
 
-def trap_patterns_of(trap: Trap) -> list[str]:
+def trap_patterns_of(trap: Trap) -> list[tuple[str, str]]:
+    """A trap's patterns, each with the key it is written under (literals, patterns.0, …)."""
     parts = []
     if trap.literals:
-        parts.append(led(trap.literals) + alternation(trap.literals))
-    parts.extend(f"(?:{p})" for p in trap.patterns)
+        parts.append(("literals", led(trap.literals) + alternation(trap.literals)))
+    parts.extend((f"patterns.{i}", f"(?:{p})") for i, p in enumerate(trap.patterns))
     if trap.words_before_number:
         words = alternation(trap.words_before_number, ascii_boundary=False)
         # Only the number is matched, the word looked for behind it: that runs twice as fast
         # (the engine skips to digits) and a trap only has to cover numbers. Letters and digits
         # only after the number (iPhone 15Pro), not the Chinese text that runs on from it
         # (iPhone 15銷量); a Chinese word may stand before (特斯拉Model 3).
-        parts.append(rf"(?<=(?<![A-Za-z])(?i:{words})[ ]?#?)\d[A-Za-z0-9.]*")
+        parts.append(("words_before_number", rf"(?<=(?<![A-Za-z])(?i:{words})[ ]?#?)\d[A-Za-z0-9.]*"))
     return parts
 
 
-def trap_patterns(tables: list[LanguageRules]) -> list[str]:
-    """The traps that are not periods: those are run with the time patterns, and a number
-    inside a period is set aside before any trap is looked at."""
-    found = [p for table in tables for trap in table.traps.values() if not trap.time for p in trap_patterns_of(trap)]
-    return list(dict.fromkeys(found))
+def trap_entries(tables: list[tuple[LanguageRules, str]], *, time: bool) -> list[tuple[str, str, str, str]]:
+    """The traps of the tables (each given with the label of its traps file) that are periods
+    (`time`) or are not, as (pattern, file, entry, name): a pattern two tables share once,
+    under the first. A number inside a period is set aside before any trap is looked at, so
+    those are run with the time patterns."""
+    found: dict[str, tuple[str, str, str, str]] = {}
+    for table, label in tables:
+        for name, trap in table.traps.items():
+            if trap.time != time:
+                continue
+            for key, pattern in trap_patterns_of(trap):
+                found.setdefault(pattern, (pattern, label, f"traps.{name}.{key}", name))
+    return list(found.values())

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from claimcheck.models import Claim, Skipped, TextSpan
+from claimcheck.models import Claim, Rejected, Skipped, TextSpan
 from claimcheck.text import data_blocks
 from claimcheck.text.prose import Masked
 
@@ -94,6 +94,20 @@ def anchor(claims: list[Claim], original: str, masked: Masked) -> list[Claim]:
             update["frame"] = claim.frame.moved(lambda span: _in_original(span, original, masked))
         anchored.append(claim.model_copy(update=update))
     return anchored
+
+
+def anchor_rejected(found: list[Rejected], original: str, masked: Masked) -> list[Rejected]:
+    """Numbers read in the masked copy and not reported, placed in the original as claims are."""
+    if masked.text == original:
+        return found
+    line_starts = [0] + [m.end() for m in regex.finditer("\n", original)]
+    placed = []
+    for number in found:
+        start, end = _widened(number.start, number.end, masked.atoms)
+        line = bisect_right(line_starts, start)
+        update = {"text": original[start:end], "start": start, "end": end, "line": line}
+        placed.append(number.model_copy(update={**update, "column": start - line_starts[line - 1] + 1}))
+    return placed
 
 
 def not_read(text: str, masked: Masked) -> list[Skipped]:

@@ -27,6 +27,7 @@ class Settings:
     read_options: dict = field(default_factory=dict)  # encoding and max_bytes of the files
     stdin_name: str = STDIN  # the source standard input is called by
     date: datetime.date | None = None  # the drafts' date (--date)
+    explain: bool = False  # each document lists the numbers read and not reported (--explain)
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ def extract_file(job: tuple[str, str | None, Settings]) -> Done | str:
         source = Source.of_text(text, settings.stdin_name if path == STDIN else path)
     try:
         options = {"lang": settings.lang, "min_checkworthy": settings.min_checkworthy, "date": settings.date}
+        options["explain"] = settings.explain
         # Whole: the document keeps every claim, which take far more memory than the text.
         document = read_document(source, whole=True, **options).document
     except ClaimcheckError as exc:

@@ -21,8 +21,8 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from claimcheck.files.read import DEFAULT_MAX_BYTES, STDIN, decode, read_text, text_chunks
-from claimcheck.models import Claim, Document, Skipped, Verdict
-from claimcheck.run.anchor import anchor, not_read
+from claimcheck.models import Claim, Document, Rejected, Skipped, Verdict
+from claimcheck.run.anchor import anchor, anchor_rejected, not_read
 from claimcheck.run.stream import BLOCK, extract_stream
 from claimcheck.text.document_date import date_of
 from claimcheck.text.normalize import removed_spans
@@ -132,18 +132,22 @@ def read_document(
         holds none: memory holds a batch however many there are.
     date: the document's date, against which relative periods resolve; without it, the date
         a Markdown or HTML draft gives itself (front matter, published time).
-    explain: each verdict lists the rows considered and what ruled each out.
+    explain: the document lists every number read and not reported as a claim, with what set
+        it aside (`Document.rejected`; the text is then read whole), and each verdict the rows
+        considered and what ruled each out.
     """
     fmt: Format = format_of(source.name) if prose else "text"
-    wanted = _wanted(min_checkworthy, kinds)
+    leaves_out = _leaves_out(min_checkworthy, kinds)
     text = masked = None
-    if fmt == "text" and not (keep_text or whole) and source.path is not None:
-        claims, language, skipped = _in_blocks(source, lang, wanted, each, date)
+    rejected: list[Rejected] | None = [] if explain else None
+    if fmt == "text" and not (keep_text or whole or explain) and source.path is not None:
+        claims, language, skipped = _in_blocks(source, lang, leaves_out, each, date)
     else:
         text = source.read()
         masked = mask(text, fmt)
-        claims, language, skipped = _whole(text, masked, lang, wanted, each, date_of(text, fmt, date))
-    document = Document(source=source.name, language=language, claims=claims, skipped=skipped)
+        when = date_of(text, fmt, date)
+        claims, language, skipped = _whole(text, masked, lang, leaves_out, each, when, rejected)
+    document = Document(source=source.name, language=language, claims=claims, skipped=skipped, rejected=rejected)
     verdicts = None
     if references is not None:
         from claimcheck.verification.verifier import verify
@@ -153,10 +157,17 @@ def read_document(
     return Read(document, fmt, verdicts, **kept)
 
 
-def _wanted(min_checkworthy: float, kinds: Collection[str] | None) -> Callable[[Claim], bool] | None:
+def _leaves_out(min_checkworthy: float, kinds: Collection[str] | None) -> Callable[[Claim], str | None] | None:
+    """What leaves a claim out (the option that does, by its name), or None to keep every claim."""
     if min_checkworthy <= 0 and kinds is None:
         return None
-    return lambda claim: (kinds is None or claim.kind in kinds) and claim.checkworthy >= min_checkworthy
+
+    def why(claim: Claim) -> str | None:
+        if kinds is not None and claim.kind not in kinds:
+            return "kinds"
+        return "min_checkworthy" if claim.checkworthy < min_checkworthy else None
+
+    return why
 
 
 _Found = tuple[list[Claim], str, list[Skipped]]
@@ -166,15 +177,29 @@ def _whole(
     text: str,
     masked: Masked,
     lang: str | None,
-    wanted: Callable | None,
+    leaves_out: Callable | None,
     each: Callable | None,
     date: datetime.date | None = None,
+    rejected: list[Rejected] | None = None,
 ) -> _Found:
+    """`rejected`, when given, receives the numbers read and not reported, in document order."""
     from claimcheck.engine.extract import document_language, extract
+    from claimcheck.engine.rejections import in_order, left_out
 
-    claims = anchor(extract(masked.text, lang=lang, date=date), text, masked)
-    if wanted is not None:
-        claims = [claim for claim in claims if wanted(claim)]
+    found: list[Rejected] | None = [] if rejected is not None else None
+    claims = anchor(extract(masked.text, lang=lang, date=date, rejected=found), text, masked)
+    if found is not None:
+        found = anchor_rejected(found, text, masked)
+    if leaves_out is not None:
+        kept = []
+        for claim in claims:
+            if (why := leaves_out(claim)) is None:
+                kept.append(claim)
+            elif found is not None:
+                found.append(left_out(claim, why))
+        claims = kept
+    if rejected is not None and found is not None:
+        rejected += in_order(found)
     language = document_language(masked.text, claims)
     if each is not None:
         _hand_over(iter(claims), each)
@@ -183,13 +208,13 @@ def _whole(
 
 
 def _in_blocks(
-    source: Source, lang: str | None, wanted: Callable | None, each: Callable | None, date: datetime.date | None
+    source: Source, lang: str | None, leaves_out: Callable | None, each: Callable | None, date: datetime.date | None
 ) -> _Found:
     """A plain-text file: whole when it is shorter than a block, else in blocks."""
     head, rest = _head(source.chunks())
     if rest is None:
         text = "".join(head)
-        return _whole(text, Masked(text), lang, wanted, each, date)
+        return _whole(text, Masked(text), lang, leaves_out, each, date)
     from claimcheck.engine.extract import document_language
 
     sample: list[str] = []
@@ -202,8 +227,8 @@ def _in_blocks(
         whole = itertools.chain(head, rest)  # standard input, a pipe: copied as it is read
     limits = {"encoding": source.encoding, "max_bytes": source.max_bytes}
     found = extract_stream(whole, lang=lang, date=date, sample=sample, skipped=skipped, **limits)
-    if wanted is not None:
-        found = (claim for claim in found if wanted(claim))
+    if leaves_out is not None:
+        found = (claim for claim in found if not leaves_out(claim))
     if each is None:
         claims = list(found)
         return claims, document_language("".join(sample), claims), skipped

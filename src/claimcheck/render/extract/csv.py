@@ -1,4 +1,7 @@
-"""A flat table for spreadsheets. Cells that a spreadsheet would run as a formula are defused."""
+"""A flat table for spreadsheets. Cells that a spreadsheet would run as a formula are defused.
+
+With explain, three columns more, and a row after a document's claims for each number read
+and not reported: its text, offsets, line and column, `rejected_because` and the rule."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ COLUMNS = (
     "figure", "subject", "metric", "direction", "baseline", "related", "checkworthy", "checkworthy_reason",
 )
 # fmt: on
+EXPLAIN_COLUMNS = ("rejected_because", "rule_file", "rule_entry")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -31,7 +35,9 @@ def _text(span: TextSpan | None) -> str | None:
 def render(documents: list[Document]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    explained = any(document.rejected is not None for document in documents)
+    more = ("",) * len(EXPLAIN_COLUMNS) if explained else ()
+    writer.writerow(COLUMNS + (EXPLAIN_COLUMNS if explained else ()))
     for document in documents:
         for c in document.claims:
             # fmt: off
@@ -42,5 +48,10 @@ def render(documents: list[Document]) -> str:
                 c.direction, _text(c.baseline), ";".join(c.related), c.checkworthy, c.checkworthy_reason,
             )
             # fmt: on
+            writer.writerow([_cell(v) for v in row + more])
+        for r in document.rejected or ():
+            placed = {"source": shown(document.source), "text": r.text, "start": r.start, "end": r.end}
+            placed |= {"line": r.line, "column": r.column}
+            row = tuple(placed.get(name) for name in COLUMNS) + (r.reason, r.rule_file, r.rule_entry)
             writer.writerow([_cell(v) for v in row])
     return out.getvalue()

@@ -1,4 +1,5 @@
-"""One claim per line, each with the `source` it came from."""
+"""One claim per line, each with the `source` it came from; with explain, then a line per
+number read and not reported: {"source": …, "rejected": {…}}."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from claimcheck.render import json_text
 def render(documents: list[Document]) -> str:
     lines = []
     for document in documents:
+        source = shown(document.source)
         for claim in document.claims:
-            record = {"source": shown(document.source), **claim.model_dump(mode="json")}
-            lines.append(json_text(record))
+            lines.append(json_text({"source": source, **claim.model_dump(mode="json")}))
+        for number in document.rejected or ():
+            lines.append(json_text({"source": source, "rejected": number.model_dump(mode="json")}))
     return "".join(line + "\n" for line in lines)

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from claimcheck.models import Claim, Document
+from claimcheck.models import Claim, Document, Rejected
 from claimcheck.names import one_line
 
 _ARROWS = {"up": "↑", "down": "↓", "more": ">", "less": "<", "equal": "="}
@@ -76,9 +76,30 @@ def table(document: Document) -> Table:
     return grid
 
 
+def rejected_table(document: Document, rejected: list[Rejected]) -> Table:
+    """The numbers read and not reported (explain), each with what set it aside."""
+    title = f"{_safe(one_line(document.source))} — {len(rejected)} numbers read and not reported"
+    grid = Table(title=title, title_justify="left")
+    for column in ("line:col", "text", "rejected because", "rule"):
+        grid.add_column(column, overflow="fold", no_wrap=column == "line:col")
+    for number in rejected:
+        rule = f"{number.rule_file} {number.rule_entry}" if number.rule_file else ""
+        grid.add_row(f"{number.line}:{number.column}", _safe(number.text), _safe(number.reason), _safe(rule))
+    return grid
+
+
+def tables(document: Document) -> list[Table]:
+    """The claims' table, and with explain the table of the numbers not reported."""
+    found = [table(document)]
+    if document.rejected is not None:
+        found.append(rejected_table(document, document.rejected))
+    return found
+
+
 def render(documents: list[Document], *, console: Console | None = None) -> str:
     buffer = io.StringIO()
     out = console or Console(file=buffer, width=120, color_system=None, highlight=False)
     for document in documents:
-        out.print(table(document))
+        for grid in tables(document):
+            out.print(grid)
     return buffer.getvalue()

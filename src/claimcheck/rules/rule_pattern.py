@@ -1,0 +1,76 @@
+"""A compiled pattern of the traps and periods, with the rule it comes from: its file, its
+entry and the name of its class, so that a number it sets aside can be traced to the rule.
+
+A trap never matches inside a larger number: the 618 of the shopping festival is no trap in
+4,618, 7,618,000, 0.618 or 618.5萬. That is enforced here, for every trap, where its matches
+are found, rather than left to each pattern's author.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from claimcheck.rules.patterns import ARABIC
+
+_NUMBER = regex.compile(ARABIC)
+_DIGITS = frozenset("0123456789")
+_IN_NUMBERS = frozenset("0123456789., ")  # what a number written in digits is made of
+_REACH = 40  # how far back a number that runs into an edge is looked for
+
+
+@dataclass(frozen=True, slots=True)
+class RulePattern:
+    pattern: regex.Pattern[str]
+    file: str  # rules/zh/traps.toml, or the path of a file of one's own
+    entry: str  # traps.named_days.patterns.0, time.patterns.3
+    name: str  # the class of what it matches: the trap's name (named_days), or "date or period"
+    trap: bool = True  # its matches may not start or end inside a number
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """Where it matches in `text`, leaving out a trap's matches that cut a number."""
+        if not self.trap:
+            for match in self.pattern.finditer(text):
+                yield match.span()
+            return
+        search = self.pattern.search
+        at = 0
+        while (match := search(text, at)) is not None:
+            start, end = match.span()
+            if cuts_a_number(text, start, end):
+                at = start + 1  # a match may start further on, where no number is cut
+                continue
+            yield start, end
+            at = end if end > start else start + 1
+
+
+def cuts_a_number(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] starts or ends inside a number written in digits, as the
+    engine reads one (4,618 / 7,618,000 / 0.618 / 618.5 / 10 618)."""
+    return (
+        start > 0
+        and text[start] in _DIGITS
+        and text[start - 1] in _IN_NUMBERS
+        and _number_across(text, start)
+        or end < len(text)
+        and text[end - 1] in _DIGITS
+        and text[end] in _IN_NUMBERS
+        and _number_across(text, end)
+    )
+
+
+def _number_across(text: str, edge: int) -> bool:
+    """Whether a number that the engine would read runs across `edge` (neither starts nor ends there)."""
+    at = stop = edge
+    while at > 0 and edge - at < _REACH and text[at - 1] in _IN_NUMBERS:
+        at -= 1
+    while stop < len(text) and stop - edge < _REACH and text[stop] in _IN_NUMBERS:
+        stop += 1
+    for match in _NUMBER.finditer(text, at, stop + 1):  # one character more, for its lookaheads
+        if match.start() >= edge:
+            return False
+        if match.end() > edge:
+            return True
+    return False
