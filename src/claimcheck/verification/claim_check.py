@@ -6,9 +6,10 @@ from __future__ import annotations
 import math
 
 from claimcheck.models import Claim
+from claimcheck.verification.context import Context
 from claimcheck.verification.index import ANY, IndexedRow
 from claimcheck.verification.intervals import Interval
-from claimcheck.verification.slots import ClaimSlots
+from claimcheck.verification.slots import WITHOUT_PERIOD, ClaimSlots
 
 
 class ClaimCheck:
@@ -68,3 +69,17 @@ class ClaimCheck:
 
     def overlaps(self, row: IndexedRow) -> bool:
         return any(row.interval.overlaps(interval) for interval in self.frame(row.dimension)[1])
+
+
+def judge_rows(slots: ClaimSlots, rows: list[IndexedRow], context: Context) -> list[tuple[IndexedRow, list[str]]]:
+    """Each row with the first slot it differs in. The rows of one series (one subject,
+    metric, unit, basis and modality at many periods) differ alike but for their period:
+    one is judged for all, and each of the others on its period only."""
+    alike: dict[tuple, list[str]] = {}
+    judged = []
+    for row in rows:
+        differs = alike.get(row.alike)
+        if differs is None:
+            differs = alike[row.alike] = slots.differs(row, context, slots=WITHOUT_PERIOD)
+        judged.append((row, differs or (["period"] if slots.period_conflict(row) else [])))
+    return judged

@@ -68,6 +68,7 @@ class IndexedRow:
     basis: str | None  # None: the table has no basis column
     framed: bool  # from a table with a basis or modality column: its subject is an entity
     modality: str | None  # None: the table has no modality column, and says nothing of it
+    alike: tuple = ()  # what rows of one series share: rows alike differ from a claim alike but for their period
 
 
 def _stem(term: str) -> str:
@@ -111,6 +112,16 @@ def _indexed(ref: ReferenceRow, order: int, units: Units) -> IndexedRow:
         ref.basis,
         ref.basis is not None or ref.modality is not None,
         ref.modality,
+        (
+            dimension,
+            subject,
+            folded,
+            ref.metric,
+            measure,
+            ref.basis,
+            ref.modality,
+            ref.basis is not None or ref.modality is not None,
+        ),
     )
 
 

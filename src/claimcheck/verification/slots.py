@@ -25,6 +25,7 @@ from claimcheck.verification.periods import Period, conflict, read_period
 
 # The order rows are ruled out in; a row's slot is the first that differs.
 ORDER = ("unit", "entity", "metric", "noun", "modality", "basis", "period")
+WITHOUT_PERIOD = ORDER[:-1]
 # Slots whose differing alone names why a claim has no row: its reason says so.
 NAMED = ("modality", "basis", "period", "noun", "entity")
 FAR = 10  # a row of the claim's frame this many times larger or smaller holds another figure
@@ -182,10 +183,12 @@ class ClaimSlots:
         """Whether the row agrees with the claim in each of those slots."""
         return all(_AGREES[slot](self, row, context) for slot in slots)
 
-    def differs(self, row: IndexedRow, context: Context, every: bool = False) -> list[str]:
+    def differs(
+        self, row: IndexedRow, context: Context, every: bool = False, slots: tuple[str, ...] = ORDER
+    ) -> list[str]:
         """The slots in which the row differs from the claim: the first only, unless `every`."""
         found = []
-        for slot in ORDER:
+        for slot in slots:
             if not _AGREES[slot](self, row, context):
                 found.append(slot)
                 if not every:

@@ -19,14 +19,21 @@ from claimcheck.engine.numbers import number_arithmetic
 from claimcheck.models import Claim, ReferenceRow, Verdict
 from claimcheck.references.tables import ReferenceTable
 from claimcheck.verification import reasons
-from claimcheck.verification.claim_check import ClaimCheck
+from claimcheck.verification.claim_check import ClaimCheck, judge_rows
 from claimcheck.verification.compute import compute
 from claimcheck.verification.compute.changes import baseline_in_clause
 from claimcheck.verification.context import Context, Contexts
 from claimcheck.verification.explain import Explained
 from claimcheck.verification.index import IndexedRow, PlainGroup, ReferenceIndex, nearest, overlapping_nearest
 from claimcheck.verification.intervals import claim_interval, parse_approximation
-from claimcheck.verification.slots import FAR, NAMED, ClaimSlots, basis_agrees, entity_agrees, modality_agrees
+from claimcheck.verification.slots import (
+    FAR,
+    NAMED,
+    ClaimSlots,
+    basis_agrees,
+    entity_agrees,
+    modality_agrees,
+)
 
 References = ReferenceIndex | ReferenceTable | Iterable[ReferenceTable] | Iterable[ReferenceRow]
 
@@ -105,7 +112,7 @@ def _direct(
         return _unsourced(claim, reasons.no_row(context.language), told)
     if not explain:  # a row whose terms are not all in the context can be no candidate nor named
         looked = [row for row in looked if row.pieces <= context.pieces]
-    judged = [(row, slots.differs(row, context)) for row in looked]
+    judged = judge_rows(slots, looked, context)
     same = [row for row, differs in judged if not differs]
     check = ClaimCheck(claim, claim_interval(claim, approximation), slots)
     agreeing = [g for g in groups if basis_agrees(slots.basis, g.basis) and modality_agrees(slots.modality, g.modality)]

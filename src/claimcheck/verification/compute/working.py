@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimcheck.models import Claim, Computation, Operation, UsedRow
 from claimcheck.verification import reasons
@@ -30,8 +31,7 @@ class Bounds:
     def of(cls, row: IndexedRow) -> Bounds:
         """The row's interval, at least as wide as its written precision: a desk's 4.1万 is
         any figure from 40,500 to 41,500, and a change computed from it is that uncertain."""
-        step = claim_step(row.ref.value_text, row.ref.value)
-        half = float(step) / 2 * row.size if step is not None else 0.0
+        half = _half_step(row.ref.value_text, row.ref.value) * row.size
         low, high = row.interval.low, row.interval.high
         return cls(min(low, row.center - half), max(high, row.center + half))
 
@@ -61,6 +61,12 @@ class Bounds:
     @property
     def middle(self) -> float:
         return (self.low + self.high) / 2
+
+
+@lru_cache(maxsize=65536)
+def _half_step(text: str, value: float) -> float:
+    step = claim_step(text, value)
+    return float(step) / 2 if step is not None else 0.0
 
 
 def figure(value: float) -> str:
