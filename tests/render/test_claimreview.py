@@ -89,8 +89,10 @@ def test_one_review_a_claim_in_order_with_its_verdict(newsroom, verdicts):
     values = {"sourced": 3, "mismatch": 1, "unsourced": 2}
     for review, (draft, claim) in zip(newsroom, verdicts, strict=True):
         status = claim["verdict"]["status"]
-        assert review["claimReviewed"] == claim["sentence"]["text"]
-        assert review["reviewAspect"] == claim["text"]
+        if draft.endswith(".txt"):
+            assert review["claimReviewed"] == " ".join(claim["sentence"]["text"].split())
+            assert review["reviewAspect"] == claim["text"]
+        assert review["reviewAspect"] in review["claimReviewed"]
         assert review["url"] == f"{PAGE}#claim-{claim['id']}"
         assert review["reviewRating"]["alternateName"] == names[status]
         assert review["reviewRating"]["ratingValue"] == values[status]
@@ -103,6 +105,36 @@ def test_one_review_a_claim_in_order_with_its_verdict(newsroom, verdicts):
         )
         source = (claim["verdict"].get("reference") or {}).get("source")
         assert review.get("citation") == source
+
+
+@pytest.mark.parametrize(
+    ("span", "fmt", "read"),
+    [
+        (
+            "The port handled <b>2.4 million</b> containers in 2024,\n  up 9%",
+            "html",
+            "The port handled 2.4 million containers in 2024, up 9%",
+        ),
+        ("超過<b>50萬</b>臺", "html", "超過50萬臺"),
+        ("a line 40&nbsp;km long &amp; straight", "html", "a line 40 km long & straight"),
+        ("# 星河汽车11月交付再创新高", "markdown", "星河汽车11月交付再创新高"),
+        ("据[公告](https://x.example/a)，**4.2万辆**", "markdown", "据公告，4.2万辆"),
+        ("- Sales rose 12%.", "markdown", "Sales rose 12%."),
+        ("# not a heading in text,\n2 lines", "text", "# not a heading in text, 2 lines"),
+    ],
+)
+def test_the_sentence_reviewed_is_its_words_as_a_reader_reads_them(span, fmt, read):
+    from claimcheck.render.verify.claimreview import as_read
+
+    assert as_read(span, fmt) == read
+
+
+def test_the_newsroom_html_and_markdown_sentences_are_read_without_markup(newsroom):
+    sentences = {review["claimReviewed"] for review in newsroom}
+    eastbay = "The port of Eastbay handled 2.4 million containers in 2024, up 9% from a year earlier, the port"
+    assert f"{eastbay} authority said on Monday." in sentences
+    assert "星河汽车11月交付再创新高" in sentences
+    assert not any("<" in sentence or "\n" in sentence or sentence.startswith("#") for sentence in sentences)
 
 
 def test_every_status_is_among_the_reviews(newsroom):

@@ -8,12 +8,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from urllib.parse import quote
 
+import regex
+
 from claimcheck.checking.claimreview import ReviewSettings
 from claimcheck.names import shown
 from claimcheck.render import json_text
+from claimcheck.text.prose import GAP, Format, format_of, mask
 from claimcheck.verification.report import VerifiedClaim, VerifyReport
 
 CONTEXT = "https://schema.org"
+# Markdown that is prose to extraction but markup to a reader of the sentence: a heading's,
+# a quote's or a list item's marker before it, strong emphasis inside it.
+MARKDOWN_MARKS = regex.compile(r"\A[ ]{0,3}(?:#{1,6}|>|[-*+]|[0-9]{1,9}[.)])[ \t]+|\*\*|__")
 # A row of a table by (table, row number) → its source: the rows a computation used carry no source.
 Sources = Mapping[tuple[str, int], str]
 
@@ -34,8 +40,8 @@ def review(claim: VerifiedClaim, draft: str, settings: ReviewSettings, sources: 
         "@context": CONTEXT,
         "@type": "ClaimReview",
         "url": f"{settings.url}#claim-{claim.id}",
-        "claimReviewed": claim.sentence.text,
-        "reviewAspect": claim.text,
+        "claimReviewed": as_read(claim.sentence.text, format_of(draft)),
+        "reviewAspect": as_read(claim.text, format_of(draft)),
         "itemReviewed": {"@type": "Claim", "appearance": appearance(claim, draft, settings)},
         "reviewRating": rating(claim, settings),
         "author": author(settings),
@@ -45,6 +51,13 @@ def review(claim: VerifiedClaim, draft: str, settings: ReviewSettings, sources: 
     if cited:
         found["citation"] = cited[0] if len(cited) == 1 else cited
     return found
+
+
+def as_read(text: str, fmt: Format) -> str:
+    """The words of a span of the draft as a reader reads them: without the tags and entities
+    of HTML or the link targets of Markdown, its line breaks and runs of spaces one space."""
+    read = mask(text, fmt).text.replace(GAP, "")
+    return " ".join((MARKDOWN_MARKS.sub("", read) if fmt == "markdown" else read).split())
 
 
 def appearance(claim: VerifiedClaim, draft: str, settings: ReviewSettings) -> dict:
