@@ -205,6 +205,18 @@ def test_flags_win_over_the_config_and_the_date_defaults_to_today(newsroom):
     assert {review["datePublished"] for review in reviews} <= {before, after}
 
 
+def test_a_draft_from_standard_input_has_an_address_only_when_named():
+    refs = ["--refs", "references.csv", "--review-url", PAGE]
+    text = "Riverton's council approved a budget of $1.2 billion for 2026.\n"
+    unnamed = run("verify", "-", *refs, "-f", "claimreview", stdin=text, cwd=NEWSROOM)
+    named = run("verify", "-", *refs, "--stdin-filename", "budget.txt", "-f", "claimreview", stdin=text, cwd=NEWSROOM)
+    [unnamed_review], [named_review] = json.loads(unnamed.stdout), json.loads(named.stdout)
+    assert unnamed_review["itemReviewed"]["appearance"]["name"] == "-"
+    assert "url" not in unnamed_review["itemReviewed"]["appearance"]
+    assert named_review["itemReviewed"]["appearance"]["url"] == "https://cms.ledger.example/budget.txt"
+    assert named_review["citation"] == "Riverton budget book 2026"
+
+
 def test_a_computed_figure_cites_the_source_of_each_row_it_used():
     reviews = claimreview(
         "deliveries.md", "--refs", "deliveries.csv", "--date", "2025-12-05", *PUBLISH, "--author", "x", cwd=LEVELS

@@ -11,6 +11,7 @@ from urllib.parse import quote
 import regex
 
 from claimcheck.checking.claimreview import ReviewSettings
+from claimcheck.files.read import STDIN
 from claimcheck.names import shown
 from claimcheck.render import json_text
 from claimcheck.text.prose import GAP, Format, format_of, mask
@@ -63,7 +64,7 @@ def as_read(text: str, fmt: Format) -> str:
 def appearance(claim: VerifiedClaim, draft: str, settings: ReviewSettings) -> dict:
     """The draft the claim appears in, and where in it."""
     work: dict = {"@type": "CreativeWork", "name": draft}
-    if settings.drafts_url:
+    if settings.drafts_url and draft != STDIN:  # standard input has no address (--stdin-filename names it)
         base = settings.drafts_url if settings.drafts_url.endswith("/") else settings.drafts_url + "/"
         work["url"] = base + quote(draft.replace("\\", "/").lstrip("/"), safe="/")
     work["position"] = f"line {claim.line}, column {claim.column}, characters {claim.start}–{claim.end}"
