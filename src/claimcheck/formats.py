@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Literal, get_args
 
 ExtractFormat = Literal["table", "json", "jsonl", "csv"]
-VerifyFormat = Literal["table", "json", "jsonl", "csv"]
+VerifyFormat = Literal["table", "json", "jsonl", "csv", "claimreview"]
 CheckFormat = Literal["text", "json", "github", "sarif", "junit", "html"]
 RefsFormat = Literal["table", "json"]
 

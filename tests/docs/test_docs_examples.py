@@ -254,6 +254,7 @@ SHOWN_COMMANDS = {
     "docs/check.md": ["check", "check --format github", "check --baseline"],
     "docs/verify.md": ["verify"],
     "docs/report.md": ["report", "check --format html"],
+    "docs/claimreview.md": ["verify"],
 }
 
 

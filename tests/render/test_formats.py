@@ -24,8 +24,14 @@ COMMANDS = {
 
 def renderers(command: str) -> dict[str, object]:
     registry = importlib.import_module(f"claimcheck.render.{command}")
-    options = {"folder": "site"} if command == "check" else {}
+    options = {"check": {"folder": "site"}, "verify": {"review": review_settings()}}.get(command, {})
     return {fmt: registry.renderer(fmt, **options) for fmt in COMMANDS[command]}
+
+
+def review_settings():
+    from claimcheck.checking.claimreview import ReviewConfig, review_settings
+
+    return review_settings(ReviewConfig(author="Desk", url="https://desk.example/checks"))
 
 
 def module_of(renderer: object) -> str:
@@ -54,6 +60,13 @@ def test_html_needs_its_folder():
 
     with pytest.raises(ValueError, match="folder"):
         renderer("html")
+
+
+def test_claimreview_needs_its_publisher():
+    from claimcheck.render.verify import renderer
+
+    with pytest.raises(ValueError, match="publisher"):
+        renderer("claimreview")
 
 
 @pytest.mark.parametrize(("command", "names"), [("extract", "EXTRACT"), ("verify", "VERIFY"), ("check", "CHECK")])

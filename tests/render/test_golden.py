@@ -34,6 +34,7 @@ EXTENSIONS = {
     "sarif": "sarif",
     "junit": "junit.xml",
     "html": "html",
+    "claimreview": "claimreview.jsonld",
 }
 # As in a CI job: no progress bar, no colour, the width a pipe gets.
 ENV = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR", "COLUMNS", "LINES")} | {"CI": "true"}

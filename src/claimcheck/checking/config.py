@@ -4,7 +4,8 @@ overrides, then command-line flags (flags win).
 The config file is the nearest `claimcheck.toml` (keys at the top) or `pyproject.toml` with
 a `[tool.claimcheck]` table, looking from the current directory upwards. Keys are spelled
 like the flags; paths in the file are relative to the file. Unknown keys are errors.
-A `[units]` table names units the rules lack, for every command that reads a table.
+A `[units]` table names units the rules lack, for every command that reads a table;
+a `[claimreview]` table, what `verify --format claimreview` publishes (checking/claimreview.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from claimcheck.checking.claimreview import ReviewConfig
 from claimcheck.errors import ClaimcheckError, clipped
 from claimcheck.files.drafts import DRAFTS
 from claimcheck.files.globs import Patterns
@@ -99,6 +101,7 @@ class FileConfig(Options):
     baseline: str | None = None
     units: dict[str, str] = {}
     overrides: list[Override] = []
+    claimreview: ReviewConfig = ReviewConfig()
 
     @field_validator("units")
     @classmethod
@@ -190,6 +193,11 @@ def _message(error: dict, table: str) -> str:
     if parts[:1] == ["overrides"] and len(parts) > 2:
         overrides = f"{table}.overrides" if table else "overrides"
         where, parts, model = f" in [[{overrides}]] entry {int(parts[1]) + 1}", parts[2:], Override
+    if parts[:1] == ["claimreview"]:
+        where, parts, model = f" in [{table + '.' if table else ''}claimreview]", parts[1:], ReviewConfig
+        if not parts:  # the table as a whole: its rating scale
+            return f"[{table + '.' if table else ''}claimreview]: {error['msg'].removeprefix('Value error, ')}"
+        parts = [".".join(parts)]
     key = parts[0] if parts else "?"
     if error["type"] == "extra_forbidden":
         known = [field.alias or name for name, field in model.model_fields.items()]

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from claimcheck.cli.claimreview import Author, DatePublished, ReviewUrl, review_settings, row_sources
 from claimcheck.cli.options import (
     Approx,
     Color,
@@ -61,6 +62,9 @@ def verify(
     refs_max_bytes: RefsMaxBytes = "32M",
     date: DocumentDate = None,
     explain: Explain = False,
+    author: Author = None,
+    review_url: ReviewUrl = None,
+    date_published: DatePublished = None,
 ) -> None:
     """Check each claim of the drafts against reference tables: sourced, mismatch or unsourced."""
     from claimcheck.cli.notices import say_skipped
@@ -77,6 +81,7 @@ def verify(
     limits = read_options(encoding, max_bytes)
     approximate = approximation(approx)
     when = document_date(date)
+    review = review_settings(fmt, config, author=author, url=review_url, date_published=date_published)
     try:
         refuse(output, [*paths, *refs])
         units = config_units(config)
@@ -97,6 +102,7 @@ def verify(
 
             show(report, console())
             return
-        write(renderer(fmt)(report), output)
+        sources = row_sources(tables) if review else None
+        write(renderer(fmt, review=review, sources=sources)(report), output)
     except ClaimcheckError as exc:
         raise fail(str(exc)) from None
