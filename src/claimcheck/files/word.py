@@ -32,8 +32,9 @@ from claimcheck.files.read import too_large
 from claimcheck.files.word_text import PartText, Place, notes_text, part_text
 
 WORD_SUFFIXES = (".docx", ".doc")
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # streams, named in the OLE file's directory
+_WORD_97 = "WordDocument".encode("utf-16-le")
 _KINDS = ("footnotes", "endnotes", "header", "footer")
 JOIN = "\n\n"
 
@@ -72,12 +73,14 @@ def _refused_ole(name: str, data: bytes) -> InputError:
             f"{name}: password-protected: remove the password in Word "
             "(File › Info › Protect Document › Encrypt with Password) and save it again"
         )
-    return InputError(f"{name}: a Word 97–2003 document (.doc) or another old Office file: save it as .docx in Word")
+    if _WORD_97 in data:
+        return InputError(f"{name}: a Word 97–2003 document (.doc): open it in Word and save it as .docx")
+    return InputError(f"{name}: an old Office document (.xls, .ppt), not a Word draft")
 
 
 def word_text(data: bytes, name: str, max_bytes: int | None) -> WordText:
     """The text of a .docx given as bytes; `name` is what messages call it."""
-    if data.startswith(_OLE):
+    if data.startswith(OLE):
         raise _refused_ole(name, data)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
