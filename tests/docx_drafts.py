@@ -5,9 +5,9 @@ changes, a comment, a header and a footer, in Chinese (both scripts) and English
 python-docx writes no footnotes and no tracked changes: their XML is written here (a footnotes
 part related to the document, `w:ins` and `w:del` around runs). Each draft comes with the text
 claimcheck must read from it: its changes accepted, the comment left out, the notes after the
-body, the header and footer last, paragraphs joined by a blank line.
+body, the header and footer last, paragraphs joined by a blank line, a table row's cells by tabs.
 
-    python tests/docx_drafts.py OUTDIR    writes every draft, with its text beside it (.txt)
+    python tests/docx_drafts.py OUTDIR    writes the desk drafts (fixtures/word/ holds them)
 """
 
 from __future__ import annotations
@@ -224,7 +224,7 @@ class _Writer:
         for row, cells in zip(table.rows, rows, strict=True):
             for cell, text in zip(row.cells, cells, strict=True):
                 cell.paragraphs[0].add_run(text)
-        return [text for cells in rows for text in cells]
+        return ["\t".join(cells) for cells in rows]  # a row is read as one line
 
 
 def write_draft(draft: Draft, folder: Path) -> tuple[Path, str]:
@@ -266,10 +266,8 @@ def variant(path: Path, out: Path, edit) -> Path:
 def main(folder: str) -> None:
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
-    fixture_articles(out)
-    for path, text in desk_drafts(out).values():
-        path.with_suffix(".txt").write_text(text, encoding="utf-8")
-    print(f"wrote {len(ARTICLES) + len(DRAFTS)} drafts to {out}")
+    desk_drafts(out)
+    print(f"wrote {len(DRAFTS)} drafts to {out}")
 
 
 if __name__ == "__main__":

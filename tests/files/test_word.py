@@ -8,6 +8,7 @@ import zipfile
 
 import pytest
 from docx_drafts import DRAFTS, desk_drafts
+from places import ROOT
 
 from claimcheck.files.word import word_text
 from claimcheck.files.word_text import Place
@@ -130,3 +131,10 @@ def test_each_paragraph_knows_its_part(drafts):
     assert [w[:3] for w in where[13:]] == [("footnote", 1, Place(1)), ("header", 1, Place(1)), ("footer", 1, Place(1))]
     assert read.paragraph_at(read.text.index("4.7萬輛") + 2) == read.paragraphs[11]
     assert read.paragraph_at(read.paragraphs[0].end + 1) is None  # between two paragraphs
+
+
+@pytest.mark.parametrize("name", [draft.name for draft in DRAFTS])
+def test_the_drafts_in_fixtures_are_the_scripts(drafts, name):
+    """fixtures/word/ holds what `python tests/docx_drafts.py fixtures/word` writes."""
+    committed = ROOT / "fixtures" / "word" / f"{name}.docx"
+    assert word_text(committed.read_bytes(), str(committed), None).text == drafts[name][1]

@@ -142,7 +142,7 @@ def test_the_report_shows_the_documents_paragraphs(desk, tmp_path):
     result = claimcheck("report", str(desk["en-desk"][0]), "-o", str(page))
     assert result.returncode == 0, result.stderr
     html = page.read_text(encoding="utf-8")
-    assert '<p lang="en">Maker</p>' in html and "<dd>¶8 table 1 row 2 cell 2</dd>" in html
+    assert '<p lang="en">Maker\tFebruary</p>' in html and "<dd>¶8 table 1 row 2 cell 2</dd>" in html
     assert "47,900" not in html and "51,600" not in html  # the deletion, the comment
 
 

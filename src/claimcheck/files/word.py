@@ -6,7 +6,9 @@ footers its sections use (claimcheck.files.word_text walks each). The text is th
 reading order, its tables in place, then the notes in the order the body cites them, then
 the headers and footers, which stand outside the flow and repeat on every page (last, so
 that the headline stays the first line). Paragraphs are joined by a blank line, as in a
-plain-text draft; the empty ones are left out of the text but counted in each location.
+plain-text draft, but the cells of a table row by tabs, on one line, so that a figure in a
+cell is read with the row's label; the empty ones are left out of the text but counted in
+each location.
 
 Nothing in the file is trusted. Before a part is inflated, the sizes the parts to be read
 declare are added up and held to the size limit: Python's ZIP reader never inflates a member
@@ -164,10 +166,27 @@ class _Package:
         return notes_text(self._xml(part)) if part is not None else {}
 
 
+def _row(piece: tuple[str, str, int | None, Place]) -> tuple | None:
+    _, part, number, place = piece
+    return None if place.table is None else (part, number, place.table, place.row)
+
+
 def _joined(pieces: list[tuple[str, str, int | None, Place]]) -> WordText:
-    paragraphs, start = [], 0
-    for text, part, number, place in pieces:
+    """The paragraphs joined by a blank line, but those of a table row of several cells by
+    tabs, on one line: a figure in a cell is read with its row's label (Kestrel → 48,210)."""
+    cells: dict[tuple, set[int | None]] = {}
+    for piece in pieces:
+        if (row := _row(piece)) is not None:
+            cells.setdefault(row, set()).add(piece[3].cell)
+    paragraphs, texts, start = [], [], 0
+    for i, piece in enumerate(pieces):
+        text, part, number, place = piece
+        if i:
+            row = _row(piece)
+            same_row = row is not None and row == _row(pieces[i - 1]) and len(cells[row]) > 1
+            texts.append("\t" if same_row else JOIN)
+            start += len(texts[-1])
         paragraphs.append(Paragraph(start, start + len(text), part, number, place))
-        start += len(text) + len(JOIN)
-    text = JOIN.join(text for text, *_ in pieces)
-    return WordText(text, tuple(paragraphs), tuple(p.start for p in paragraphs))
+        texts.append(text)
+        start += len(text)
+    return WordText("".join(texts), tuple(paragraphs), tuple(p.start for p in paragraphs))
