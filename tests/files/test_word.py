@@ -16,13 +16,13 @@ from claimcheck.files.word_text import Place
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
-def package(body: str, **parts: str) -> bytes:
+def package(body: str, parts: dict[str, str] | None = None) -> bytes:
     """A .docx holding `body` (the inside of w:body) and other members by name."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("word/document.xml", f"<w:document {W}><w:body>{body}</w:body></w:document>")
-        for name, xml in parts.items():
-            archive.writestr(name.replace("__", "/"), xml)
+        for name, xml in (parts or {}).items():
+            archive.writestr(name, xml)
     return out.getvalue()
 
 
@@ -138,3 +138,53 @@ def test_the_drafts_in_fixtures_are_the_scripts(drafts, name):
     """fixtures/word/ holds what `python tests/docx_drafts.py fixtures/word` writes."""
     committed = ROOT / "fixtures" / "word" / f"{name}.docx"
     assert word_text(committed.read_bytes(), str(committed), None).text == drafts[name][1]
+
+
+def test_the_headers_of_every_section_once_in_order_then_the_footers():
+    kind = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    relationships = "".join(
+        f'<Relationship Id="{rid}" Type="{kind}{what}" Target="{target}"/>'
+        for rid, what, target in (
+            ("rId1", "header", "header1.xml"),
+            ("rId2", "header", "header2.xml"),
+            ("rId3", "footer", "/word/footer1.xml"),  # an absolute target
+            ("rId4", "hyperlink", "https://example.org"),
+        )
+    )
+    r = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+
+    def section(*references: str) -> str:
+        return (
+            "<w:sectPr>"
+            + "".join(f'<w:{ref} {r} r:id="{rid}"/>' for ref, rid in map(str.split, references))
+            + "</w:sectPr>"
+        )
+
+    def part(root: str, text: str) -> str:
+        return f"<w:{root} {W}><w:p>{run(text)}</w:p></w:{root}>"
+
+    body = (
+        f"<w:p><w:pPr>{section('headerReference rId1', 'footerReference rId3')}</w:pPr>{run('a')}</w:p>"
+        f"<w:p>{run('b')}</w:p>{section('headerReference rId2', 'headerReference rId1', 'footerReference rId3')}"
+    )
+    read = word_text(
+        package(
+            body,
+            {
+                "word/_rels/document.xml.rels": f'<Relationships xmlns="x">{relationships}</Relationships>',
+                "word/header1.xml": part("hdr", "First 1"),
+                "word/header2.xml": part("hdr", "Second 2"),
+                "word/footer1.xml": part("ftr", "Foot 3"),
+            },
+        ),
+        "x.docx",
+        None,
+    )
+    assert read.text == "a\n\nb\n\nFirst 1\n\nSecond 2\n\nFoot 3"
+    assert [(p.part, p.number) for p in read.paragraphs] == [
+        ("body", None),
+        ("body", None),
+        ("header", 1),
+        ("header", 2),
+        ("footer", 1),
+    ]

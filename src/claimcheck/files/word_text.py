@@ -151,8 +151,8 @@ class _Walk:
             name = local(element.tag)
             if name == "p":
                 self.paragraph(element)
-                section = next((c for c in element.iter() if local(c.tag) == "sectPr"), None)
-                if section is not None:
+                properties = next((c for c in element if local(c.tag) == "pPr"), ())
+                for section in (c for c in properties if local(c.tag) == "sectPr"):  # a section ends here
                     self.section(section)
             elif name == "sectPr":
                 self.section(element)
