@@ -7,6 +7,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
+from claimcheck.locations import Location, Part  # noqa: F401  (importable from here too)
 from claimcheck.records import FileName, Modality
 from claimcheck.records import Record as _Record
 from claimcheck.verdicts import (  # noqa: F401  (the records of verification, importable from here too)
@@ -87,7 +88,7 @@ class Frame(_Record):
 
 
 class Claim(_Record):
-    absent_when_none: ClassVar[tuple[str, ...]] = ("deceptive",)
+    absent_when_none: ClassVar[tuple[str, ...]] = ("deceptive", "location")
 
     id: str = Field(description="Stable id: depends on the claim and its sentence only.")
     kind: ClaimKind
@@ -133,6 +134,12 @@ class Claim(_Record):
         "U+200F, U+061C) stand in or against the claim, or an override, embedding or isolate opened before it "
         "on its line reaches it: `value` is read in the order the characters are stored, and the order a "
         "reader sees may differ (003 under a right-to-left override shows as 300).",
+    )
+    location: Location | None = Field(
+        default=None,
+        exclude_if=lambda location: location is None,
+        description="In a Word draft (.docx): the paragraph the claim stands in, and its table, row and cell "
+        "when in a table; `start` and `end` are offsets into the text read from the document. Absent otherwise.",
     )
 
 

@@ -57,6 +57,8 @@ def test_the_hook_names_a_real_entry_point(hook):
         ("b.markdown", True),
         ("c.html", True),
         ("notes.txt", True),
+        ("desk/draft.docx", True),
+        ("old.doc", False),
         ("setup.py", False),
         ("table.csv", False),
     ],

@@ -30,7 +30,7 @@ STAGES = (
     "cli",
     "integrations",
 )
-BASE = ("models", "records", "verdicts", "errors", "names", "formats", "version")
+BASE = ("models", "records", "verdicts", "locations", "errors", "names", "formats", "version")
 API = "claimcheck"  # the package's own __init__: above every stage
 ENTRY = "claimcheck.__main__"  # `python -m claimcheck`: the command line's
 

@@ -70,7 +70,7 @@ def test_expand(tree, given, files):
     [
         (["missing.txt"], "missing.txt: no such file or directory"),
         (["*.rst"], "*.rst: no file matches"),
-        (["empty"], "empty: is a directory with no draft in it (.txt, .md, .markdown, .html)"),
+        (["empty"], "empty: is a directory with no draft in it (.txt, .md, .markdown, .html, .docx)"),
     ],
 )
 def test_expand_refuses(tree, given, message):

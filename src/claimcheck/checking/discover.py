@@ -12,10 +12,14 @@ from claimcheck.files.drafts import expand as expand_drafts
 from claimcheck.files.encodings import HEAD, not_text
 from claimcheck.files.globs import Patterns
 from claimcheck.files.walk import Found, walk
+from claimcheck.files.word import is_word
 
 
 def _binary(path: str, encoding: str | None) -> str | None:
-    """What a file found in a directory is when it is not text (a PDF, an image…), else None."""
+    """What a file found in a directory is when it is not text (a PDF, an image…), else None;
+    a Word draft is read for its text (a damaged one stops the run, as a bad byte does)."""
+    if is_word(path):
+        return None
     try:
         with open(path, "rb") as stream:
             return not_text(stream.read(HEAD), encoding)

@@ -77,7 +77,7 @@ def problems(checked: Checked, fail_on: FailOn) -> list[Problem]:
 
 class FileResult(_Record):
     path: FileName
-    format: Literal["markdown", "html", "text"]
+    format: Literal["markdown", "html", "text", "docx"]
     fail_on: FailOn
     claims: list[Checked] = []
     not_read: list[Skipped] = Field(default=[], description="Parts of the draft not read for claims (data paragraphs).")
@@ -197,6 +197,12 @@ def summary_line(summary: Summary) -> str:
         f"{summary.files} files, {summary.claims} claims: {summary.sourced} sourced, {summary.mismatch} mismatch, "
         f"{summary.unsourced} unsourced{deceptive}{silenced} — {verdict} in {summary.seconds:.2f} s{skipped}"
     )
+
+
+def position(claim: Claim) -> str:
+    """Where a claim stands, as the formats for people write it after the file's name: line and
+    column (12:5), or in a Word draft its paragraph (¶12, ¶14 table 1 row 2 cell 3)."""
+    return claim.location.label() if claim.location is not None else f"{claim.line}:{claim.column}"
 
 
 def end_position(claim: Claim) -> tuple[int, int]:

@@ -22,7 +22,7 @@ Action = Literal["ignore", "off", "on"]
 
 _COMMENT = r"<!--\s*claimcheck\s*:\s*{action}\s*-->"
 _BRACKETS = r"\[\s*claimcheck\s*:\s*{action}\s*\]"
-MARKERS: dict[Format, str] = {"markdown": _COMMENT, "html": _COMMENT, "text": _BRACKETS}
+MARKERS: dict[Format, str] = {"markdown": _COMMENT, "html": _COMMENT, "text": _BRACKETS, "docx": _BRACKETS}
 
 _VOID_ELEMENTS = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _START_TAG = regex.compile(r"\s*<([A-Za-z][A-Za-z0-9-]*)\b[^>]*?(/?)>")

@@ -196,6 +196,7 @@ def _extract(
                 checkworthy_reason=reason,
                 frame=frames.of(d, sentence) if frames else None,
                 deceptive=deceptive(d, start, end) if reach else None,
+                location=None,
             )
         )
     if rejected is not None:

@@ -22,7 +22,7 @@ from claimcheck.files.own_pages import is_own_page
 from claimcheck.files.read import STDIN
 from claimcheck.files.walk import Found, glob_paths, not_a_file, walk
 
-DRAFTS = ("*.txt", "*.md", "*.markdown", "*.html")  # what a folder holds that is a draft, by default
+DRAFTS = ("*.txt", "*.md", "*.markdown", "*.html", "*.docx")  # what a folder holds that is a draft, by default
 _GLOB = frozenset("*?[")
 
 

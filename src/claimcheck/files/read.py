@@ -168,10 +168,15 @@ def text_chunks(
             data = _read(stream, name, CHUNK, fed, max_bytes)
 
 
+def read_raw(path: str = STDIN, max_bytes: int | None = DEFAULT_MAX_BYTES) -> tuple[str, bytes]:
+    """The whole input's bytes, with the name messages call it by (<stdin>)."""
+    with _opened(path, max_bytes) as (name, stream):
+        return name, _read(stream, name, -1, 0, max_bytes)
+
+
 def read_text(path: str = STDIN, *, encoding: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES) -> str:
     """The whole input, decoded (a byte-order mark stays as its own character)."""
-    with _opened(path, max_bytes) as (name, stream):
-        data = _read(stream, name, -1, 0, max_bytes)
+    name, data = read_raw(path, max_bytes)
     return decode(data, name, encoding=encoding)
 
 

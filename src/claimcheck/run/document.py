@@ -3,6 +3,9 @@ the Dask integration take a draft to its claims.
 
     read → mask (Markdown, HTML: prose only) → extract → anchor → verify (given references)
 
+A Word draft (.docx) is read for its text (claimcheck.run.word), whatever `prose` says, and
+each of its claims gains the location of its paragraph in the document.
+
 A plain-text file (or standard input) is read in blocks (claimcheck.run.stream): memory holds a
 block and the claims, not the text, however large the input; a file shorter than a block is one
 block, extracted in one pass. Text or bytes given in memory are extracted whole, as blocks
@@ -24,6 +27,7 @@ from claimcheck.files.read import DEFAULT_MAX_BYTES, STDIN, decode, read_text, t
 from claimcheck.models import Claim, Document, Rejected, Skipped, Verdict
 from claimcheck.run.anchor import anchor, anchor_rejected, not_read
 from claimcheck.run.stream import BLOCK, extract_stream
+from claimcheck.run.word import WordText, is_word, located, read_word
 from claimcheck.text.document_date import date_of
 from claimcheck.text.normalize import removed_spans
 from claimcheck.text.prose import Format, Masked, blanked_runs, format_of, mask
@@ -138,12 +142,18 @@ def read_document(
     """
     fmt: Format = format_of(source.name) if prose else "text"
     leaves_out = _leaves_out(min_checkworthy, kinds)
-    text = masked = None
+    text = masked = word = None
     rejected: list[Rejected] | None = [] if explain else None
-    if fmt == "text" and not (keep_text or whole or explain) and source.path is not None:
+    if source.text is None and is_word(source.name):
+        word, text = read_word(source.name, source.path, source.data, source.encoding, source.max_bytes)
+        fmt = "docx" if word is not None else "text"
+    if word is not None:
+        text, masked = word.text, Masked(word.text)
+        claims, language, skipped = _whole(text, masked, lang, leaves_out, each, date, rejected, word)
+    elif fmt == "text" and text is None and not (keep_text or whole or explain) and source.path is not None:
         claims, language, skipped = _in_blocks(source, lang, leaves_out, each, date)
     else:
-        text = source.read()
+        text = source.read() if text is None else text
         masked = mask(text, fmt)
         when = date_of(text, fmt, date)
         claims, language, skipped = _whole(text, masked, lang, leaves_out, each, when, rejected)
@@ -181,6 +191,7 @@ def _whole(
     each: Callable | None,
     date: datetime.date | None = None,
     rejected: list[Rejected] | None = None,
+    word: WordText | None = None,
 ) -> _Found:
     """`rejected`, when given, receives the numbers read and not reported, in document order."""
     from claimcheck.engine.extract import document_language, extract
@@ -188,6 +199,8 @@ def _whole(
 
     found: list[Rejected] | None = [] if rejected is not None else None
     claims = anchor(extract(masked.text, lang=lang, date=date, rejected=found), text, masked)
+    if word is not None:
+        claims = located(claims, word)
     if found is not None:
         found = anchor_rejected(found, text, masked)
     if leaves_out is not None:

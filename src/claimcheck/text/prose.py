@@ -25,7 +25,7 @@ from typing import Literal
 import regex
 
 Blank = Literal["space", "gap", "break"]
-Format = Literal["markdown", "html", "text"]
+Format = Literal["markdown", "html", "text", "docx"]  # docx: the text read from a Word draft
 GAP = "\u200b"
 
 FORMATS_BY_SUFFIX: dict[str, Format] = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
@@ -191,7 +191,7 @@ def _decode_entities(text: str) -> Masked:
 
 def mask(text: str, fmt: Format) -> Masked:
     """The prose of `text` in a copy of the same length; plain text is returned as it is."""
-    if fmt == "text":
+    if fmt in ("text", "docx"):
         return Masked(text)
     masked = text.replace("\r", " ").replace("\n", " ") if fmt == "html" else text
     for index, (pattern, blank) in enumerate(_compiled(fmt)):

@@ -2,11 +2,12 @@
 
 A finding that fails the policy is an `::error`, one that does not a `::warning`. Values are
 escaped as the runner expects: `%`, CR and LF everywhere, and also `:` and `,` in properties.
+A finding in a Word draft annotates the file, its message opening with the paragraph (¶12: …).
 """
 
 from __future__ import annotations
 
-from claimcheck.checking.results import CheckReport, end_position, problems
+from claimcheck.checking.results import CheckReport, end_position, position, problems
 from claimcheck.names import shown
 
 
@@ -32,8 +33,11 @@ def render(report: CheckReport) -> str:
                 "endColumn": end_column,
                 "title": f"claimcheck: {problem.finding} {claim.kind}",
             }
+            message = f'"{claim.text}" — {problem.reason}'
+            if claim.location is not None:  # a Word draft: the file's annotation says the paragraph
+                properties = {"file": properties["file"], "title": properties["title"]}
+                message = f"{position(claim)}: {message}"
             listed = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
             command = "error" if problem.fails else "warning"
-            message = f'"{claim.text}" — {problem.reason}'
             lines.append(f"::{command} {listed}::{escape_data(message)}")
     return "".join(line + "\n" for line in lines)

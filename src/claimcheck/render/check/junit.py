@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from claimcheck.checking.results import Checked, CheckReport, FileResult, Problem, problems
+from claimcheck.checking.results import Checked, CheckReport, FileResult, Problem, position, problems
 from claimcheck.names import one_line
 
 _INVALID_XML = {code: " " for code in range(0x20) if code not in (0x9, 0xA, 0xD)}
@@ -21,9 +21,9 @@ def _case(result: FileResult, checked: Checked) -> ET.Element:
         "testcase",
         {
             "classname": one_line(result.path),
-            "name": _xml_safe(f"{claim.line}:{claim.column} {claim.kind} {claim.text}"),
+            "name": _xml_safe(f"{position(claim)} {claim.kind} {claim.text}"),
             "file": one_line(result.path),
-            "line": str(claim.line),
+            **({"line": str(claim.line)} if claim.location is None else {}),  # a Word draft has no lines
         },
     )
     found = problems(checked, result.fail_on) or [Problem(verdict.status, verdict.reason, False)]
@@ -32,9 +32,7 @@ def _case(result: FileResult, checked: Checked) -> ET.Element:
         first = next((problem for problem in found if problem.fails), found[0])
         failure = ET.SubElement(case, "failure", {"message": message, "type": first.finding})
         failure.text = _xml_safe(
-            "\n".join(
-                f'{one_line(result.path)}:{claim.line}:{claim.column}: "{claim.text}" — {p.reason}' for p in found
-            )
+            "\n".join(f'{one_line(result.path)}:{position(claim)}: "{claim.text}" — {p.reason}' for p in found)
         )
     elif checked.suppressed:
         ET.SubElement(case, "skipped", {"message": f"suppressed ({checked.suppressed}); {message}"})

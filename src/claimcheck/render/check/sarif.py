@@ -1,8 +1,9 @@
 """`check --format sarif`: SARIF 2.1.0 for code-scanning dashboards.
 
 One rule per finding and kind (`mismatch/money`, `deceptive/quantity`), exact regions (columns in code points, as
-claimcheck counts them), the claim's stable id as a fingerprint. Findings silenced in the
-draft or by the baseline are kept, marked as suppressed (`inSource`, `external`).
+claimcheck counts them; in a Word draft, the paragraph as a logical location), the claim's stable id as a
+fingerprint. Findings silenced in the draft or by the baseline are kept, marked as suppressed (`inSource`,
+`external`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import get_args
 
 from claimcheck.checking.results import Checked, CheckReport, Problem, end_position, problems
-from claimcheck.models import ClaimKind, Computation
+from claimcheck.models import Claim, ClaimKind, Computation
 from claimcheck.names import uri
 from claimcheck.render import json_text
 from claimcheck.version import __version__
@@ -67,31 +68,37 @@ def _computation(computation: Computation) -> dict:
     return working | {"rows": [row.id for row in computation.rows]}
 
 
+def _location(path: str, claim: Claim) -> dict:
+    """The claim's region in the file; in a Word draft, whose offsets count the text read from
+    it rather than the file, the file and the paragraph as a logical location (¶12)."""
+    if claim.location is not None:
+        name = claim.location.label()
+        return {
+            "physicalLocation": {"artifactLocation": _uri(path)},
+            "logicalLocations": [{"name": name.partition(" table")[0], "fullyQualifiedName": name, "kind": "element"}],
+        }
+    end_line, end_column = end_position(claim)
+    region = {
+        "startLine": claim.line,
+        "startColumn": claim.column,
+        "endLine": end_line,
+        "endColumn": end_column,
+        "charOffset": claim.start,
+        "charLength": claim.end - claim.start,
+        "snippet": {"text": claim.text},
+    }
+    return {"physicalLocation": {"artifactLocation": _uri(path), "region": region}}
+
+
 def _result(path: str, checked: Checked, problem: Problem, rule_index: dict[str, int]) -> dict:
     claim, verdict = checked.claim, checked.verdict
-    end_line, end_column = end_position(claim)
     rule_id = f"{problem.finding}/{claim.kind}"
     result = {
         "ruleId": rule_id,
         "ruleIndex": rule_index[rule_id],
         "level": "error" if problem.fails else "warning",
         "message": {"text": f'"{claim.text}" — {problem.reason}'},
-        "locations": [
-            {
-                "physicalLocation": {
-                    "artifactLocation": _uri(path),
-                    "region": {
-                        "startLine": claim.line,
-                        "startColumn": claim.column,
-                        "endLine": end_line,
-                        "endColumn": end_column,
-                        "charOffset": claim.start,
-                        "charLength": claim.end - claim.start,
-                        "snippet": {"text": claim.text},
-                    },
-                },
-            }
-        ],
+        "locations": [_location(path, claim)],
         "partialFingerprints": {"claimId/v1": claim.id},
         "properties": {
             "value": claim.value,

@@ -1,12 +1,12 @@
 """`check --format text`: one line per finding, `path:line:col: finding kind "text" — reason`
-(a claim both unsourced and deceptive has two).
+(a claim both unsourced and deceptive has two; in a Word draft `path:¶12: …`).
 
 Coloured only when asked (a terminal); text from the drafts never carries control characters.
 """
 
 from __future__ import annotations
 
-from claimcheck.checking.results import CheckReport, problems
+from claimcheck.checking.results import CheckReport, position, problems
 from claimcheck.names import one_line
 
 _RESET = "\x1b[0m"
@@ -27,7 +27,7 @@ def render(report: CheckReport, *, color: bool = False) -> str:
     for result, checked in report.findings():
         claim = checked.claim
         for problem in problems(checked, result.fail_on):
-            where = _paint(f"{one_line(result.path)}:{claim.line}:{claim.column}:", "path", color)
+            where = _paint(f"{one_line(result.path)}:{position(claim)}:", "path", color)
             finding = _paint(problem.finding, "fails" if problem.fails else "warns", color)
             reason = _paint(f"— {clean(problem.reason)}", "quiet", color)
             lines.append(f'{where} {finding} {claim.kind} "{clean(claim.text)}" {reason}')

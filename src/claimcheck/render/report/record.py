@@ -69,7 +69,8 @@ def _claim_rows(m: Marked) -> list[tuple[str, str | None]]:
     rows = [("Value", value), ("Unit", unit), ("Qualifier", qualifier)]
     rows += [("Subject", c.subject and c.subject.text), ("Metric", c.metric and c.metric.text)]
     rows += [("Time", c.time and c.time.text), ("Direction", c.direction)]
-    rows += [("Compared with", c.baseline and c.baseline.text), ("Where", f"line {c.line}, column {c.column}")]
+    where = c.location.label() if c.location is not None else f"line {c.line}, column {c.column}"
+    rows += [("Compared with", c.baseline and c.baseline.text), ("Where", where)]
     rows += [("Verdict", STATUS_LABELS[m.status]), ("Deceptive", c.deceptive and DECEPTIONS[c.deceptive])]
     reason = v.reason if v else NOT_VERIFIED
     lang = language_of(reason) if c.lang == "zh" else "en"
