@@ -3,7 +3,10 @@ units) and its findings as last read."""
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -15,6 +18,20 @@ from claimcheck.lsp.reread import Reader, Reading
 from claimcheck.text.prose import Format, format_of
 
 _OUTSIDE_BMP = regex.compile("[\U00010000-\U0010ffff]")
+_MANY = 64  # units read afresh: after so many, what was read is set aside from the collector
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """A read makes many small objects and no cycles: the collector would scan the draft's
+    claims again and again (a tenth of a second each time for 200 KB)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 @dataclass
@@ -24,8 +41,13 @@ class Draft:
     desk: Desk
     reader: Reader | None = None
     reading: Reading | None = None
-    found: list[Found] = field(default_factory=list)
+    groups: list[list[Found]] = field(default_factory=list)  # the findings, unit by unit
     seconds: float = 0.0  # how long the last read took
+    shown: dict[int, tuple[list[Found], list]] = field(default_factory=dict)  # each unit's diagnostics
+
+    @property
+    def found(self) -> list[Found]:
+        return [found for group in self.groups for found in group]
 
     @classmethod
     def open(cls, path: str, language: str | None = None) -> Draft:
@@ -51,7 +73,7 @@ class Draft:
             return True
         return desks.refresh(self.desk)
 
-    def read(self, text: str) -> list[Found]:
+    def read(self, text: str) -> list[list[Found]]:
         """The draft's findings in this version of its text."""
         started = time.perf_counter()
         table = self.desk.table
@@ -65,26 +87,34 @@ class Draft:
                 return verify_claims(claims, table.index, approximation=approx)
 
         self.reading = self._reader().read(text, verify, table.generation if table else 0)
-        self.found = findings(self.reading, self.desk) if table is not None else []
+        self.groups = findings(self.reading, self.desk) if table is not None else []
+        if self.reading.extracted >= _MANY:
+            gc.freeze()  # the claims live as long as the draft is open: not worth scanning
         self.seconds = time.perf_counter() - started
-        return self.found
+        return self.groups
 
 
-def columns(text: str, found: Found, encoding: str) -> tuple[int, int]:
+def offset_of(text: str, found: Found) -> int:
+    """Where the finding starts in the text (lines counted at line feeds, as the engine does)."""
+    start = 0
+    for _ in range(found.line):
+        start = text.index("\n", start) + 1
+    return start + found.column
+
+
+def columns(lines: list[str], found: Found, encoding: str) -> tuple[int, int]:
     """The finding's start and end columns in the editor's units: UTF-16 code units unless the
-    client chose UTF-8 or UTF-32."""
+    client chose UTF-8 or UTF-32; `lines` is the text split at line feeds."""
     if encoding == "utf-32":
         return found.column, found.end_column
-    line_start = found.start - found.column
-    end_line_start = found.end - found.end_column
 
-    def units(start: int, end: int) -> int:
-        piece = text[start:end]
+    def units(line: int, column: int) -> int:
+        piece = lines[line][:column] if line < len(lines) else ""
         if encoding == "utf-8":
             return len(piece.encode("utf-8", "surrogatepass"))
         return len(piece) + len(_OUTSIDE_BMP.findall(piece))
 
-    return units(line_start, found.start), units(end_line_start, found.end)
+    return units(found.line, found.column), units(found.end_line, found.end_column)
 
 
 def needs_units(text: str, encoding: str) -> bool:

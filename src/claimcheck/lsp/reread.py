@@ -22,9 +22,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from claimcheck.engine.claim_ids import ClaimIds
-from claimcheck.engine.context import Vocabulary
 from claimcheck.engine.frame.entity import LEAD_REACH
 from claimcheck.lsp import units
+from claimcheck.lsp.vocabulary import Tally
 from claimcheck.models import Claim, TextSpan, Verdict
 from claimcheck.run.anchor import Place, anchor, shifted
 from claimcheck.text.prose import Format, Masked, mask
@@ -66,6 +66,7 @@ class Piece:
     column: int
     claims: list[Claim]
     keys: list[IdKey]
+    numbers: list[int]  # the keys as numbers
     kept: list[int]
     lead: object = None
     period: object = None
@@ -73,6 +74,7 @@ class Piece:
     table: int = -1  # the table generation the verdicts are of
     # claims and verdicts renumbered, by how often each key came in the units before
     renumbered: dict[tuple[int, ...], tuple[list[Claim], list[Verdict] | None]] = field(default_factory=dict)
+    memo: dict[str, object] = field(default_factory=dict)  # what readers of the piece make of it
 
 
 @dataclass
@@ -139,6 +141,8 @@ class Reader:
     ) -> None:
         self.format, self.lang, self.date, self.wanted = fmt, lang, date, wanted
         self._pieces: dict[tuple, Piece] = {}
+        self._tally = Tally()
+        self._key_ids: dict[IdKey, int] = {}  # each claim key as a number, quicker to count
 
     def read(self, text: str, verify: Verify | None = None, table: int = 0) -> Reading:
         from claimcheck.text.document_date import date_of
@@ -146,20 +150,25 @@ class Reader:
         masked = mask(text, self.format)
         date = date_of(text, self.format, self.date)
         spans = units.spans(masked.text, head=LEAD_REACH)
-        vocabulary, asked = _vocabulary(masked.text, spans)
+        found = [units.words(masked.text[start:end]) for start, end in spans]
+        self._tally.update(found)
         reading = Reading(text, self.format)
         pieces: dict[tuple, Piece] = {}
         missing: list[tuple[tuple, int, int, int, int]] = []
         lead = period = None
         head: tuple = ()
         lines = 0
-        for (start, end), words in zip(spans, asked, strict=True):
+        for (start, end), words in zip(spans, found, strict=True):
             unit = text[start:end]
-            key = (unit, masked.text[start:end], head, words, date)
-            piece = pieces.get(key) or self._pieces.get(key)
+            key = (unit, masked.text[start:end], head, date)
+            piece = pieces.get(key)
+            if piece is None:
+                piece = self._pieces.get(key)
+                if piece is not None and self._tally.asks_changed(words):
+                    piece = None  # the vocabulary says otherwise of a word it holds: read it again
             column = start - text.rfind("\n", 0, start) - 1
             if piece is None:
-                piece = self._extract(masked, (start, end), vocabulary, lead, period, date, (lines, column))
+                piece = self._extract(masked, (start, end), lead, period, date, (lines, column))
                 missing.append((key, len(reading.placed), start, lines, column))
             pieces[key] = piece
             if piece.lead is not lead or piece.period is not period:
@@ -174,20 +183,22 @@ class Reader:
         _number(reading, verify, table)
         return reading
 
-    def _extract(self, masked: Masked, span, vocabulary, lead, period, date, at: tuple[int, int]) -> Piece:
+    def _extract(self, masked: Masked, span, lead, period, date, at: tuple[int, int]) -> Piece:
         from claimcheck.engine.extract import extract
 
         start, end = span
         ids = _CountingIds()
         ids.new_text(start)  # what comes before the unit: its offsets are counted from there
         ids.lead, ids.lead_period = lead, period
+        vocabulary = self._tally.vocabulary()
         found = extract(masked.text[start:end], lang=self.lang, ids=ids, vocabulary=vocabulary, date=date)
         keys = [ids.keys[claim.id] for claim in found]
+        numbers = [self._key_ids.setdefault(key, len(self._key_ids)) for key in keys]
         kept = [i for i, claim in enumerate(found) if self.wanted is None or self.wanted(claim)]
         lines, column = at
         place = Place(start, lines, column)
         claims = [shifted(found[i], place, {}) for i in kept]
-        return Piece(start, lines, column, claims, keys, kept, ids.lead, ids.lead_period)
+        return Piece(start, lines, column, claims, keys, numbers, kept, ids.lead, ids.lead_period)
 
 
 def _head_key(lead, period, text: str) -> tuple:
@@ -201,23 +212,6 @@ def _head_key(lead, period, text: str) -> tuple:
     return (lead, repr(period), *written)
 
 
-def _vocabulary(masked: str, spans: list[tuple[int, int]]) -> tuple[Vocabulary, list[tuple]]:
-    found = [units.words(masked[start:end]) for start, end in spans]
-    proper = set().union(*(words.proper for words in found))
-    lower = set().union(*(words.lower for words in found))
-    for before, words in zip(found, found[1:], strict=False):
-        if words.opening and before.opens_after:
-            proper.add(words.opening)
-    asked = [
-        (
-            tuple(word for word in words.asked if word in proper),
-            tuple(word for word in words.asked if word.lower() in lower),
-        )
-        for words in found
-    ]
-    return Vocabulary(frozenset(proper), frozenset(lower)), asked
-
-
 def _anchor(pieces: list[Piece], text: str, masked: Masked) -> None:
     """Claims found in the prose-only copy, taken to the original (as claimcheck.run.document does)."""
     claims = [claim for piece in pieces for claim in piece.claims]
@@ -229,19 +223,21 @@ def _anchor(pieces: list[Piece], text: str, masked: Masked) -> None:
 def _number(reading: Reading, verify: Verify | None, table: int) -> None:
     """Verdicts for pieces without those of this table, and ids renumbered where a claim
     repeats one of an earlier unit."""
-    seen: Counter[IdKey] = Counter()
+    seen: dict[int, int] = {}
+    count = seen.get
     for placed in reading.placed:
         piece = placed.piece
         if verify is not None and piece.table != table:
             piece.verdicts, piece.table = verify(piece.claims) if piece.claims else [], table
             piece.renumbered.clear()
-        before = tuple(seen[key] for key in piece.keys)
+        before = tuple([count(number, 0) for number in piece.numbers])
         placed.claims, placed.verdicts = piece.claims, piece.verdicts
         if any(before):
             if before not in piece.renumbered:
                 piece.renumbered[before] = _renumbered(piece, before)
             placed.claims, placed.verdicts = piece.renumbered[before]
-        seen.update(piece.keys)
+        for number in piece.numbers:
+            seen[number] = count(number, 0) + 1
 
 
 def _renumbered(piece: Piece, before: tuple[int, ...]) -> tuple[list[Claim], list[Verdict] | None]:

@@ -15,7 +15,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from claimcheck.lsp import actions
-from claimcheck.lsp.drafts import Draft, columns, needs_units
+from claimcheck.lsp.drafts import Draft, collector_paused, columns, needs_units, offset_of
 from claimcheck.lsp.findings import Found, claim_at
 from claimcheck.lsp.hover import hover_text
 from claimcheck.version import __version__
@@ -23,6 +23,41 @@ from claimcheck.version import __version__
 DEBOUNCE = 0.3  # seconds after the last edit before the draft is read again
 SOURCE = "claimcheck"
 _SEVERITY = {True: types.DiagnosticSeverity.Error, False: types.DiagnosticSeverity.Warning}
+
+
+def diagnostics_of(draft: Draft, text: str, groups: list[list[Found]], encoding: str) -> list[types.Diagnostic]:
+    """A diagnostic per finding; columns in the client's `encoding`. A unit's findings kept
+    from the last read (unchanged, on the same lines) keep their diagnostics."""
+    if draft.desk.problem or draft.desk.table is None:
+        why = draft.desk.problem or "no reference table: set refs in claimcheck.toml (docs/check.md)"
+        at = types.Range(types.Position(0, 0), types.Position(0, 0))
+        severity = types.DiagnosticSeverity.Error if draft.desk.problem else types.DiagnosticSeverity.Information
+        return [types.Diagnostic(at, f"claimcheck: {why}", severity=severity, source=SOURCE)]
+    convert = needs_units(text, encoding)
+    shown = {} if convert else draft.shown
+    lines = text.split("\n") if convert else []
+    out: list[types.Diagnostic] = []
+    kept = {}
+    for group in groups:
+        made = shown.get(id(group))
+        if made is None:
+            made = (group, [_diagnostic(each, columns(lines, each, encoding) if convert else None) for each in group])
+        kept[id(group)] = made
+        out += made[1]
+    draft.shown = kept
+    return out
+
+
+def _diagnostic(found: Found, span: tuple[int, int] | None) -> types.Diagnostic:
+    start, end = span or (found.column, found.end_column)
+    return types.Diagnostic(
+        types.Range(types.Position(found.line, start), types.Position(found.end_line, end)),
+        f"{found.finding}: {found.reason}",
+        severity=_SEVERITY[found.fails],
+        code=found.finding,
+        source=SOURCE,
+        data={"id": found.claim.id, "finding": found.finding},
+    )
 
 
 class ClaimcheckServer(LanguageServer):
@@ -47,8 +82,9 @@ class ClaimcheckServer(LanguageServer):
         draft.refresh()
         document = self.workspace.get_text_document(uri)
         text = document.source
-        found = draft.read(text)
-        diagnostics = self.diagnostics(draft, text, found)
+        with collector_paused():
+            found = draft.read(text)
+            diagnostics = diagnostics_of(draft, text, found, str(self.workspace.position_encoding or "utf-16"))
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=document.version)
         )
@@ -65,29 +101,6 @@ class ClaimcheckServer(LanguageServer):
         if uri in self.pending or draft.reading is None or draft.refresh():
             self.check(uri)
         return draft
-
-    def diagnostics(self, draft: Draft, text: str, found: list[Found]) -> list[types.Diagnostic]:
-        if draft.desk.problem or draft.desk.table is None:
-            why = draft.desk.problem or "no reference table: set refs in claimcheck.toml (docs/check.md)"
-            at = types.Range(types.Position(0, 0), types.Position(0, 0))
-            severity = types.DiagnosticSeverity.Error if draft.desk.problem else types.DiagnosticSeverity.Information
-            return [types.Diagnostic(at, f"claimcheck: {why}", severity=severity, source=SOURCE)]
-        encoding = str(self.workspace.position_encoding or "utf-16")
-        convert = needs_units(text, encoding)
-        out = []
-        for each in found:
-            start, end = columns(text, each, encoding) if convert else (each.column, each.end_column)
-            out.append(
-                types.Diagnostic(
-                    types.Range(types.Position(each.line, start), types.Position(each.end_line, end)),
-                    f"{each.finding}: {each.reason}",
-                    severity=_SEVERITY[each.fails],
-                    code=each.finding,
-                    source=SOURCE,
-                    data={"id": each.claim.id, "start": each.start},
-                )
-            )
-        return out
 
 
 server = ClaimcheckServer()
@@ -147,15 +160,20 @@ def _code_action(ls: ClaimcheckServer, params: types.CodeActionParams) -> list[t
     uri = params.text_document.uri
     draft = ls.current(uri)
     document = ls.workspace.get_text_document(uri)
-    ours = [d.data for d in params.context.diagnostics if d.source == SOURCE and isinstance(d.data, dict)]
-    wanted = {data.get("start") for data in ours}
-    low = document.offset_at_position(params.range.start)
-    high = document.offset_at_position(params.range.end)
-    chosen = [f for f in draft.found if f.start in wanted or (f.start <= high and low <= f.end)]
+    ours = {(d.data.get("id"), d.data.get("finding")) for d in params.context.diagnostics if isinstance(d.data, dict)}
+    low, high = params.range.start, params.range.end
+
+    def touches(f: Found) -> bool:
+        return (f.line, f.column) <= (high.line, high.character) and (low.line, low.character) <= (
+            f.end_line,
+            f.end_column,
+        )
+
+    chosen = [f for f in draft.found if (f.claim.id, f.finding) in ours or (not ours and touches(f))]
     out: list[types.CodeAction] = []
     markers: set[int] = set()
     for found in chosen:
-        at = actions.marker_offset(document.source, draft.format, found.start)
+        at = actions.marker_offset(document.source, draft.format, offset_of(document.source, found))
         if at not in markers:
             markers.add(at)
             position = document.client_position_at_offset(at)
