@@ -180,6 +180,8 @@ async def test_the_marker_a_quick_fix_writes_silences_the_finding(client, desk, 
 
 
 async def test_accepting_a_finding_writes_the_baseline_check_reads(client, desk):
+    """The config names a baseline not written yet: accepting makes it."""
+    (desk / "baseline.json").unlink()
     path = desk / "lakeshore-jobs.html"
     diagnostics = await _open(client, path)
     target = diagnostics[0]
@@ -212,3 +214,16 @@ async def test_a_draft_without_a_config_says_so_once(client, tmp_path):
     (diagnostic,) = await _open(client, path)
     assert diagnostic.message.startswith("claimcheck: no reference table")
     assert diagnostic.severity == types.DiagnosticSeverity.Information
+
+
+async def test_a_bad_config_is_one_error_at_the_top_then_read_again_when_fixed(client, desk):
+    (desk / "claimcheck.toml").write_text('refs = "desk.csv"\nfail_on = "any"\n', encoding="utf-8")
+    path = desk / "harbor-pine-q3.md"
+    (diagnostic,) = await _open(client, path)
+    assert diagnostic.severity == types.DiagnosticSeverity.Error
+    assert diagnostic.message.endswith("claimcheck.toml: unknown key 'fail_on' (did you mean 'fail-on'?)")
+    (desk / "claimcheck.toml").write_text('refs = "desk.csv"\nfail-on = "mismatch"\n', encoding="utf-8")
+    client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(_uri(path))))
+    after = await _published(client, _uri(path))
+    assert after and _shown(after) == _checked(path)
+    assert {d.severity for d in after if d.code == "unsourced"} == {types.DiagnosticSeverity.Warning}

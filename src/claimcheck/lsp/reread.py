@@ -223,21 +223,19 @@ def _anchor(pieces: list[Piece], text: str, masked: Masked) -> None:
 def _number(reading: Reading, verify: Verify | None, table: int) -> None:
     """Verdicts for pieces without those of this table, and ids renumbered where a claim
     repeats one of an earlier unit."""
-    seen: dict[int, int] = {}
-    count = seen.get
+    seen: Counter[int] = Counter()
     for placed in reading.placed:
         piece = placed.piece
         if verify is not None and piece.table != table:
             piece.verdicts, piece.table = verify(piece.claims) if piece.claims else [], table
             piece.renumbered.clear()
-        before = tuple([count(number, 0) for number in piece.numbers])
         placed.claims, placed.verdicts = piece.claims, piece.verdicts
-        if any(before):
+        if not seen.keys().isdisjoint(piece.numbers):  # a claim repeats one before it
+            before = tuple([seen[number] for number in piece.numbers])
             if before not in piece.renumbered:
                 piece.renumbered[before] = _renumbered(piece, before)
             placed.claims, placed.verdicts = piece.renumbered[before]
-        for number in piece.numbers:
-            seen[number] = count(number, 0) + 1
+        seen.update(piece.numbers)
 
 
 def _renumbered(piece: Piece, before: tuple[int, ...]) -> tuple[list[Claim], list[Verdict] | None]:
