@@ -227,3 +227,16 @@ async def test_a_bad_config_is_one_error_at_the_top_then_read_again_when_fixed(c
     after = await _published(client, _uri(path))
     assert after and _shown(after) == _checked(path)
     assert {d.severity for d in after if d.code == "unsourced"} == {types.DiagnosticSeverity.Warning}
+
+
+async def test_a_table_that_cannot_be_read_is_one_error_until_it_is_fixed(client, desk):
+    table = desk / "desk.csv"
+    good = table.read_bytes()
+    table.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    path = desk / "lakeshore-jobs.html"
+    (diagnostic,) = await _open(client, path)
+    assert diagnostic.severity == types.DiagnosticSeverity.Error
+    assert diagnostic.message.startswith("claimcheck: ") and "desk.csv" in diagnostic.message
+    table.write_bytes(good)
+    client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(_uri(path))))
+    assert _shown(await _published(client, _uri(path))) == _checked(path)

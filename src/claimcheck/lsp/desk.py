@@ -47,10 +47,17 @@ class Desk:
     config_stamp: Stamp
     settings: Settings
     baseline: str | None
-    problem: str | None = None  # why the draft cannot be checked (a bad config or table), one line
+    config_problem: str | None = None  # why the draft cannot be checked, one line each
+    table_problem: str | None = None
+    baseline_problem: str | None = None
     table: Table | None = None
+    table_stamps: tuple[Stamp, ...] | None = None  # of the tables as last read, or tried
     accepted: set[Key] = field(default_factory=set)
     baseline_stamp: Stamp = None
+
+    @property
+    def problem(self) -> str | None:
+        return self.config_problem or self.table_problem or self.baseline_problem
 
     def baseline_key(self) -> str | None:
         return file_key(self.path, self.baseline) if self.baseline else None
@@ -72,7 +79,7 @@ def open_desk(path: str) -> Desk:
         desk.settings = resolver.settings_for(path)
         desk.baseline = resolver.baseline(None)
     except ClaimcheckError as exc:
-        desk.problem = str(exc)
+        desk.config_problem = str(exc)
         return desk
     refresh(desk)
     return desk
@@ -92,20 +99,21 @@ def refresh(desk: Desk) -> bool:
     tables = tables_of(desk.settings)
     if tables is not None:
         stamps = tuple(stamp(path) for path in tables[0])
-        if desk.table is None or desk.table.stamps != stamps or desk.problem:
+        if stamps != desk.table_stamps:
+            desk.table_stamps, changed = stamps, True
             try:
                 desk.table = Table(tables[0], _load(tables), stamps, next(_generations))
-                desk.problem = None
+                desk.table_problem = None
             except ClaimcheckError as exc:
-                desk.table, desk.problem = None, str(exc)
-            changed = True
+                desk.table, desk.table_problem = None, str(exc)
     baseline_stamp = stamp(desk.baseline)
     if desk.baseline and baseline_stamp != desk.baseline_stamp:
         desk.baseline_stamp, changed = baseline_stamp, True
         try:
             desk.accepted = load_baseline(desk.baseline) if baseline_stamp else set()
+            desk.baseline_problem = None
         except ClaimcheckError as exc:
-            desk.accepted, desk.problem = set(), str(exc)
+            desk.accepted, desk.baseline_problem = set(), str(exc)
     return changed
 
 
