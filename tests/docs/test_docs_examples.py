@@ -34,7 +34,7 @@ from places import ROOT
 
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 RUN = {"console", "python"}
-SHOWN = {"toml", "yaml", "csv", "json", "text"}
+SHOWN = {"toml", "yaml", "csv", "json", "text", "lua"}  # lua: an editor's config (docs/lsp.md)
 NOT_RUN = re.compile(r"<!-- not run: (?P<reason>\S.*?) -->")
 ELIDED = "…"
 _FENCE = re.compile(r"^(?P<indent> *)(?P<fence>```+)(?P<info>[^`]*)$")  # no backtick in an info string
@@ -209,7 +209,7 @@ def test_every_fence_is_an_example_or_a_file_shown():
     for block in ALL:
         assert block.lang in RUN | SHOWN, (
             f"{block.name}: ```{block.lang} is neither run nor shown: write ```console for a shell "
-            "session, ```python for Python, or toml, yaml, csv, json, text for a file"
+            "session, ```python for Python, or toml, yaml, csv, json, text, lua for a file"
         )
         if block.lang not in RUN:
             assert not any(line.startswith("$ ") for line in block.body), (

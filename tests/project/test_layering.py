@@ -4,8 +4,8 @@ An import inside a function counts as one at the top: it runs all the same, only
 And modules stay small enough to read at a sitting.
 
 Stages, lowest first: the base modules at the top of the package (models, errors, names,
-formats, version), rules, files, text, engine, references, verification, run, checking, render, cli,
-integrations. claimcheck/__init__.py, the public API, may import from any stage."""
+formats, version), rules, files, text, engine, references, verification, run, checking, render, lsp,
+cli, integrations. claimcheck/__init__.py, the public API, may import from any stage."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ STAGES = (
     "run",
     "checking",
     "render",
+    "lsp",
     "cli",
     "integrations",
 )

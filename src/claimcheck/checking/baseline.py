@@ -60,6 +60,10 @@ def _field(error: dict) -> str:
 
 
 def load_baseline(path: str) -> set[Key]:
+    return {(entry.path, entry.id, entry.status) for entry in load_entries(path)}
+
+
+def load_entries(path: str) -> list[Entry]:
     if not os.path.lexists(path):
         raise InputError(f"{path}: no such baseline file (write one with --update-baseline)")
     try:
@@ -80,10 +84,16 @@ def load_baseline(path: str) -> set[Key]:
         elif error["type"] == "model_type":
             message = "should be an object with claimcheck_baseline and findings"
         raise InputError(f"{path}: not a claimcheck baseline: {_field(error)}: {message}") from None
-    return {(entry.path, entry.id, entry.status) for entry in baseline.findings}
+    return baseline.findings
 
 
 def write_baseline(path: str, entries: list[Entry]) -> None:
     """Sorted by file, then text, so that the file diffs well in review."""
     ordered = sorted(set(entries), key=lambda e: (e.path, e.text, e.id))
     write_output(path, BaselineFile(findings=ordered).model_dump_json(indent=2) + "\n")
+
+
+def add_to_baseline(path: str, entries: list[Entry]) -> None:
+    """The entries written beside those the file holds (a file not there yet is made)."""
+    held = load_entries(path) if os.path.lexists(path) else []
+    write_baseline(path, [*held, *entries])

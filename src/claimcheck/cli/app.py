@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from claimcheck.cli import check, extract, report, verify
+from claimcheck.cli import check, extract, lsp, report, verify
 from claimcheck.cli.options import Color, Quiet
 from claimcheck.cli.refs import refs_app
 from claimcheck.cli.shared import display
@@ -49,6 +49,7 @@ app.command(
 app.command("report", cls=Command, epilog="Example: claimcheck report draft.md --refs references.csv -o report.html")(
     report.report
 )
+app.command("lsp", cls=Command, epilog="Example: claimcheck lsp   (started by the editor: docs/lsp.md)")(lsp.lsp)
 
 
 def _print_version(value: bool) -> None:
