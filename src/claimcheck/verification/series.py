@@ -84,17 +84,6 @@ class Series:
     def rows(self) -> list[IndexedRow]:
         return [self.by_span[span] for span in self.spans]
 
-    @property
-    def name(self) -> str:
-        """宏晶 · 營收 (台股): how a person names the series."""
-        first = self.rows[0].ref
-        words = [word for word in (first.subject, first.metric, *first.keywords) if word]
-        named = " · ".join(words) or first.unit or "—"
-        groups = dict.fromkeys(row.ref.group for row in self.rows if row.ref.group)
-        modality = [first.modality] if first.modality not in (None, "actual") else []
-        extras = [*modality, *groups]
-        return f"{named} ({', '.join(extras)})" if extras else named
-
 
 def series_key(row: IndexedRow) -> SeriesKey | None:
     if row.basis not in (None, "level") or not (row.subject or row.terms):

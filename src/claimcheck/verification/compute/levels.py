@@ -135,7 +135,3 @@ def _order(series: Series) -> int:
 
 def words() -> ComputedWords:
     return reference_rules().rules.computed
-
-
-def first_row(rows: list[IndexedRow | None]) -> IndexedRow | None:
-    return next((row for row in rows if row is not None), None)

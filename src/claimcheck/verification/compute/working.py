@@ -58,10 +58,6 @@ class Bounds:
         """Wider by the float noise of the arithmetic: 125 ÷ 100 − 1 is 0.25000000000000006."""
         return Bounds(self.low - _NOISE * max(1.0, abs(self.low)), self.high + _NOISE * max(1.0, abs(self.high)))
 
-    @property
-    def middle(self) -> float:
-        return (self.low + self.high) / 2
-
 
 @lru_cache(maxsize=65536)
 def _half_step(text: str, value: float) -> float:
