@@ -10,12 +10,10 @@ difference in the claim's own unit.
 
 from __future__ import annotations
 
-import regex
-
 from claimcheck.models import Claim, Operation
 from claimcheck.rules.folding import fold
 from claimcheck.verification import reasons
-from claimcheck.verification.compute.levels import Task, words
+from claimcheck.verification.compute.levels import Task, clause_before, words
 from claimcheck.verification.compute.working import Bounds, Computed, Working, figure, judge, missing
 from claimcheck.verification.context import folded
 from claimcheck.verification.index import ANY
@@ -27,7 +25,6 @@ from claimcheck.verification.slots import ClaimSlots
 _OPERATION = {"percent": "relative change", "times": "multiple", "percentage_point": "points"}
 _SHIFT = {"yoy": 12, "mom": 1, "qoq": 3}
 _FALLING = frozenset({"down", "less"})
-_CLAUSE_BREAK = regex.compile(r"[,;:，；：。!?！？]")
 
 
 def compute(task: Task) -> Computed | None:
@@ -78,7 +75,7 @@ def _baselines(task: Task) -> list[Span | str]:
     basis = task.slots.basis
     if basis == "baseline":
         written = task.claim.baseline
-        text = written.text if written is not None else _words_before(task.claim)
+        text = written.text if written is not None else clause_before(task.claim)
         period = read_period(text)
         span = _baseline_span(period, task.span) if period.known else None
         if span is not None:
@@ -102,20 +99,12 @@ def _baselines(task: Task) -> list[Span | str]:
 def baseline_in_clause(claim: Claim) -> str | None:
     """The words after the last baseline word (较, 比, from, compared with) in the claim's
     clause before it, when there is one: a baseline the draft names there."""
-    before = _words_before(claim)
+    before = clause_before(claim)
     folded_before = folded(before)
     at = max((folded_before.rfind(fold(word)) for word in words().baseline_words), default=-1)
     if at < 0:
         return None
     return before[at:] if len(before) == len(folded_before) else folded_before[at:]
-
-
-def _words_before(claim: Claim) -> str:
-    """The words of the claim's clause before it, where a baseline the extractor did not
-    attach is written (较9月增长19.6%)."""
-    sentence = claim.sentence
-    before = sentence.text[: max(claim.start - sentence.start, 0)]
-    return _CLAUSE_BREAK.split(before)[-1]
 
 
 def _entity(text: str) -> str:

@@ -6,6 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
+import regex
+
 from claimcheck.models import Claim
 from claimcheck.rules.folding import fold
 from claimcheck.rules.reference_rules import ComputedWords, reference_rules
@@ -121,6 +123,20 @@ class Task:
 
 
 _SLOTS = ("entity", "metric", "noun")
+_CLAUSE_BREAK = regex.compile(r"[,;:，；：。!?！？]")
+
+
+def clause_before(claim: Claim) -> str:
+    """The words of the claim's clause before it, as written."""
+    sentence = claim.sentence
+    return _CLAUSE_BREAK.split(sentence.text[: max(claim.start - sentence.start, 0)])[-1]
+
+
+def clause_of(claim: Claim) -> str:
+    """The claim's clause, the claim in it, folded."""
+    sentence = claim.sentence
+    after = _CLAUSE_BREAK.split(sentence.text[claim.end - sentence.start :])[0]
+    return folded(clause_before(claim) + claim.text + after)
 
 
 def _distance(series: Series, before: str) -> int:

@@ -11,24 +11,20 @@ high) is the largest (or smallest) of the claim's own series up to its period.
 
 from __future__ import annotations
 
-import regex
-
 from claimcheck.verification import reasons
-from claimcheck.verification.compute.levels import Task, words
+from claimcheck.verification.compute.levels import Task, clause_of, words
 from claimcheck.verification.compute.working import Bounds, Computed, Working
 from claimcheck.verification.context import folded, occurs
 from claimcheck.verification.index import IndexedRow
 from claimcheck.verification.series import Series, Span, label
-
-_BREAK = regex.compile(r"[,;:，；：。!?！？]")
 
 
 def compute(task: Task) -> Computed | None:
     claim, span = task.claim, task.span
     if claim.kind not in ("rank", "superlative") or span is None:
         return None
-    ascending = task.has(words().ascending_words, _clause(task))
-    if claim.kind == "superlative" and task.has(words().record_words, _clause(task)):
+    ascending = task.has(words().ascending_words, clause_of(task.claim))
+    if claim.kind == "superlative" and task.has(words().record_words, clause_of(task.claim)):
         return _record(task, ascending)
     if not task.levels.groups:  # the table ranks nothing: a rank is left to rows of its own
         return None
@@ -60,14 +56,6 @@ def _group(series: Series, span) -> str | None:
     """The group the series' row of that period is ranked in."""
     row = series.at(span)
     return row.ref.group if row is not None else None
-
-
-def _clause(task: Task) -> str:
-    """The claim's clause and the claim, folded: where words counting from the bottom count."""
-    claim, sentence = task.claim, task.claim.sentence
-    before = _BREAK.split(sentence.text[: max(claim.start - sentence.start, 0)])[-1]
-    after = _BREAK.split(sentence.text[claim.end - sentence.start :])[0]
-    return folded(before + claim.text + after)
 
 
 def places(task: Task, own: Series, span) -> tuple[int, int] | None:

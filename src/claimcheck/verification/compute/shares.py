@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import regex
 
-from claimcheck.verification.compute.levels import Task, words
+from claimcheck.verification.compute.levels import Task, clause_before, words
 from claimcheck.verification.compute.working import Bounds, Computed, Working, figure, judge, missing
 from claimcheck.verification.context import folded, occurs
 from claimcheck.verification.index import IndexedRow
 from claimcheck.verification.series import Series, SeriesKey, Span
 from claimcheck.verification.slots import entity_agrees
-
-_BREAK = regex.compile(r"[,;:，；：。.!?！？]")
 
 
 def compute(task: Task) -> Computed | None:
@@ -51,8 +49,7 @@ def compute(task: Task) -> Computed | None:
 def _whole_words(task: Task) -> str:
     """The words naming the whole, folded: 总交付量 in 占总交付量的五成, its workforce in 6% of its workforce."""
     claim, sentence = task.claim, task.claim.sentence
-    before = sentence.text[: max(claim.start - sentence.start, 0)]
-    clause = _BREAK.split(before)[-1]
+    clause = clause_before(claim)
     for cue in words().share_before:
         at = clause.rfind(cue)
         if at >= 0:

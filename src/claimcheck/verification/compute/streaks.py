@@ -14,19 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import regex
-
-from claimcheck.models import Claim
 from claimcheck.verification import reasons
-from claimcheck.verification.compute.levels import Task, words
+from claimcheck.verification.compute.levels import Task, clause_of, words
 from claimcheck.verification.compute.ranks import places
 from claimcheck.verification.compute.working import Bounds, Computed, Working
-from claimcheck.verification.context import folded
 from claimcheck.verification.index import IndexedRow
 from claimcheck.verification.series import Series, Span, label, shifted
 
 _STEP = {"month": 1, "quarter": 3, "year": 12}
-_BREAK = regex.compile(r"[,;:，；：。!?！？]")
 _LIMIT = 240  # periods walked at most
 
 # A period's verdict on the condition: True holds, False surely fails, None cannot tell.
@@ -38,7 +33,7 @@ def compute(task: Task) -> Computed | None:
     step = _STEP.get(claim.unit_canonical or "")
     if claim.kind != "duration" or step is None or claim.value is None or task.span is None:
         return None
-    clause = _clause(claim)
+    clause = clause_of(claim)
     if not task.has(words().streak_words, clause) or claim.value != int(claim.value) or claim.value < 2:
         return None
     end = _period(task.span, step)
@@ -47,13 +42,6 @@ def compute(task: Task) -> Computed | None:
         if condition is not None:
             return _walk(task, own, condition, end, step, int(claim.value))
     return None
-
-
-def _clause(claim: Claim) -> str:
-    sentence = claim.sentence
-    before = _BREAK.split(sentence.text[: max(claim.start - sentence.start, 0)])[-1]
-    after = _BREAK.split(sentence.text[claim.end - sentence.start :])[0]
-    return folded(before + claim.text + after)
 
 
 def _period(span: Span, step: int) -> Span:
