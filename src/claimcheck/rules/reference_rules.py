@@ -138,6 +138,7 @@ class LanguageReasons(Reasons):
 
 class ComputedWords(_Table):
     share_before: list[str]
+    whole_ends: list[str]
     share_after: list[str]
     total_words: list[str]
     target_words: list[str]

@@ -10,8 +10,11 @@ row of months 1 to m, or the sum of the monthly rows to the latest month the tab
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
+from claimcheck.rules.folding import fold
 from claimcheck.verification.compute.levels import Task, clause_before, words
 from claimcheck.verification.compute.working import Bounds, Computed, Working, figure, judge, missing
 from claimcheck.verification.context import folded, occurs
@@ -49,17 +52,20 @@ def compute(task: Task) -> Computed | None:
 def _whole_words(task: Task) -> str:
     """The words naming the whole, folded: 总交付量 in 占总交付量的五成, its workforce in 6% of its workforce."""
     claim, sentence = task.claim, task.claim.sentence
-    clause = clause_before(claim)
+    clause = folded(clause_before(claim))
     for cue in words().share_before:
-        at = clause.rfind(cue)
+        at = clause.rfind(fold(cue))
         if at >= 0:
-            return folded(clause[at + len(cue) :]).strip().removesuffix("的").strip()
-    after = sentence.text[claim.end - sentence.start :]
-    for cue in words().share_after:
-        found = regex.match(rf"\s*{regex.escape(cue)}\s+([^,;:.!?]+)", after)
-        if found:
-            return folded(found.group(1)).strip()
-    return ""
+            whole = clause[at + len(cue) :].strip()
+            return next((whole[: -len(end)] for end in words().whole_ends if whole.endswith(end)), whole).strip()
+    found = _after_pattern().match(sentence.text, claim.end - sentence.start)
+    return folded(found.group(1)).strip() if found else ""
+
+
+@lru_cache(maxsize=1)
+def _after_pattern() -> regex.Pattern[str]:
+    cues = "|".join(regex.escape(cue) for cue in words().share_after)
+    return regex.compile(rf"\s*(?:{cues})\s+([^,;:.!?，；：。！？]+)", regex.IGNORECASE)
 
 
 def _shared(part: Series, other: Series) -> int:
