@@ -96,6 +96,9 @@ def test_local_files_are_listed_as_the_command_line_lists_them(tmp_path, monkeyp
         "eastbay-port.html",
         "metro-line.md",
         "xinghe-deliveries.md",
+        "chiyuan-deliveries.md",
+        "quillon-q3.md",
+        "yuchen-revenue.md",
         "harbor-pine-q3.md",
         "hongjing-revenue.md",
         "lakeshore-jobs.html",
@@ -110,7 +113,7 @@ def test_a_folder_at_a_url_gives_the_drafts_a_local_folder_gives(tmp_path):
     for name in ("a.txt", "b.md", ".draft.txt", "notes.docx"):
         (tmp_path / "drafts" / name).write_text("The line is 6 km long.\n", encoding="utf-8")
     local = [Path(p).name for p in list_files([str(tmp_path / "drafts")])]
-    assert [Path(p).name for p in list_files(f"file://{tmp_path}/drafts")] == local == ["a.txt", "b.md"]
+    assert [Path(p).name for p in list_files(f"file://{tmp_path}/drafts")] == local == ["a.txt", "b.md", "notes.docx"]
 
 
 def test_a_file_at_a_url_is_decoded_as_a_local_file_is(client, tmp_path):
