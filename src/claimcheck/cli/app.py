@@ -9,6 +9,7 @@ Conventions shared by every command: docs/cli.md.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
@@ -78,6 +79,11 @@ def _root(
 
 def main() -> None:
     """The console script: output in UTF-8 whatever the locale, and an exit code for every end."""
-    from claimcheck.cli.exits import run
+    from claimcheck.cli.exits import run, stopped_by_signal
 
-    sys.exit(run(app))
+    code = run(app)
+    if stopped_by_signal(code):
+        # The run is already cleaned up; the interpreter's own exit would still wake the
+        # worker pool it tore down, and print that pool's traceback on stderr.
+        os._exit(code)
+    sys.exit(code)

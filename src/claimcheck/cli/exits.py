@@ -62,6 +62,11 @@ def _stopping_signals() -> Iterator[None]:
             signal.signal(number, handler)
 
 
+def stopped_by_signal(code: int) -> bool:
+    """Whether the run ended for SIGTERM or SIGHUP (its output flushed, its workers ended)."""
+    return any(code == 128 + getattr(signal, name, -128) for name in _STOPPING)
+
+
 def say(message: str) -> None:
     """One line on stderr; nothing when stderr cannot take it (exit 2 says it all then)."""
     from claimcheck.files.read import terminal_safe
