@@ -17,6 +17,10 @@ def _tokens(text: str, han: HanNumerals) -> list[tuple[str, Decimal]] | None:
     i = 0
     while i < len(text):
         char = text[i]
+        if char in han.digit_points and i + 1 < len(text) and text[i + 1] in han.digits:
+            tokens.append(("p", Decimal(0)))
+            i += 1
+            continue
         if char in _ASCII_DIGITS or char == "." or (char in "+-" and i == 0):
             j = i + 1
             while j < len(text) and (

@@ -33,7 +33,8 @@ def han_number(han: HanNumerals | None) -> str:
     digit = "".join(han.digits)
     scale = "".join([*han.small_scales, *han.large_scales])
     tens = "".join(han.tens)
-    point = "|".join(map(regex.escape, han.decimal_points))
+    points = [*map(regex.escape, han.decimal_points), *(f"{regex.escape(p)}(?=[{digit}])" for p in han.digit_points)]
+    point = "|".join(points)
     numeral = f"[{digit}{scale}{tens}]"
     run = f"{numeral}+(?:(?:{point})(?:[{digit}]+|\\d+)[{scale}]*)?"
     # Digits and scale characters may alternate: 5万4千6百, 3万4000, 200亿零四千230, and the

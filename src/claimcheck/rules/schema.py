@@ -39,6 +39,7 @@ class HanNumerals(Table):
     small_scales: dict[str, int]
     large_scales: dict[str, int]
     decimal_points: list[str]
+    digit_points: list[str] = []
     lone_scales_not_numbers: list[str]
     not_figures_alone: list[str]
 
