@@ -45,7 +45,7 @@ def test_an_annotation_is_well_formed(path):
     for key in ("genre", "source", "licence", "sha256", "chars"):
         assert article.get(key), key
     claims, traps = data.get("claim", []), data.get("trap", [])
-    assert claims
+    assert claims or traps  # a release may hold only figures that are not claims
     for claim in claims:
         assert claim["kind"] in KINDS, claim
         assert 0 <= claim["start"] < claim["end"] <= article["chars"], claim
