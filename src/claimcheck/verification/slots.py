@@ -20,7 +20,7 @@ from claimcheck.references.values import RANK
 from claimcheck.rules.folding import fold
 from claimcheck.rules.reference_rules import reference_rules
 from claimcheck.verification.context import Context, folded, occurs
-from claimcheck.verification.index import ANY, COUNT, IndexedRow, claim_dimension, measure_group
+from claimcheck.verification.index import ANY, COUNT, AlikeRows, IndexedRow, claim_dimension, measure_group
 from claimcheck.verification.periods import Period, conflict, read_period
 
 # The order rows are ruled out in; a row's slot is the first that differs.
@@ -206,6 +206,29 @@ def _period_conflict(claim: ClaimSlots, row: IndexedRow) -> bool:
     if claim.resolved is not None:
         return resolved_conflict(claim.resolved, row.period)
     return claim.period is not None and conflict(row.period, claim.period)
+
+
+def in_period(claim: ClaimSlots, group: AlikeRows) -> list[IndexedRow]:
+    """The rows of the group whose period does not conflict with the claim's, as
+    _period_conflict tells them; a resolved period finds its rows by look-up."""
+    frame_period = claim.frame_period
+    if frame_period is not None and frame_period.how == "earlier":
+        return [row for row in group.rows if row.period is None or not row.period.known]
+    resolved = claim.resolved
+    if resolved is None:
+        if claim.period is None:
+            return group.rows
+        return [row for row in group.rows if row.period is None or not conflict(row.period, claim.period)]
+    filing = group.by_period
+    found = list(filing.undated)
+    found.extend(row for row in filing.years_only if not resolved_conflict(resolved, row.period))
+    if resolved.first[0] == resolved.last[0]:
+        found.extend(filing.any_year.get((resolved.first[1], resolved.last[1]), ()))
+    day = resolved.day
+    for row in filing.months.get((resolved.first, resolved.last), ()):
+        if day is None or row.period.day is None or row.period.day == day:
+            found.append(row)
+    return found
 
 
 def _unit(claim: ClaimSlots, row: IndexedRow, context: Context) -> bool:

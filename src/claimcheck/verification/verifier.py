@@ -19,7 +19,7 @@ from claimcheck.engine.numbers import number_arithmetic
 from claimcheck.models import Claim, ReferenceRow, Verdict
 from claimcheck.references.tables import ReferenceTable
 from claimcheck.verification import reasons
-from claimcheck.verification.claim_check import ClaimCheck, judge_rows
+from claimcheck.verification.claim_check import ClaimCheck, judge_rows, same_rows
 from claimcheck.verification.compute import compute
 from claimcheck.verification.compute.changes import baseline_in_clause
 from claimcheck.verification.context import Context, Contexts
@@ -105,15 +105,21 @@ def _direct(
     lookup = context.pieces
     if slots.entity is not None:
         lookup = lookup | index.subject_pieces(slots.entity, entity_agrees)
-    looked = index.context_rows(index.dimensions if explain else slots.dimensions, lookup)
     groups = index.plain_groups(slots.dimensions, slots.measure)
     told = Explained(claim, slots, context.language) if explain else None
-    if not looked and not groups:
-        return _unsourced(claim, reasons.no_row(context.language), told)
-    if not explain:  # a row whose terms are not all in the context can be no candidate nor named
-        looked = [row for row in looked if row.pieces <= context.pieces]
-    judged = judge_rows(slots, looked, context)
-    same = [row for row, differs in judged if not differs]
+    judged: list[tuple[IndexedRow, list[str]]] | None = None
+    if explain:
+        looked = index.context_rows(index.dimensions, lookup)
+        if not looked and not groups:
+            return _unsourced(claim, reasons.no_row(context.language), told)
+        judged = judge_rows(slots, looked, context)
+        same = [row for row, differs in judged if not differs]
+    else:
+        alike = index.context_groups(slots.dimensions, lookup)
+        if not alike and not groups:
+            return _unsourced(claim, reasons.no_row(context.language), told)
+        # a row whose terms are not all in the context can be no candidate nor named
+        same = same_rows(slots, [group for group in alike if group.pieces <= context.pieces], context)
     check = ClaimCheck(claim, claim_interval(claim, approximation), slots)
     agreeing = [g for g in groups if basis_agrees(slots.basis, g.basis) and modality_agrees(slots.modality, g.modality)]
 
@@ -152,6 +158,9 @@ def _direct(
     candidates.extend(row for row in found if row is not None)
     if candidates:
         return _nearest_candidate(claim, check, candidates, count, context.language, told)
+    if judged is None:  # each row with the slot it differs in, in the table's order, to name the nearest
+        looked = index.context_rows(slots.dimensions, lookup)
+        judged = judge_rows(slots, [row for row in looked if row.pieces <= context.pieces], context)
     return _other_frame(claim, check, context, judged, groups, agreeing, told)
 
 
