@@ -72,9 +72,13 @@ class Series:
     def month(self, month: Month) -> IndexedRow | None:
         return self.by_span.get((month, month))
 
+    first: int | None = None  # first_order, once the series is complete
+
     @property
     def first_order(self) -> int:
-        return min(row.order for row in self.by_span.values())
+        if self.first is None:
+            return min(row.order for row in self.by_span.values())
+        return self.first
 
     @property
     def spans(self) -> list[Span]:

@@ -25,7 +25,7 @@ from claimcheck.verification.compute.changes import baseline_in_clause
 from claimcheck.verification.context import Context, Contexts
 from claimcheck.verification.explain import Explained
 from claimcheck.verification.index import IndexedRow, PlainGroup, ReferenceIndex, nearest, overlapping_nearest
-from claimcheck.verification.intervals import claim_interval, parse_approximation
+from claimcheck.verification.intervals import ClaimIntervals, Interval, parse_approximation
 from claimcheck.verification.slots import (
     FAR,
     NAMED,
@@ -55,7 +55,7 @@ def _verdict(
     claim: Claim,
     index: ReferenceIndex,
     contexts: Contexts,
-    approximation: float,
+    intervals: ClaimIntervals,
     explain: bool,
     neighbours: tuple[Claim, ...] = (),
 ) -> Verdict:
@@ -63,13 +63,18 @@ def _verdict(
     the table does hold. A direct row wins; when the levels say otherwise, the reason says so."""
     context = contexts.of(claim)
     slots = ClaimSlots.of(claim) if claim.value is not None or claim.frame is not None else None
+    approximation = intervals.approximation
+    computed = None
+    if slots is not None and claim.frame is not None and index.size:
+        computed = compute(claim, slots, context, index, approximation, neighbours, intervals)
     if claim.value is None:
         direct = Verdict(claim_id=claim.id, status="unsourced", reason=reasons.no_value(context.language))
     else:
-        direct = _direct(claim, slots, index, context, approximation, explain)
+        # A computed figure replaces a direct verdict without a row: its reason is not read then.
+        quiet = computed is not None and not explain
+        direct = _direct(claim, slots, index, context, intervals.of(claim), explain, quiet)
     if slots is None or claim.frame is None or not index.size:
         return direct
-    computed = compute(claim, slots, context, index, approximation, neighbours)
     if direct.status == "mismatch" and slots.basis == "change" and baseline_in_clause(claim):
         # A baseline the frame did not read (較今年2月的210.4億元成長39.1%): a row of another is no check.
         direct = direct.model_copy(update={"status": "unsourced", "reason": _open_reason(direct, context)})
@@ -100,8 +105,16 @@ def _open_reason(direct: Verdict, context: Context) -> str:
 
 
 def _direct(
-    claim: Claim, slots: ClaimSlots, index: ReferenceIndex, context: Context, approximation: float, explain: bool
+    claim: Claim,
+    slots: ClaimSlots,
+    index: ReferenceIndex,
+    context: Context,
+    interval: Interval,
+    explain: bool,
+    quiet: bool = False,
 ) -> Verdict:
+    """The verdict of the rows of the claim's own frame. `quiet`: when none is near, the
+    verdict is unsourced without naming why (the caller has a better one)."""
     lookup = context.pieces
     if slots.entity is not None:
         lookup = lookup | index.subject_pieces(slots.entity, entity_agrees)
@@ -120,7 +133,7 @@ def _direct(
             return _unsourced(claim, reasons.no_row(context.language), told)
         # a row whose terms are not all in the context can be no candidate nor named
         same = same_rows(slots, [group for group in alike if group.pieces <= context.pieces], context)
-    check = ClaimCheck(claim, claim_interval(claim, approximation), slots)
+    check = ClaimCheck(claim, interval, slots)
     agreeing = [g for g in groups if basis_agrees(slots.basis, g.basis) and modality_agrees(slots.modality, g.modality)]
 
     count = len(same)
@@ -158,6 +171,8 @@ def _direct(
     candidates.extend(row for row in found if row is not None)
     if candidates:
         return _nearest_candidate(claim, check, candidates, count, context.language, told)
+    if quiet:
+        return Verdict(claim_id=claim.id, status="unsourced", reason="")
     if judged is None:  # each row with the slot it differs in, in the table's order, to name the nearest
         looked = index.context_rows(slots.dimensions, lookup)
         judged = judge_rows(slots, [row for row in looked if row.pieces <= context.pieces], context)
@@ -300,7 +315,8 @@ def verify(
         for claim in claims:
             by_sentence.setdefault((claim.sentence.start, claim.sentence.text), []).append(claim)
         with number_arithmetic():  # a claim of 1e999999999 km is a number, not a decimal.Overflow
-            return [_verdict(claim, index, contexts, approx, explain, _others(claim, by_sentence)) for claim in claims]
+            intervals = ClaimIntervals(approx)
+            return [_verdict(claim, index, contexts, intervals, explain, _others(claim, by_sentence)) for claim in claims]
     finally:
         if collecting:
             gc.enable()
