@@ -16,7 +16,7 @@ import gc
 from collections.abc import Iterable
 
 from claimcheck.engine.numbers import number_arithmetic
-from claimcheck.models import Claim, ReferenceRow, Verdict
+from claimcheck.models import Claim, Computation, ReferenceRow, Verdict
 from claimcheck.references.tables import ReferenceTable
 from claimcheck.verification import reasons
 from claimcheck.verification.claim_check import ClaimCheck, judge_rows, same_rows
@@ -68,7 +68,7 @@ def _verdict(
     if slots is not None and claim.frame is not None and index.size:
         computed = compute(claim, slots, context, index, approximation, neighbours, intervals)
     if claim.value is None:
-        direct = Verdict(claim_id=claim.id, status="unsourced", reason=reasons.no_value(context.language))
+        direct = _made(claim.id, "unsourced", reasons.no_value(context.language))
     else:
         # A computed figure replaces a direct verdict without a row: its reason is not read then.
         quiet = computed is not None and not explain
@@ -82,20 +82,46 @@ def _verdict(
         return direct
     if direct.status == "unsourced":
         working = computed.working
-        return direct.model_copy(
-            update={
-                "status": computed.status,
-                "reason": computed.reason,
-                "reference": None,
-                "difference": computed.difference,
-                "relative_difference": computed.relative,
-                "computation": working.record() if working is not None else None,
-            }
+        return _made(
+            direct.claim_id,
+            computed.status,
+            computed.reason,
+            None,
+            computed.difference,
+            computed.relative,
+            direct.candidates,
+            direct.considered,
+            working.record() if working is not None else None,
         )
     if computed.working is not None and computed.status != "unsourced" and computed.status != direct.status:
         reason = direct.reason + reasons.levels_disagree(context.language, computed.working.text())
         return direct.model_copy(update={"reason": reason, "computation": computed.working.record()})
     return direct
+
+
+def _made(
+    claim_id: str,
+    status: str,
+    reason: str,
+    reference: ReferenceRow | None = None,
+    difference: float | None = None,
+    relative: float | None = None,
+    candidates: int = 0,
+    considered: list | None = None,
+    computation: Computation | None = None,
+) -> Verdict:
+    """A verdict from values the verifier has made itself, built without validating them again."""
+    return Verdict.trusted(
+        claim_id=claim_id,
+        status=status,
+        reason=reason,
+        reference=reference,
+        difference=difference,
+        relative_difference=relative,
+        candidates=candidates,
+        considered=considered,
+        computation=computation,
+    )
 
 
 def _open_reason(direct: Verdict, context: Context) -> str:
@@ -158,21 +184,14 @@ def _direct(
         if told is not None:
             told.candidates(check, same, overlapping)
         reason = reasons.sourced(context.language, best.ref)
-        return Verdict(
-            claim_id=claim.id,
-            status="sourced",
-            reason=reason,
-            reference=best.ref,
-            candidates=count,
-            considered=told.rows if told is not None else None,
-        )
+        return _made(claim.id, "sourced", reason, best.ref, candidates=count, considered=told.rows if told else None)
     candidates = list(same)
     found = (nearest(group.rows, check.frame(group.dimension)[0], check.accept) for group in agreeing)
     candidates.extend(row for row in found if row is not None)
     if candidates:
         return _nearest_candidate(claim, check, candidates, count, context.language, told)
     if quiet:
-        return Verdict(claim_id=claim.id, status="unsourced", reason="")
+        return _made(claim.id, "unsourced", "")
     if judged is None:  # each row with the slot it differs in, in the table's order, to name the nearest
         looked = index.context_rows(slots.dimensions, lookup)
         judged = judge_rows(slots, [row for row in looked if row.pieces <= context.pieces], context)
@@ -218,16 +237,9 @@ def _nearest_candidate(
         told.candidates(check, candidates, [])
     difference, row_value = check.difference(best)
     relative = difference / row_value if row_value else None
-    return Verdict(
-        claim_id=claim.id,
-        status="mismatch",
-        reason=reasons.mismatch(language, claim, best.ref, difference, relative),
-        reference=best.ref,
-        difference=difference,
-        relative_difference=relative,
-        candidates=count,
-        considered=told.rows if told is not None else None,
-    )
+    reason = reasons.mismatch(language, claim, best.ref, difference, relative)
+    considered = told.rows if told is not None else None
+    return _made(claim.id, "mismatch", reason, best.ref, difference, relative, count, considered)
 
 
 def _series_key(row: IndexedRow) -> tuple:
@@ -288,7 +300,7 @@ def _other_frame(
 
 def _unsourced(claim: Claim, reason: str, told: Explained | None) -> Verdict:
     considered = told.rows if told is not None else None
-    return Verdict(claim_id=claim.id, status="unsourced", reason=reason, considered=considered)
+    return _made(claim.id, "unsourced", reason, considered=considered)
 
 
 def _others(claim: Claim, by_sentence: dict[tuple[int, str], list[Claim]]) -> tuple[Claim, ...]:

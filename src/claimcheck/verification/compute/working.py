@@ -76,7 +76,7 @@ def figure(value: float) -> str:
 
 def used(row: IndexedRow) -> UsedRow:
     ref = row.ref
-    return UsedRow(
+    return UsedRow.trusted(
         id=ref.id,
         table=ref.table,
         row=ref.row,
@@ -99,7 +99,7 @@ class Working:
     missing: list[Span] = field(default_factory=list)
 
     def record(self) -> Computation:
-        return Computation(
+        return Computation.trusted(
             operation=self.operation,
             rows=[used(row) for row in self.rows],
             expression=self.expression,
