@@ -328,7 +328,9 @@ def verify(
             by_sentence.setdefault((claim.sentence.start, claim.sentence.text), []).append(claim)
         with number_arithmetic():  # a claim of 1e999999999 km is a number, not a decimal.Overflow
             intervals = ClaimIntervals(approx)
-            return [_verdict(claim, index, contexts, intervals, explain, _others(claim, by_sentence)) for claim in claims]
+            return [
+                _verdict(claim, index, contexts, intervals, explain, _others(claim, by_sentence)) for claim in claims
+            ]
     finally:
         if collecting:
             gc.enable()
