@@ -247,7 +247,7 @@ class ReferenceIndex:
         self.rows = rows
         self.levels = None  # the rows as series, built when a figure is first computed (verification.compute)
         # The rows of each bucket by what they share but their period (IndexedRow.alike): they
-        # differ from a claim alike, so one is judged for all (verification.alike).
+        # differ from a claim alike, so one is judged for all (claim_check.same_rows).
         self.alike: dict[tuple[str, str], list[AlikeRows]] = {}
         for bucket, filed in self.by_piece.items():
             grouped: dict[tuple, list[IndexedRow]] = {}

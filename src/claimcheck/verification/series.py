@@ -65,14 +65,13 @@ class SeriesKey:
 class Series:
     key: SeriesKey
     by_span: dict[Span, IndexedRow] = field(default_factory=dict)
+    first: int | None = None  # first_order, once the series is complete
 
     def at(self, span: Span) -> IndexedRow | None:
         return self.by_span.get(span)
 
     def month(self, month: Month) -> IndexedRow | None:
         return self.by_span.get((month, month))
-
-    first: int | None = None  # first_order, once the series is complete
 
     @property
     def first_order(self) -> int:
