@@ -11,9 +11,10 @@ import pytest
 from places import ROOT
 
 import claimcheck
-from claimcheck.verification.index import AlikeRows, ReferenceIndex
+from claimcheck.verification.alike import AlikeRows, context_groups, in_period
+from claimcheck.verification.index import ReferenceIndex
 from claimcheck.verification.intervals import ClaimIntervals, claim_interval
-from claimcheck.verification.slots import ClaimSlots, in_period
+from claimcheck.verification.slots import ClaimSlots
 
 DATE = datetime.date(2025, 12, 1)
 DRAFTS = [
@@ -137,7 +138,7 @@ def test_the_rows_of_a_claims_period_are_found_as_read_one_by_one(text, date):
         for n, as_of in enumerate(_PERIODS)
     ]
     index = ReferenceIndex(rows)
-    (group,) = [group for groups in index.alike.values() for group in groups]
+    (group,) = context_groups(index, index.dimensions, set(index.keys))
     assert isinstance(group, AlikeRows) and len(group.rows) == len(rows)
     (claim,) = claimcheck.extract(text, date=date)
     slots = ClaimSlots.of(claim)

@@ -7,9 +7,9 @@ import math
 
 from claimcheck.models import Claim
 from claimcheck.verification.context import Context
-from claimcheck.verification.index import ANY, AlikeRows, IndexedRow
+from claimcheck.verification.index import ANY, IndexedRow
 from claimcheck.verification.intervals import Interval
-from claimcheck.verification.slots import WITHOUT_PERIOD, ClaimSlots, in_period
+from claimcheck.verification.slots import WITHOUT_PERIOD, ClaimSlots
 
 
 class ClaimCheck:
@@ -83,13 +83,3 @@ def judge_rows(slots: ClaimSlots, rows: list[IndexedRow], context: Context) -> l
             differs = alike[row.alike] = slots.differs(row, context, slots=WITHOUT_PERIOD)
         judged.append((row, differs or (["period"] if slots.period_conflict(row) else [])))
     return judged
-
-
-def same_rows(slots: ClaimSlots, groups: list[AlikeRows], context: Context) -> list[IndexedRow]:
-    """The rows of the groups that differ from the claim in no slot (judge_rows' rows
-    without a slot, in another order): a group is judged once, its period by look-up."""
-    same: list[IndexedRow] = []
-    for group in groups:
-        if not slots.differs(group.first, context, slots=WITHOUT_PERIOD):
-            same.extend(in_period(slots, group))
-    return same

@@ -153,49 +153,6 @@ def _pieces_of(term: str) -> set[str]:
     return found - {" "}
 
 
-class AlikeRows:
-    """Rows alike but for their period, filed by period so that a claim's period finds
-    the rows agreeing with it in one look-up."""
-
-    __slots__ = ("rows", "first", "pieces", "_by_period")
-
-    def __init__(self, rows: list[IndexedRow]) -> None:
-        self.rows = rows
-        self.first = rows[0]
-        self.pieces = rows[0].pieces
-        self._by_period: PeriodFiling | None = None
-
-    @property
-    def by_period(self) -> PeriodFiling:
-        if self._by_period is None:
-            self._by_period = PeriodFiling(self.rows)
-        return self._by_period
-
-
-class PeriodFiling:
-    """Rows by what their period states: none, a year or years only, a month of any year,
-    or months of one year; rows of months over several years agree with no resolved period."""
-
-    __slots__ = ("undated", "years_only", "any_year", "months")
-
-    def __init__(self, rows: list[IndexedRow]) -> None:
-        self.undated: list[IndexedRow] = []
-        self.years_only: list[IndexedRow] = []
-        self.any_year: dict[tuple[int, int], list[IndexedRow]] = defaultdict(list)
-        self.months: dict[tuple[tuple[int, int], tuple[int, int]], list[IndexedRow]] = defaultdict(list)
-        for row in rows:
-            period = row.period
-            if period is None or (period.years is None and period.months is None):
-                self.undated.append(row)
-            elif period.months is None:
-                self.years_only.append(row)
-            elif period.years is None:
-                self.any_year[period.months].append(row)
-            elif period.years[0] == period.years[1]:
-                year = period.years[0]
-                self.months[((year, period.months[0]), (year, period.months[1]))].append(row)
-
-
 @dataclass
 class SortedRows:
     rows: list[IndexedRow]
@@ -246,14 +203,7 @@ class ReferenceIndex:
         self.size = len(rows)
         self.rows = rows
         self.levels = None  # the rows as series, built when a figure is first computed (verification.compute)
-        # The rows of each bucket by what they share but their period (IndexedRow.alike): they
-        # differ from a claim alike, so one is judged for all (claim_check.same_rows).
-        self.alike: dict[tuple[str, str], list[AlikeRows]] = {}
-        for bucket, filed in self.by_piece.items():
-            grouped: dict[tuple, list[IndexedRow]] = {}
-            for row in filed:
-                grouped.setdefault(row.alike, []).append(row)
-            self.alike[bucket] = [AlikeRows(group) for group in grouped.values()]
+        self.alike = None  # each bucket's rows alike but for their period, built when first read (verification.alike)
 
     def subject_pieces(self, entity: str, agrees) -> frozenset[str]:
         """The pieces of every subject that `agrees(entity, subject)`: rows filed under a piece
@@ -273,10 +223,6 @@ class ReferenceIndex:
         """Rows with terms filed under a key the context's pieces hold: the only rows whose
         terms could all be in it."""
         return [row for bucket in self.context_buckets(dimensions, context) for row in self.by_piece[bucket]]
-
-    def context_groups(self, dimensions: tuple[str, ...], context: set[str]) -> list[AlikeRows]:
-        """context_rows, as the groups of rows alike but for their period."""
-        return [group for bucket in self.context_buckets(dimensions, context) for group in self.alike[bucket]]
 
     def plain_groups(self, dimensions: tuple[str, ...], measure: str | None) -> list[PlainGroup]:
         """The term-less rows of those dimensions in a compatible measure word, sorted by value."""

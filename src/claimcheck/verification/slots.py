@@ -22,7 +22,7 @@ from claimcheck.references.values import RANK
 from claimcheck.rules.folding import fold
 from claimcheck.rules.reference_rules import reference_rules
 from claimcheck.verification.context import Context, folded, occurs
-from claimcheck.verification.index import ANY, COUNT, AlikeRows, IndexedRow, claim_dimension, measure_group
+from claimcheck.verification.index import ANY, COUNT, IndexedRow, claim_dimension, measure_group
 from claimcheck.verification.periods import Period, conflict, read_period
 
 # The order rows are ruled out in; a row's slot is the first that differs.
@@ -73,15 +73,6 @@ class Resolved:
             return None
         return _resolved(period.start, period.end)
 
-    @classmethod
-    def read(cls, start_text: str, end_text: str) -> Resolved | None:
-        start, end = start_text.split("-"), end_text.split("-")
-        try:
-            day = int(start[2]) if len(start) == 3 and start == end else None
-            return cls((int(start[0]), int(start[1])), (int(end[0]), int(end[1])), day)
-        except (ValueError, IndexError):  # not YYYY-MM[-DD]: read as unresolved
-            return None
-
     @property
     def label(self) -> str:
         first, last = (f"{year}-{month:02d}" for year, month in (self.first, self.last))
@@ -112,8 +103,13 @@ def resolved_conflict(claim: Resolved, row: Period) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _resolved(start: str, end: str) -> Resolved | None:
-    return Resolved.read(start, end)
+def _resolved(start_text: str, end_text: str) -> Resolved | None:
+    start, end = start_text.split("-"), end_text.split("-")
+    try:
+        day = int(start[2]) if len(start) == 3 and start == end else None
+        return Resolved((int(start[0]), int(start[1])), (int(end[0]), int(end[1])), day)
+    except (ValueError, IndexError):  # not YYYY-MM[-DD]: read as unresolved
+        return None
 
 
 @dataclass(slots=True)
@@ -219,29 +215,6 @@ def _period_conflict(claim: ClaimSlots, row: IndexedRow) -> bool:
     return claim.period is not None and conflict(row.period, claim.period)
 
 
-def in_period(claim: ClaimSlots, group: AlikeRows) -> list[IndexedRow]:
-    """The rows of the group whose period does not conflict with the claim's, as
-    _period_conflict tells them; a resolved period finds its rows by look-up."""
-    frame_period = claim.frame_period
-    if frame_period is not None and frame_period.how == "earlier":
-        return [row for row in group.rows if row.period is None or not row.period.known]
-    resolved = claim.resolved
-    if resolved is None:
-        if claim.period is None:
-            return group.rows
-        return [row for row in group.rows if row.period is None or not conflict(row.period, claim.period)]
-    filing = group.by_period
-    found = list(filing.undated)
-    found.extend(row for row in filing.years_only if not resolved_conflict(resolved, row.period))
-    if resolved.first[0] == resolved.last[0]:
-        found.extend(filing.any_year.get((resolved.first[1], resolved.last[1]), ()))
-    day = resolved.day
-    for row in filing.months.get((resolved.first, resolved.last), ()):
-        if day is None or row.period.day is None or row.period.day == day:
-            found.append(row)
-    return found
-
-
 def _unit(claim: ClaimSlots, row: IndexedRow, context: Context) -> bool:
     return row.dimension in claim.dimensions
 
@@ -275,8 +248,7 @@ _CLAUSE_BREAK = regex.compile(r"[,;:，；：]")
 
 
 @lru_cache(maxsize=1024)
-def _clause_breaks(text: str) -> tuple[int, ...]:
-    """Where the clause breaks of a sentence stand (each one character)."""
+def _clause_breaks(text: str) -> tuple[int, ...]:  # where a sentence's clause breaks stand
     return tuple(match.start() for match in _CLAUSE_BREAK.finditer(text))
 
 

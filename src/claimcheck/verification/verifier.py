@@ -16,19 +16,21 @@ import gc
 from collections.abc import Iterable
 
 from claimcheck.engine.numbers import number_arithmetic
-from claimcheck.models import Claim, Computation, ReferenceRow, Verdict
+from claimcheck.models import Claim, ReferenceRow, Verdict
 from claimcheck.references.tables import ReferenceTable
 from claimcheck.verification import reasons
-from claimcheck.verification.claim_check import ClaimCheck, judge_rows, same_rows
+from claimcheck.verification.alike import context_groups, same_rows
+from claimcheck.verification.claim_check import ClaimCheck, judge_rows
 from claimcheck.verification.compute import compute
 from claimcheck.verification.compute.changes import baseline_in_clause
 from claimcheck.verification.context import Context, Contexts
 from claimcheck.verification.explain import Explained
-from claimcheck.verification.index import IndexedRow, PlainGroup, ReferenceIndex, nearest, overlapping_nearest
+from claimcheck.verification.index import IndexedRow, ReferenceIndex, nearest, overlapping_nearest
 from claimcheck.verification.intervals import ClaimIntervals, Interval, parse_approximation
+from claimcheck.verification.made import made, unsourced
+from claimcheck.verification.other_frame import other_frame
 from claimcheck.verification.slots import (
     FAR,
-    NAMED,
     ClaimSlots,
     basis_agrees,
     entity_agrees,
@@ -68,7 +70,7 @@ def _verdict(
     if slots is not None and claim.frame is not None and index.size:
         computed = compute(claim, slots, context, index, approximation, neighbours, intervals)
     if claim.value is None:
-        direct = _made(claim.id, "unsourced", reasons.no_value(context.language))
+        direct = made(claim.id, "unsourced", reasons.no_value(context.language))
     else:
         # A computed figure replaces a direct verdict without a row: its reason is not read then.
         quiet = computed is not None and not explain
@@ -82,7 +84,7 @@ def _verdict(
         return direct
     if direct.status == "unsourced":
         working = computed.working
-        return _made(
+        return made(
             direct.claim_id,
             computed.status,
             computed.reason,
@@ -97,31 +99,6 @@ def _verdict(
         reason = direct.reason + reasons.levels_disagree(context.language, computed.working.text())
         return direct.model_copy(update={"reason": reason, "computation": computed.working.record()})
     return direct
-
-
-def _made(
-    claim_id: str,
-    status: str,
-    reason: str,
-    reference: ReferenceRow | None = None,
-    difference: float | None = None,
-    relative: float | None = None,
-    candidates: int = 0,
-    considered: list | None = None,
-    computation: Computation | None = None,
-) -> Verdict:
-    """A verdict from values the verifier has made itself, built without validating them again."""
-    return Verdict.trusted(
-        claim_id=claim_id,
-        status=status,
-        reason=reason,
-        reference=reference,
-        difference=difference,
-        relative_difference=relative,
-        candidates=candidates,
-        considered=considered,
-        computation=computation,
-    )
 
 
 def _open_reason(direct: Verdict, context: Context) -> str:
@@ -150,13 +127,13 @@ def _direct(
     if explain:
         looked = index.context_rows(index.dimensions, lookup)
         if not looked and not groups:
-            return _unsourced(claim, reasons.no_row(context.language), told)
+            return unsourced(claim, reasons.no_row(context.language), told)
         judged = judge_rows(slots, looked, context)
         same = [row for row, differs in judged if not differs]
     else:
-        alike = index.context_groups(slots.dimensions, lookup)
+        alike = context_groups(index, slots.dimensions, lookup)
         if not alike and not groups:
-            return _unsourced(claim, reasons.no_row(context.language), told)
+            return unsourced(claim, reasons.no_row(context.language), told)
         # a row whose terms are not all in the context can be no candidate nor named
         same = same_rows(slots, [group for group in alike if group.pieces <= context.pieces], context)
     check = ClaimCheck(claim, interval, slots)
@@ -180,22 +157,22 @@ def _direct(
         if far is not None:
             if told is not None:
                 told.candidates(check, same, [])
-            return _unsourced(claim, reasons.far(context.language, best.ref, *far), told)
+            return unsourced(claim, reasons.far(context.language, best.ref, *far), told)
         if told is not None:
             told.candidates(check, same, overlapping)
         reason = reasons.sourced(context.language, best.ref)
-        return _made(claim.id, "sourced", reason, best.ref, candidates=count, considered=told.rows if told else None)
+        return made(claim.id, "sourced", reason, best.ref, candidates=count, considered=told.rows if told else None)
     candidates = list(same)
     found = (nearest(group.rows, check.frame(group.dimension)[0], check.accept) for group in agreeing)
     candidates.extend(row for row in found if row is not None)
     if candidates:
         return _nearest_candidate(claim, check, candidates, count, context.language, told)
     if quiet:
-        return _made(claim.id, "unsourced", "")
+        return made(claim.id, "unsourced", "")
     if judged is None:  # each row with the slot it differs in, in the table's order, to name the nearest
         looked = index.context_rows(slots.dimensions, lookup)
         judged = judge_rows(slots, [row for row in looked if row.pieces <= context.pieces], context)
-    return _other_frame(claim, check, context, judged, groups, agreeing, told)
+    return other_frame(claim, check, context, judged, groups, agreeing, told)
 
 
 _OPEN = frozenset({"over", "under", "at_least", "at_most"})
@@ -228,18 +205,18 @@ def _nearest_candidate(
         reason = reasons.series(language, periods, unresolved)
         if told is not None:
             told.candidates(check, candidates, [], ruled_out=("period", reason))
-        return _unsourced(claim, reason, told)
+        return unsourced(claim, reason, told)
     if times >= FAR:
         if told is not None:
             told.candidates(check, candidates, [])
-        return _unsourced(claim, reasons.far(language, best.ref, times, larger), told)
+        return unsourced(claim, reasons.far(language, best.ref, times, larger), told)
     if told is not None:
         told.candidates(check, candidates, [])
     difference, row_value = check.difference(best)
     relative = difference / row_value if row_value else None
     reason = reasons.mismatch(language, claim, best.ref, difference, relative)
     considered = told.rows if told is not None else None
-    return _made(claim.id, "mismatch", reason, best.ref, difference, relative, count, considered)
+    return made(claim.id, "mismatch", reason, best.ref, difference, relative, count, considered)
 
 
 def _series_key(row: IndexedRow) -> tuple:
@@ -257,50 +234,6 @@ def _series(best: IndexedRow, candidates: list[IndexedRow]) -> int:
         if row.period is not None and row.period.known and _series_key(row) == key
     }
     return len(periods) if len(periods) > 1 else 0
-
-
-def _other_frame(
-    claim: Claim,
-    check: ClaimCheck,
-    context: Context,
-    judged: list[tuple[IndexedRow, list[str]]],
-    groups: list[PlainGroup],
-    agreeing: list[PlainGroup],
-    told: Explained | None,
-) -> Verdict:
-    """No row of the claim's frame: the reason names the slot that ruled out the nearest row
-    differing from it in that slot alone."""
-    near: list[tuple[IndexedRow, str]] = []
-    for row, differs in judged:
-        # An older table's subject may be a topic, not whose figure it is: not named as an entity.
-        named = differs and differs[0] in NAMED and (differs[0] != "entity" or row.framed)
-        if named and check.slots.differs(row, context, every=True) == differs:
-            near.append((row, differs[0]))
-    for group in groups:
-        if group in agreeing:
-            continue
-        slot = "basis" if modality_agrees(check.slots.modality, group.modality) else "modality"
-        if slot == "modality" and not basis_agrees(check.slots.basis, group.basis):
-            continue
-        row = nearest(group.rows, check.frame(group.dimension)[0], check.accept)
-        if row is not None:
-            near.append((row, slot))
-    near.extend((row, "period") for row in {id(row): row for row in check.excluded}.values())
-    language = context.language
-    if told is not None:
-        told.near(near)
-    if not near:
-        return _unsourced(claim, reasons.no_row(language), told)
-    row, slot = min(near, key=lambda pair: (check.distance(pair[0]), NAMED.index(pair[1]), pair[0].order))
-    if slot == "period" and check.slots.resolved is None:
-        excluded = list({id(r): r.ref for r, s in near if s == "period"}.values())
-        return _unsourced(claim, reasons.other_period(language, excluded), told)
-    return _unsourced(claim, reasons.other_slot(language, slot, claim, check.slots.side(claim), row.ref), told)
-
-
-def _unsourced(claim: Claim, reason: str, told: Explained | None) -> Verdict:
-    considered = told.rows if told is not None else None
-    return _made(claim.id, "unsourced", reason, considered=considered)
 
 
 def _others(claim: Claim, by_sentence: dict[tuple[int, str], list[Claim]]) -> tuple[Claim, ...]:
