@@ -80,5 +80,10 @@ class Contexts:
         )
         if not outside:
             return context
-        extra = "\n".join(folded(text) for text in outside)
-        return Context(f"{context.text}\n{extra}", context.pieces | pieces(extra), context.language)
+        wider_key = (key, *outside)  # the claims of a sentence often carry the same fields
+        wider = self._sentences.get(wider_key)
+        if wider is None:
+            extra = "\n".join(folded(text) for text in outside)
+            wider = Context(f"{context.text}\n{extra}", context.pieces | pieces(extra), context.language)
+            self._sentences[wider_key] = wider
+        return wider

@@ -69,6 +69,7 @@ class IndexedRow:
     framed: bool  # from a table with a basis or modality column: its subject is an entity
     modality: str | None  # None: the table has no modality column, and says nothing of it
     alike: tuple = ()  # what rows of one series share: rows alike differ from a claim alike but for their period
+    bounds: object = None  # the interval a computation takes the row for (compute.working.Bounds), once read
 
 
 def _stem(term: str) -> str:
@@ -202,6 +203,7 @@ class ReferenceIndex:
         self.size = len(rows)
         self.rows = rows
         self.levels = None  # the rows as series, built when a figure is first computed (verification.compute)
+        self.alike = None  # each bucket's rows alike but for their period, built when first read (verification.alike)
 
     def subject_pieces(self, entity: str, agrees) -> frozenset[str]:
         """The pieces of every subject that `agrees(entity, subject)`: rows filed under a piece
@@ -212,11 +214,15 @@ class ReferenceIndex:
             found = self._agreeing[entity] = frozenset().union(*matching)
         return found
 
+    def context_buckets(self, dimensions: tuple[str, ...], context: set[str]) -> list[tuple[str, str]]:
+        """The (dimension, key) each row with terms a context could hold is filed under."""
+        keys = self.keys.intersection(context)
+        return [(d, key) for key in keys for d in dimensions if (d, key) in self.by_piece]
+
     def context_rows(self, dimensions: tuple[str, ...], context: set[str]) -> list[IndexedRow]:
         """Rows with terms filed under a key the context's pieces hold: the only rows whose
         terms could all be in it."""
-        keys = self.keys.intersection(context)
-        return [row for key in keys for d in dimensions for row in self.by_piece.get((d, key), ())]
+        return [row for bucket in self.context_buckets(dimensions, context) for row in self.by_piece[bucket]]
 
     def plain_groups(self, dimensions: tuple[str, ...], measure: str | None) -> list[PlainGroup]:
         """The term-less rows of those dimensions in a compatible measure word, sorted by value."""

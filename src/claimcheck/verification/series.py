@@ -65,6 +65,7 @@ class SeriesKey:
 class Series:
     key: SeriesKey
     by_span: dict[Span, IndexedRow] = field(default_factory=dict)
+    first: int | None = None  # first_order, once the series is complete
 
     def at(self, span: Span) -> IndexedRow | None:
         return self.by_span.get(span)
@@ -74,7 +75,9 @@ class Series:
 
     @property
     def first_order(self) -> int:
-        return min(row.order for row in self.by_span.values())
+        if self.first is None:
+            return min(row.order for row in self.by_span.values())
+        return self.first
 
     @property
     def spans(self) -> list[Span]:

@@ -11,7 +11,9 @@ guidance. basis: equal, a change agreeing with any of yoy, mom, qoq. period: no 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -69,12 +71,7 @@ class Resolved:
     def of(cls, period: FramePeriod | None) -> Resolved | None:
         if period is None or not period.start or not period.end:
             return None
-        start, end = period.start.split("-"), period.end.split("-")
-        try:
-            day = int(start[2]) if len(start) == 3 and start == end else None
-            return cls((int(start[0]), int(start[1])), (int(end[0]), int(end[1])), day)
-        except (ValueError, IndexError):  # not YYYY-MM[-DD]: read as unresolved
-            return None
+        return _resolved(period.start, period.end)
 
     @property
     def label(self) -> str:
@@ -103,6 +100,16 @@ def resolved_conflict(claim: Resolved, row: Period) -> bool:
     if (claim.first, claim.last) != ((year, row.months[0]), (year, row.months[1])):
         return True
     return claim.day is not None and row.day is not None and claim.day != row.day
+
+
+@lru_cache(maxsize=4096)
+def _resolved(start_text: str, end_text: str) -> Resolved | None:
+    start, end = start_text.split("-"), end_text.split("-")
+    try:
+        day = int(start[2]) if len(start) == 3 and start == end else None
+        return Resolved((int(start[0]), int(start[1])), (int(end[0]), int(end[1])), day)
+    except (ValueError, IndexError):  # not YYYY-MM[-DD]: read as unresolved
+        return None
 
 
 @dataclass(slots=True)
@@ -240,17 +247,23 @@ def _metric(claim: ClaimSlots, row: IndexedRow, context: Context) -> bool:
 _CLAUSE_BREAK = regex.compile(r"[,;:，；：]")
 
 
+@lru_cache(maxsize=1024)
+def _clause_breaks(text: str) -> tuple[int, ...]:  # where a sentence's clause breaks stand
+    return tuple(match.start() for match in _CLAUSE_BREAK.finditer(text))
+
+
 def _own_metric(claim: Claim) -> tuple[str, str] | None:
     """The frame's metric and the claim's own clause, folded, when the metric stands in it."""
     frame, sentence = claim.frame, claim.sentence
     if frame is None or frame.metric is None:
         return None
     start, end = claim.start - sentence.start, claim.end - sentence.start
-    before = [m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, max(start, 0))]
-    after = _CLAUSE_BREAK.search(sentence.text, max(end, 0))
+    breaks = _clause_breaks(sentence.text)
+    before = bisect_left(breaks, max(start, 0))  # the breaks ending by the claim's start
+    after = bisect_left(breaks, max(end, 0))  # the first break from its end
     clause = (
-        sentence.start + (before[-1] if before else 0),
-        sentence.start + (after.start() if after else len(sentence.text)),
+        sentence.start + (breaks[before - 1] + 1 if before else 0),
+        sentence.start + (breaks[after] if after < len(breaks) else len(sentence.text)),
     )
     if not (clause[0] <= frame.metric.start and frame.metric.end <= clause[1]):
         return None

@@ -19,16 +19,18 @@ from claimcheck.engine.numbers import number_arithmetic
 from claimcheck.models import Claim, ReferenceRow, Verdict
 from claimcheck.references.tables import ReferenceTable
 from claimcheck.verification import reasons
+from claimcheck.verification.alike import context_groups, same_rows
 from claimcheck.verification.claim_check import ClaimCheck, judge_rows
 from claimcheck.verification.compute import compute
 from claimcheck.verification.compute.changes import baseline_in_clause
 from claimcheck.verification.context import Context, Contexts
 from claimcheck.verification.explain import Explained
-from claimcheck.verification.index import IndexedRow, PlainGroup, ReferenceIndex, nearest, overlapping_nearest
-from claimcheck.verification.intervals import claim_interval, parse_approximation
+from claimcheck.verification.index import IndexedRow, ReferenceIndex, nearest, overlapping_nearest
+from claimcheck.verification.intervals import ClaimIntervals, Interval, parse_approximation
+from claimcheck.verification.made import made, unsourced
+from claimcheck.verification.other_frame import other_frame
 from claimcheck.verification.slots import (
     FAR,
-    NAMED,
     ClaimSlots,
     basis_agrees,
     entity_agrees,
@@ -55,7 +57,7 @@ def _verdict(
     claim: Claim,
     index: ReferenceIndex,
     contexts: Contexts,
-    approximation: float,
+    intervals: ClaimIntervals,
     explain: bool,
     neighbours: tuple[Claim, ...] = (),
 ) -> Verdict:
@@ -63,13 +65,18 @@ def _verdict(
     the table does hold. A direct row wins; when the levels say otherwise, the reason says so."""
     context = contexts.of(claim)
     slots = ClaimSlots.of(claim) if claim.value is not None or claim.frame is not None else None
+    approximation = intervals.approximation
+    computed = None
+    if slots is not None and claim.frame is not None and index.size:
+        computed = compute(claim, slots, context, index, approximation, neighbours, intervals)
     if claim.value is None:
-        direct = Verdict(claim_id=claim.id, status="unsourced", reason=reasons.no_value(context.language))
+        direct = made(claim.id, "unsourced", reasons.no_value(context.language))
     else:
-        direct = _direct(claim, slots, index, context, approximation, explain)
+        # A computed figure replaces a direct verdict without a row: its reason is not read then.
+        quiet = computed is not None and not explain
+        direct = _direct(claim, slots, index, context, intervals.of(claim), explain, quiet)
     if slots is None or claim.frame is None or not index.size:
         return direct
-    computed = compute(claim, slots, context, index, approximation, neighbours)
     if direct.status == "mismatch" and slots.basis == "change" and baseline_in_clause(claim):
         # A baseline the frame did not read (較今年2月的210.4億元成長39.1%): a row of another is no check.
         direct = direct.model_copy(update={"status": "unsourced", "reason": _open_reason(direct, context)})
@@ -77,15 +84,16 @@ def _verdict(
         return direct
     if direct.status == "unsourced":
         working = computed.working
-        return direct.model_copy(
-            update={
-                "status": computed.status,
-                "reason": computed.reason,
-                "reference": None,
-                "difference": computed.difference,
-                "relative_difference": computed.relative,
-                "computation": working.record() if working is not None else None,
-            }
+        return made(
+            direct.claim_id,
+            computed.status,
+            computed.reason,
+            None,
+            computed.difference,
+            computed.relative,
+            direct.candidates,
+            direct.considered,
+            working.record() if working is not None else None,
         )
     if computed.working is not None and computed.status != "unsourced" and computed.status != direct.status:
         reason = direct.reason + reasons.levels_disagree(context.language, computed.working.text())
@@ -100,21 +108,35 @@ def _open_reason(direct: Verdict, context: Context) -> str:
 
 
 def _direct(
-    claim: Claim, slots: ClaimSlots, index: ReferenceIndex, context: Context, approximation: float, explain: bool
+    claim: Claim,
+    slots: ClaimSlots,
+    index: ReferenceIndex,
+    context: Context,
+    interval: Interval,
+    explain: bool,
+    quiet: bool = False,
 ) -> Verdict:
+    """The verdict of the rows of the claim's own frame. `quiet`: when none is near, the
+    verdict is unsourced without naming why (the caller has a better one)."""
     lookup = context.pieces
     if slots.entity is not None:
         lookup = lookup | index.subject_pieces(slots.entity, entity_agrees)
-    looked = index.context_rows(index.dimensions if explain else slots.dimensions, lookup)
     groups = index.plain_groups(slots.dimensions, slots.measure)
     told = Explained(claim, slots, context.language) if explain else None
-    if not looked and not groups:
-        return _unsourced(claim, reasons.no_row(context.language), told)
-    if not explain:  # a row whose terms are not all in the context can be no candidate nor named
-        looked = [row for row in looked if row.pieces <= context.pieces]
-    judged = judge_rows(slots, looked, context)
-    same = [row for row, differs in judged if not differs]
-    check = ClaimCheck(claim, claim_interval(claim, approximation), slots)
+    judged: list[tuple[IndexedRow, list[str]]] | None = None
+    if explain:
+        looked = index.context_rows(index.dimensions, lookup)
+        if not looked and not groups:
+            return unsourced(claim, reasons.no_row(context.language), told)
+        judged = judge_rows(slots, looked, context)
+        same = [row for row, differs in judged if not differs]
+    else:
+        alike = context_groups(index, slots.dimensions, lookup)
+        if not alike and not groups:
+            return unsourced(claim, reasons.no_row(context.language), told)
+        # a row whose terms are not all in the context can be no candidate nor named
+        same = same_rows(slots, [group for group in alike if group.pieces <= context.pieces], context)
+    check = ClaimCheck(claim, interval, slots)
     agreeing = [g for g in groups if basis_agrees(slots.basis, g.basis) and modality_agrees(slots.modality, g.modality)]
 
     count = len(same)
@@ -135,24 +157,22 @@ def _direct(
         if far is not None:
             if told is not None:
                 told.candidates(check, same, [])
-            return _unsourced(claim, reasons.far(context.language, best.ref, *far), told)
+            return unsourced(claim, reasons.far(context.language, best.ref, *far), told)
         if told is not None:
             told.candidates(check, same, overlapping)
         reason = reasons.sourced(context.language, best.ref)
-        return Verdict(
-            claim_id=claim.id,
-            status="sourced",
-            reason=reason,
-            reference=best.ref,
-            candidates=count,
-            considered=told.rows if told is not None else None,
-        )
+        return made(claim.id, "sourced", reason, best.ref, candidates=count, considered=told.rows if told else None)
     candidates = list(same)
     found = (nearest(group.rows, check.frame(group.dimension)[0], check.accept) for group in agreeing)
     candidates.extend(row for row in found if row is not None)
     if candidates:
         return _nearest_candidate(claim, check, candidates, count, context.language, told)
-    return _other_frame(claim, check, context, judged, groups, agreeing, told)
+    if quiet:
+        return made(claim.id, "unsourced", "")
+    if judged is None:  # each row with the slot it differs in, in the table's order, to name the nearest
+        looked = index.context_rows(slots.dimensions, lookup)
+        judged = judge_rows(slots, [row for row in looked if row.pieces <= context.pieces], context)
+    return other_frame(claim, check, context, judged, groups, agreeing, told)
 
 
 _OPEN = frozenset({"over", "under", "at_least", "at_most"})
@@ -185,25 +205,18 @@ def _nearest_candidate(
         reason = reasons.series(language, periods, unresolved)
         if told is not None:
             told.candidates(check, candidates, [], ruled_out=("period", reason))
-        return _unsourced(claim, reason, told)
+        return unsourced(claim, reason, told)
     if times >= FAR:
         if told is not None:
             told.candidates(check, candidates, [])
-        return _unsourced(claim, reasons.far(language, best.ref, times, larger), told)
+        return unsourced(claim, reasons.far(language, best.ref, times, larger), told)
     if told is not None:
         told.candidates(check, candidates, [])
     difference, row_value = check.difference(best)
     relative = difference / row_value if row_value else None
-    return Verdict(
-        claim_id=claim.id,
-        status="mismatch",
-        reason=reasons.mismatch(language, claim, best.ref, difference, relative),
-        reference=best.ref,
-        difference=difference,
-        relative_difference=relative,
-        candidates=count,
-        considered=told.rows if told is not None else None,
-    )
+    reason = reasons.mismatch(language, claim, best.ref, difference, relative)
+    considered = told.rows if told is not None else None
+    return made(claim.id, "mismatch", reason, best.ref, difference, relative, count, considered)
 
 
 def _series_key(row: IndexedRow) -> tuple:
@@ -221,50 +234,6 @@ def _series(best: IndexedRow, candidates: list[IndexedRow]) -> int:
         if row.period is not None and row.period.known and _series_key(row) == key
     }
     return len(periods) if len(periods) > 1 else 0
-
-
-def _other_frame(
-    claim: Claim,
-    check: ClaimCheck,
-    context: Context,
-    judged: list[tuple[IndexedRow, list[str]]],
-    groups: list[PlainGroup],
-    agreeing: list[PlainGroup],
-    told: Explained | None,
-) -> Verdict:
-    """No row of the claim's frame: the reason names the slot that ruled out the nearest row
-    differing from it in that slot alone."""
-    near: list[tuple[IndexedRow, str]] = []
-    for row, differs in judged:
-        # An older table's subject may be a topic, not whose figure it is: not named as an entity.
-        named = differs and differs[0] in NAMED and (differs[0] != "entity" or row.framed)
-        if named and check.slots.differs(row, context, every=True) == differs:
-            near.append((row, differs[0]))
-    for group in groups:
-        if group in agreeing:
-            continue
-        slot = "basis" if modality_agrees(check.slots.modality, group.modality) else "modality"
-        if slot == "modality" and not basis_agrees(check.slots.basis, group.basis):
-            continue
-        row = nearest(group.rows, check.frame(group.dimension)[0], check.accept)
-        if row is not None:
-            near.append((row, slot))
-    near.extend((row, "period") for row in {id(row): row for row in check.excluded}.values())
-    language = context.language
-    if told is not None:
-        told.near(near)
-    if not near:
-        return _unsourced(claim, reasons.no_row(language), told)
-    row, slot = min(near, key=lambda pair: (check.distance(pair[0]), NAMED.index(pair[1]), pair[0].order))
-    if slot == "period" and check.slots.resolved is None:
-        excluded = list({id(r): r.ref for r, s in near if s == "period"}.values())
-        return _unsourced(claim, reasons.other_period(language, excluded), told)
-    return _unsourced(claim, reasons.other_slot(language, slot, claim, check.slots.side(claim), row.ref), told)
-
-
-def _unsourced(claim: Claim, reason: str, told: Explained | None) -> Verdict:
-    considered = told.rows if told is not None else None
-    return Verdict(claim_id=claim.id, status="unsourced", reason=reason, considered=considered)
 
 
 def _others(claim: Claim, by_sentence: dict[tuple[int, str], list[Claim]]) -> tuple[Claim, ...]:
@@ -291,7 +260,10 @@ def verify(
         for claim in claims:
             by_sentence.setdefault((claim.sentence.start, claim.sentence.text), []).append(claim)
         with number_arithmetic():  # a claim of 1e999999999 km is a number, not a decimal.Overflow
-            return [_verdict(claim, index, contexts, approx, explain, _others(claim, by_sentence)) for claim in claims]
+            intervals = ClaimIntervals(approx)
+            return [
+                _verdict(claim, index, contexts, intervals, explain, _others(claim, by_sentence)) for claim in claims
+            ]
     finally:
         if collecting:
             gc.enable()

@@ -13,6 +13,7 @@ from claimcheck.verification.compute.levels import Levels, Task
 from claimcheck.verification.compute.working import Computed
 from claimcheck.verification.context import Context
 from claimcheck.verification.index import ReferenceIndex
+from claimcheck.verification.intervals import ClaimIntervals
 from claimcheck.verification.slots import ClaimSlots
 
 _OPERATIONS = (changes.compute, sums.compute, shares.compute, ranks.compute, streaks.compute)
@@ -25,10 +26,12 @@ def compute(
     index: ReferenceIndex,
     approximation: float,
     neighbours: tuple[Claim, ...] = (),
+    intervals: ClaimIntervals | None = None,
 ) -> Computed | None:
     """The verdict computed for the claim, or None when no operation applies to it.
-    `neighbours`: the other claims of its sentence (a streak's condition may be one of them)."""
-    task = Task(claim, slots, context, index, Levels.of(index), approximation, neighbours)
+    `neighbours`: the other claims of its sentence (a streak's condition may be one of them);
+    `intervals`: the claims' intervals, when the caller reads them once."""
+    task = Task(claim, slots, context, index, Levels.of(index), approximation, neighbours, intervals)
     for operation in _OPERATIONS:
         found = operation(task)
         if found is not None:

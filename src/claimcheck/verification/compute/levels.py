@@ -13,7 +13,7 @@ from claimcheck.rules.folding import fold
 from claimcheck.rules.reference_rules import ComputedWords, reference_rules
 from claimcheck.verification.context import Context, folded, occurs
 from claimcheck.verification.index import IndexedRow, ReferenceIndex
-from claimcheck.verification.intervals import Interval, claim_interval
+from claimcheck.verification.intervals import ClaimIntervals, Interval, claim_interval
 from claimcheck.verification.series import Series, SeriesKey, Span, series_key, span_of
 from claimcheck.verification.slots import ClaimSlots, entity_agrees, modality_agrees
 
@@ -32,11 +32,24 @@ class Levels:
                 continue
             found.setdefault(key, Series(key)).by_span.setdefault(span, row)
             self.key_of[row.order] = key
+        for series in found.values():
+            series.first = series.first_order
         self.series = found
         self.by_terms: dict[tuple, list[Series]] = defaultdict(list)
         for key, series in found.items():
             self.by_terms[(key.terms, key.dimension, key.measure, key.modality)].append(series)
         self.groups = sorted({row.ref.group for row in index.rows if row.ref.group})
+        # The series of each bucket of the index, with the first of its rows the bucket
+        # holds: the rows of a series agree with a claim or not alike, one is judged for all.
+        self.filed: dict[tuple[str, str], list[tuple[SeriesKey, IndexedRow]]] = {}
+        for bucket, rows in index.by_piece.items():
+            first: dict[SeriesKey, IndexedRow] = {}
+            for row in rows:
+                key = self.key_of.get(row.order)
+                if key is not None and key not in first:
+                    first[key] = row
+            if first:
+                self.filed[bucket] = list(first.items())
 
     @classmethod
     def of(cls, index: ReferenceIndex) -> Levels:
@@ -65,6 +78,7 @@ class Task:
     levels: Levels
     approximation: float
     neighbours: tuple[Claim, ...] = ()  # the other claims of the claim's sentence, in order
+    intervals: ClaimIntervals | None = None  # the verification's, when it reads them once
 
     @property
     def language(self) -> str:
@@ -77,6 +91,8 @@ class Task:
 
     @cached_property
     def interval(self) -> Interval | None:
+        if self.intervals is not None:
+            return self.intervals.of(self.claim)
         return claim_interval(self.claim, self.approximation)
 
     @cached_property
@@ -89,17 +105,15 @@ class Task:
             lookup = self.context.pieces
             if slots.entity is not None:
                 lookup = lookup | self.index.subject_pieces(slots.entity, entity_agrees)
-            found, seen = [], set()
-            for row in self.index.context_rows(self.index.dimensions, lookup):
-                key = levels.key_of.get(row.order)
-                if key is None or key in seen:
-                    continue
-                seen.add(key)  # the rows of a series agree or not alike: one is judged for all
-                if not modality_agrees(slots.modality, row.modality) or not slots.agrees(row, self.context, _SLOTS):
-                    continue
-                if row.subject and row.terms and not self._named_beside(row):
-                    continue
-                found.append(levels.series[key])
+            found = []
+            filed = levels.filed
+            for bucket in self.index.context_buckets(self.index.dimensions, lookup):
+                for key, row in filed.get(bucket, ()):
+                    if not modality_agrees(slots.modality, row.modality) or not slots.agrees(row, self.context, _SLOTS):
+                        continue
+                    if row.subject and row.terms and not self._named_beside(row):
+                        continue
+                    found.append(levels.series[key])
             levels.own_cache[cache_key] = found
         before = folded(self.claim.sentence.text)[: max(self.claim.start - self.claim.sentence.start, 0)]
         return sorted(found, key=lambda s: (_distance(s, before), -sum(map(len, s.key.terms)), _order(s)))

@@ -31,9 +31,11 @@ class Bounds:
     def of(cls, row: IndexedRow) -> Bounds:
         """The row's interval, at least as wide as its written precision: a desk's 4.1万 is
         any figure from 40,500 to 41,500, and a change computed from it is that uncertain."""
-        half = _half_step(row.ref.value_text, row.ref.value) * row.size
-        low, high = row.interval.low, row.interval.high
-        return cls(min(low, row.center - half), max(high, row.center + half))
+        if row.bounds is None:
+            half = _half_step(row.ref.value_text, row.ref.value) * row.size
+            low, high = row.interval.low, row.interval.high
+            row.bounds = cls(min(low, row.center - half), max(high, row.center + half))
+        return row.bounds
 
     def __add__(self, other: Bounds) -> Bounds:
         return Bounds(self.low + other.low, self.high + other.high)
@@ -76,7 +78,7 @@ def figure(value: float) -> str:
 
 def used(row: IndexedRow) -> UsedRow:
     ref = row.ref
-    return UsedRow(
+    return UsedRow.trusted(
         id=ref.id,
         table=ref.table,
         row=ref.row,
@@ -99,7 +101,7 @@ class Working:
     missing: list[Span] = field(default_factory=list)
 
     def record(self) -> Computation:
-        return Computation(
+        return Computation.trusted(
             operation=self.operation,
             rows=[used(row) for row in self.rows],
             expression=self.expression,
