@@ -12,8 +12,9 @@ from decimal import Decimal
 import regex
 
 from claimcheck.engine.digit_forms import DIGIT_SUFFIXES, digit_suffixes, negate_after
+from claimcheck.engine.han_numerals import parse_han_span
 from claimcheck.engine.numerals import number_value, value_of
-from claimcheck.engine.quantity import Quantity, qualify, whole
+from claimcheck.engine.quantity import Quantity, after_threshold, qualify, whole
 from claimcheck.engine.tail import read_after
 from claimcheck.engine.word_fractions import fraction_after, of_unit, ratio_after
 from claimcheck.rules.grammar import Grammar
@@ -87,11 +88,19 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
     core = "num" if branch == "num" else "words"
     written = match.group(core)
     read = number_value(written, g) or _unread_run(text, match.end(core), written, g)
+    span = parse_han_span(written, g.han_numerals) if read is None and g.han_numerals is not None else None
+    if span is not None:
+        read = span[0], len(written)
+    elif read is None and written[0] in g.han_scales and after_threshold(text, match.start(core), g):
+        scaled = value_of("1" + written, g)  # 破萬: the scale alone is one of it
+        read = (scaled, len(written)) if scaled is not None else None
     if read is None:
         return None
     value, used = read
     start = match.start(core)
     q = Quantity(start, start + used, start, start + used, written[:used], value)
+    if span is not None:
+        q.value_max, q.qualifier = span[1], "approx"
     q.words = core == "words"
     if text[q.end : q.end + 1] in g.fraction_whole_starts:
         _mixed_fraction(text, q, g)
@@ -104,6 +113,8 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
     if spaced and (ratio := ratio_after(text, q.end, g)) is not None and ratio[0]:
         return _fraction(text, q, q.value / ratio[0], ratio[1], g)  # three out of four, 1 over 3
     _finish(text, q, g, allow_unit=True)
+    if span is not None and q.unit is None and not q.percent and not any(c in g.han_scales for c in written):
+        return None  # 三四 alone: a span needs a unit or a scale to be a figure
     if spaced and text.startswith(" ", q.end) and (below := g.negative_after.match(text, q.end)) is not None:
         negate_after(q, below, g)
     return q

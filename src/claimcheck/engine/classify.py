@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from claimcheck.engine.quantity import Quantity
+from claimcheck.engine.quantity import Quantity, after_threshold
 from claimcheck.engine.tail import currency_glued
 from claimcheck.rules.grammar import Grammar
 
@@ -65,7 +65,12 @@ def rejection(text: str, q: Quantity, g: Grammar) -> Rejected | None:
         return Rejected("ratio or fraction" if q.fraction else "no unit")
     plain = q.unit is None and not q.currency and not q.percent and not q.scaled
     written = q.number_text
-    if g.han_numerals is not None and written and not any(c.isdigit() for c in written):
+    if (
+        g.han_numerals is not None
+        and written
+        and not any(c.isdigit() for c in written)
+        and not (written[0] in g.han_numerals.lone_scales_not_numbers and after_threshold(text, q.number_start, g))
+    ):
         if all(c in g.han_numerals.lone_scales_not_numbers for c in written):
             return Rejected("lone scale")
         if plain and (len(written) == 1 or written[0] in g.han_numerals.lone_scales_not_numbers):

@@ -101,6 +101,12 @@ def find_relations_without_figure(clean: str, hits, rg: RelationGrammar, starts_
             continue
         if draft is not None and not blocked(*draft.span):
             found.append(draft)
+    for pattern in rg.changes_without_figure:  # 呈下降, 高出一截
+        found += [
+            RawClaim("comparison", *m.span(), direction=_direction(m))
+            for m in pattern.finditer(clean)
+            if not blocked(*m.span()) and "\n" not in m.group()
+        ]
     return without_overlaps(found)
 
 

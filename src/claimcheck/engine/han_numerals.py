@@ -136,3 +136,17 @@ def parse_han(text: str, han: HanNumerals) -> Decimal | None:
     for _, scale in rest:
         value *= scale
     return value
+
+
+def parse_han_span(text: str, han: HanNumerals) -> tuple[Decimal, Decimal] | None:
+    """Two digits in a row, the second one more than the first, are an approximate span:
+    五六十億 is 50億 to 60億, 三四 (成) 3 to 4, 十七八 17 to 18. Not from 一 (略知一二)."""
+    for i in range(len(text) - 1):
+        low, high = han.digits.get(text[i]), han.digits.get(text[i + 1])
+        if low is not None and high is not None and low >= 2 and high == low + 1 and text[i + 1] not in "兩两":
+            first = parse_han(text[: i + 1] + text[i + 2 :], han)
+            second = parse_han(text[:i] + text[i + 1 :], han)
+            if first is not None and second is not None and first < second:
+                return first, second
+            return None
+    return None

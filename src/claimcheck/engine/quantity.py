@@ -53,3 +53,13 @@ def qualify(q: Quantity, words: str, g: Grammar) -> None:
     if name:
         q.qualifier = name
         q.qualifier_text = words
+
+
+def after_threshold(text: str, start: int, g: Grammar) -> bool:
+    """Whether a word of a threshold passed stands right before `start`: 破百, 突破千億 (not 打破)."""
+    if g.han_numerals is None:
+        return False
+    before = text[max(0, start - 4) : start]
+    return any(before.endswith(word) for word in g.han_numerals.lone_scales_after) and not any(
+        before.endswith(word) for word in g.not_qualifiers
+    )

@@ -28,10 +28,11 @@ def _position(written: str, rg: RelationGrammar, g: Grammar) -> int | None:
 
 def find_ranks(clean: str, hits, rg: RelationGrammar, g: Grammar, blocked) -> list[RawClaim]:
     found: list[RawClaim] = []
-    for pattern, qualifier in rg.ranks:
+    for pattern, qualifier, fixed in rg.ranks:
+        counted = "n" in pattern.groupindex
         for m in pattern.finditer(clean):
-            position = _position(m.group("n"), rg, g)
-            if position is not None and not blocked(*m.span()) and "\n" not in m.group():
+            position = _position(m.group("n"), rg, g) if counted else fixed
+            if (position is not None or not counted) and not blocked(*m.span()) and "\n" not in m.group():
                 found.append(RawClaim("rank", *m.span(), value=position, qualifier=qualifier))
     for start, end, roles in hits:
         if "title" in roles and not blocked(start, end):

@@ -13,6 +13,8 @@ from claimcheck.rules.schema import Table
 class RankPattern(Table):
     pattern: str
     qualifier: Literal["exact", "at_most"] = "exact"
+    # The place of a pattern without an `n` group (龍頭 is first); none for the last place (墊底).
+    position: int | None = None
 
 
 class RankRules(Table):
@@ -45,6 +47,9 @@ class ComparisonRules(Table):
     more_than: list[str] = []
     less_than: list[str] = []
     equal: list[str] = []
+    # Patterns of a change stated without a figure (呈下降, 高出一截), direction in a named
+    # group: up, down, more or less.
+    without_figure: list[str] = []
     doubling: dict[str, float] = {}
     multiples: dict[str, float] = {}
     multiple_of: list[str] = []

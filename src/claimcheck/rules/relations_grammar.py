@@ -32,7 +32,7 @@ CLAUSE_BREAK = r"[，；：。！？!?;:\n—]|,(?!\d{3})|\.(?=\s|$)"
 class RelationGrammar:
     triggers: tuple[regex.Pattern[str] | re.Pattern[str], ...]  # Latin words, the others, the others late
     roles: dict[str, frozenset[str]]
-    ranks: tuple[tuple[regex.Pattern[str], str], ...]
+    ranks: tuple[tuple[regex.Pattern[str], str, int | None], ...]
     title_position: dict[str, int]
     ordinals: dict[str, int]
     streak_before: regex.Pattern[str]
@@ -50,6 +50,7 @@ class RelationGrammar:
     equal_after: regex.Pattern[str]
     doubling_factor: dict[str, float]
     superlative_patterns: tuple[regex.Pattern[str], ...]
+    changes_without_figure: tuple[regex.Pattern[str], ...]
     determiner_before: regex.Pattern[str]
     after_adjective: regex.Pattern[str]
     figure_gap: regex.Pattern[str]
@@ -93,7 +94,7 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         return pattern
 
     ranks = tuple(
-        (listed.compile(expand(p.pattern)), p.qualifier)
+        (listed.compile(expand(p.pattern)), p.qualifier, p.position)
         for t in tables
         for p in t.rank.patterns
         if isinstance(p, RankPattern)
@@ -208,6 +209,7 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         equal_after=regex.compile(equal_after),
         doubling_factor={k.lower(): v for k, v in {**doubling, **multiples}.items()},
         superlative_patterns=tuple(listed.compile(expand(p)) for x in s for p in x.patterns),
+        changes_without_figure=tuple(regex.compile(expand(p)) for x in c for p in x.without_figure),
         determiner_before=regex.compile(f"(?r)(?:{any_word([w for x in s for w in x.determiners])})\\s\\Z"),
         after_adjective=regex.compile(f"\\s(?:{any_word([w for x in s for w in x.after_adjective])})\\b"),
         figure_gap=listed.compile(

@@ -41,6 +41,8 @@ class HanNumerals(Table):
     decimal_points: list[str]
     digit_points: list[str] = []
     lone_scales_not_numbers: list[str]
+    # After these, a lone scale is a threshold passed (破百, 突破千億), a figure after all.
+    lone_scales_after: list[str] = []
     not_figures_alone: list[str]
 
 
