@@ -2,32 +2,52 @@
 ("a six-game losing streak", "the fourth month running"), race times (1:58.42), counts with
 a noun in words ("two tax cuts") and comparisons with no figure ("rose sharply", "an increase").
 
-A run, a time or a count replaces the shorter figures inside it (the 6 of "6-game"); a
-comparison stands only where no other claim does.
+A run, a time or a count replaces the bare numbers inside it (the 6 of "6-game"); a
+comparison stands only where no other claim does. A pattern with anchor words is tried only
+around them, and one scan of the text finds the anchors of every pattern.
 """
 
 from __future__ import annotations
 
 from claimcheck.engine.ranks import position
-from claimcheck.engine.raw_claim import RawClaim, without_overlaps
+from claimcheck.engine.raw_claim import RawClaim, line_end, line_start, without_overlaps
 from claimcheck.rules.grammar import Grammar
 from claimcheck.rules.relations_grammar import RelationGrammar
 
 _DIRECTIONS = ("up", "down", "more", "less", "equal")
+_BEFORE, _AFTER = 32, 48  # around an anchor: more than any match of a claim pattern reaches
 
 
-def find_pattern_claims(clean: str, rg: RelationGrammar, g: Grammar, blocked, late: bool) -> list[RawClaim]:
+def pattern_matches(clean: str, rg: RelationGrammar) -> list:
+    """Every match of every claim pattern, as (pattern index, match), each once."""
+    found: dict[tuple[int, int, int], object] = {}
+    for i, (pattern, rule) in enumerate(rg.claim_patterns):
+        if not rule.anchors:
+            for m in pattern.finditer(clean):
+                found[(i, *m.span())] = m
+    lower = clean.lower()
+    if len(lower) != len(clean):  # a letter whose lower case is longer (İ): no offsets to share
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in clean)
+    for anchor in rg.claim_anchor.finditer(lower):
+        start, end = anchor.span()
+        low, high = line_start(clean, start, _BEFORE), line_end(clean, end, _AFTER)
+        for i in rg.anchored[anchor.group()]:
+            for m in rg.claim_patterns[i][0].finditer(clean, low, high):
+                if m.start() <= start and end <= m.end():
+                    found[(i, *m.span())] = m
+    return [(i, m) for (i, _, _), m in sorted(found.items(), key=lambda item: item[0][1:])]
+
+
+def find_pattern_claims(clean: str, matches, rg: RelationGrammar, g: Grammar, blocked, late: bool) -> list[RawClaim]:
     """The pattern claims of comparisons (late) or of the other kinds, in document order."""
     found = []
-    for pattern, rule in rg.claim_patterns:
-        if (rule.kind == "comparison") != late:
+    for i, m in matches:
+        rule = rg.claim_patterns[i][1]
+        if (rule.kind == "comparison") != late or "\n" in m.group() or blocked(*m.span()):
             continue
-        for m in pattern.finditer(clean):
-            if "\n" in m.group() or blocked(*m.span()):
-                continue
-            draft = _claim(m, rule, rg, g)
-            if draft is not None:
-                found.append(draft)
+        draft = _claim(m, rule, rg, g)
+        if draft is not None:
+            found.append(draft)
     return without_overlaps(found)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from claimcheck.engine.comparisons import compare_figures, find_relations_without_figure
-from claimcheck.engine.pattern_claims import find_pattern_claims
+from claimcheck.engine.pattern_claims import find_pattern_claims, pattern_matches
 from claimcheck.engine.ranks import find_ranks, link_streaks
 from claimcheck.engine.rates import join_rates
 from claimcheck.engine.raw_claim import Clauses, RawClaim, Spans
@@ -29,15 +29,17 @@ def relate(
     if ranks:
         taken = Spans(r.span for r in ranks)
         figures = [f for f in figures if not taken.overlaps(*f.span)]
-    if rg.claim_patterns:
-        figures = _with_runs(clean, figures, ranks, g, rg)
+    matches = pattern_matches(clean, rg) if rg.claim_patterns else []
+    if matches:
+        figures = _with_runs(clean, figures, ranks, matches, g, rg)
     compare_figures(clean, figures, rg, clauses)
     # Times do not block these: the baseline is often a period (高於去年, "higher than last year").
     taken = Spans([*(f.span for f in figures), *(r.span for r in ranks)])
     loose = find_relations_without_figure(clean, hits, rg, rg.number_at.match, taken.overlaps)
-    if rg.claim_patterns:
+    if matches:
         taken = Spans([*(f.span for f in figures), *(r.span for r in ranks), *(d.span for d in loose)])
-        loose = sorted([*loose, *find_pattern_claims(clean, rg, g, taken.overlaps, late=True)], key=lambda d: d.start)
+        figureless = find_pattern_claims(clean, matches, rg, g, taken.overlaps, late=True)
+        loose = sorted([*loose, *figureless], key=lambda d: d.start)
     taken = Spans([*times_of(times), *(d.span for d in (*figures, *ranks, *loose))])
     superlatives = find_superlatives(clean, hits, rg, taken.overlaps)
     attach_figures(clean, superlatives, figures, rg, clauses)
@@ -45,11 +47,11 @@ def relate(
     return sorted([*figures, *ranks, *loose, *superlatives], key=lambda d: (d.start, d.end))
 
 
-def _with_runs(clean: str, figures: list[RawClaim], ranks: list[RawClaim], g: Grammar, rg: RelationGrammar):
+def _with_runs(clean: str, figures: list[RawClaim], ranks: list[RawClaim], matches, g: Grammar, rg: RelationGrammar):
     """The figures with the runs, times and counts read whole by a pattern: such a claim
     replaces the bare numbers inside it (the 6 of "6-game") and gives way to a figure with a
     unit, a scale, or as long as itself."""
-    runs = find_pattern_claims(clean, rg, g, Spans(r.span for r in ranks).overlaps, late=False)
+    runs = find_pattern_claims(clean, matches, rg, g, Spans(r.span for r in ranks).overlaps, late=False)
     if not runs:
         return figures
     starts = [f.start for f in figures]

@@ -146,6 +146,9 @@ class ClaimPattern(Table):
     unit_canonical: str | None = None
     # A unit written (in lower case) as a key here makes the claim a duration in that unit.
     duration_units: dict[str, str] = {}
+    # Words one of which every match holds: the pattern is tried only around them (one scan
+    # finds the words of every pattern). Empty: the pattern is tried all through the text.
+    anchors: list[str] = []
 
 
 class RateRules(Table):

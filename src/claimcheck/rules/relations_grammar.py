@@ -11,6 +11,7 @@ import regex
 
 from claimcheck import rules
 from claimcheck.rules import RankPattern, RelationRules
+from claimcheck.rules.patterns import word_trie
 from claimcheck.rules.relation_schema import ClaimPattern
 from claimcheck.rules.grammar import grammar
 from claimcheck.rules.word_patterns import (
@@ -35,6 +36,8 @@ class RelationGrammar:
     roles: dict[str, frozenset[str]]
     ranks: tuple[tuple[regex.Pattern[str], str], ...]
     claim_patterns: tuple[tuple[regex.Pattern[str], ClaimPattern], ...]
+    claim_anchor: re.Pattern[str]  # the anchor words, in lower case, matched in the lower-cased text
+    anchored: dict[str, tuple[int, ...]]  # an anchor word → the claim patterns it opens
     title_position: dict[str, int]
     ordinals: dict[str, int]
     streak_before: regex.Pattern[str]
@@ -109,6 +112,10 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         if isinstance(p, RankPattern)
     )
     claim_patterns = tuple((listed.compile(expand(p.pattern)), p) for t in tables for p in t.claims)
+    anchored: dict[str, list[int]] = {}
+    for i, (_, p) in enumerate(claim_patterns):
+        for word in p.anchors:
+            anchored.setdefault(word.lower(), []).append(i)
     titles = {k.lower(): v for t in tables for k, v in t.rank.titles.items()}
     c = [t.comparison for t in tables]
     up, down = [w for x in c for w in x.up], [w for x in c for w in x.down]
@@ -212,6 +219,8 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
     return RelationGrammar(
         ranks=ranks,
         claim_patterns=claim_patterns,
+        claim_anchor=re.compile(f"\\b{word_trie(list(anchored))}\\b"),
+        anchored={word: tuple(found) for word, found in anchored.items()},
         triggers=triggers,
         roles={word: frozenset(r) for word, r in roles.items()},
         title_position=titles,
