@@ -11,9 +11,9 @@ import regex
 
 from claimcheck import rules
 from claimcheck.rules import RankPattern, RelationRules
+from claimcheck.rules.grammar import grammar
 from claimcheck.rules.patterns import word_trie
 from claimcheck.rules.relation_schema import ClaimPattern
-from claimcheck.rules.grammar import grammar
 from claimcheck.rules.word_patterns import (
     NamedLists,
     after_change_words,
@@ -168,10 +168,14 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         else "(?!)"
     )
     change_nouns = {k.lower(): v for x in c for k, v in x.change_nouns.items()}
+    links = any_word([w for x in c for w in x.change_noun_links])
     change_noun_before = (
-        f"(?r)(?i:\\b(?P<noun>{any_word(list(change_nouns))})\\s(?:{any_word([w for x in c for w in x.change_noun_links])})\\s)\\Z"
-        if change_nouns
-        else "(?!)"
+        f"(?r)(?i:\\b(?P<noun>{any_word(list(change_nouns))})\\s(?:{links})\\s)\\Z" if change_nouns else "(?!)"
+    )
+    # Latin words only: the continuation of a change is an English rule (continuation_stops).
+    latin_up, latin_down = [w for w in up if is_latin(w)], [w for w in down if is_latin(w)]
+    change_word = (
+        f"(?r)(?i:(?P<up>{any_word(latin_up)})|(?P<down>{any_word(latin_down)}))" if latin_up or latin_down else "(?!)"
     )
     # 與去年持平, 同比持平, "unchanged from last year": the equal word is found first, then
     # its baseline is read to the left or to the right.
@@ -243,14 +247,11 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         has_rates=any(t.rates.per or t.rates.per_one for t in tables),
         rate_per=regex.compile(f"\\s(?:{any_word(_words(tables, lambda t: t.rates.per))})\\s\\Z"),
         rate_per_one=regex.compile(f"(?:{any_word(_words(tables, lambda t: t.rates.per_one))})\\s"),
-        change_word=regex.compile(
-            # Latin words only: the continuation of a change is an English rule (continuation_stops).
-            f"(?r)(?i:(?P<up>{any_word([w for w in up if is_latin(w)])})|(?P<down>{any_word([w for w in down if is_latin(w)])}))"
-            if any(is_latin(w) for w in [*up, *down])
-            else "(?!)"
-        ),
+        change_word=regex.compile(change_word),
         continuation_stop=regex.compile(
-            f"(?i:{any_word([w for x in c for w in x.continuation_stops])})" if any(x.continuation_stops for x in c) else "(?!)"
+            f"(?i:{any_word([w for x in c for w in x.continuation_stops])})"
+            if any(x.continuation_stops for x in c)
+            else "(?!)"
         ),
         change_noun_before=regex.compile(change_noun_before),
         change_noun_direction=change_nouns,
