@@ -7,6 +7,8 @@ the figure's value and unit are the size of the change.
 
 from __future__ import annotations
 
+import regex
+
 from claimcheck.engine.raw_claim import Clauses, RawClaim, Span, line_end, line_start, without_overlaps
 from claimcheck.rules.relations_grammar import RelationGrammar
 
@@ -56,7 +58,12 @@ def compare_figures(clean: str, figures: list[RawClaim], rg: RelationGrammar, cl
             changed = None  # "2 up 12%": the figure before took "up"
         direction = _direction(changed) if changed else None
         after_match = rg.change_after.match(after) if after[:1] in _AFTER_STARTS else None
-        if direction is not None:
+        margin = rg.margin_after.match(after) if direction is None and after[:1] == " " else None
+        if margin is not None:  # "3 points clear", "half a second clear of his rival"
+            direction = _direction(margin)
+            f.baseline = _baseline(margin, f.end, "base")
+            f.end += margin.end(direction)
+        elif direction is not None:
             f.start = offset + changed.start()
             f.baseline = _baseline(changed, offset, "self", "base") or _baseline(after_match, f.end, "self", "base")
         elif after_match is not None and _direction(after_match):
@@ -79,12 +86,69 @@ def compare_figures(clean: str, figures: list[RawClaim], rg: RelationGrammar, cl
             else:
                 as_match = rg.multiple_after.match(after)
                 f.baseline = _baseline(as_match, f.end, "base") if as_match else None
-        if direction in ("more", "less") and f.baseline is None:
+        if direction in ("more", "less") and f.baseline is None and margin is None:
             continue  # "500 more staff": more than what is not said
         if direction is not None:
             f.figure = f.figure or span_before_change
             f.kind = "comparison"
             f.direction = direction
+    _continue_changes(clean, figures, rg)
+
+
+def _continue_changes(clean: str, figures: list[RawClaim], rg: RelationGrammar) -> None:
+    """A percentage with no change word of its own states a change when a noun of change
+    stands before it (the change was 2.1 percent) or it continues the change before it in its
+    sentence: the figure before it (rose 5% …, but only 1% …) or a change verb (fell in Ohio
+    (2.9 percent)), with no level word between (rose 12% and its margin was 31%)."""
+    previous: RawClaim | None = None
+    for f in figures:
+        if f.kind != "percent" or clean.startswith(" of ", f.end):  # "45% of households": a share
+            previous = f
+            continue
+        window = _sentence_start(clean, f.start)
+        noun = rg.change_noun_before.search(clean, window, f.start)
+        direction: str | None = None
+        if noun is not None:
+            direction = rg.change_noun_direction[noun.group("noun").lower()] or None
+        elif previous is not None and previous.direction in ("up", "down") and previous.end >= window:
+            if _LATIN.search(clean, previous.start, previous.end) and _continues(clean[previous.end : f.start], rg):
+                direction = previous.direction
+        else:
+            verb = rg.change_word.search(clean, window, f.start)
+            if verb is not None and not rg.not_change.search(clean, window, verb.end()):
+                if _continues(clean[verb.end() : f.start], rg):
+                    direction = _direction(verb)
+        if noun is not None or direction is not None:
+            f.kind, f.direction, f.figure = "comparison", direction, f.figure or f.span
+        previous = f
+
+
+_CONTINUATION_REACH = 60
+_LATIN = regex.compile(r"[A-Za-z]")
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _continues(gap: str, rg: RelationGrammar) -> bool:
+    """Whether a percentage after this gap goes on with the change before it: something
+    stands between ("sales 2 up 12%" is two figures), no figure, no level word."""
+    return (
+        bool(gap.strip())
+        and len(gap) <= _CONTINUATION_REACH
+        and not any(c.isdigit() for c in gap)
+        and not _HAN.search(gap)  # an English rule: its stop words are English
+        and not rg.continuation_stop.search(gap)
+    )
+
+
+def _sentence_start(clean: str, position: int) -> int:
+    """Where the look back for a change ends: the sentence's start (a stop, a semicolon, a
+    line break), no further than a reach."""
+    start = line_start(clean, position, 2 * _CONTINUATION_REACH)
+    for mark in (". ", "; ", "! ", "? "):
+        found = clean.rfind(mark, start, position)
+        if found >= 0:
+            start = found + len(mark)
+    return start
 
 
 def find_relations_without_figure(clean: str, hits, rg: RelationGrammar, starts_with_number, blocked) -> list[RawClaim]:

@@ -14,7 +14,7 @@ from claimcheck.rules.relations_grammar import RelationGrammar
 _STREAK_REACH = 40
 
 
-def _position(written: str, rg: RelationGrammar, g: Grammar) -> int | None:
+def position(written: str, rg: RelationGrammar, g: Grammar) -> int | None:
     key = written.strip().lower()
     if key in rg.ordinals:
         return rg.ordinals[key]
@@ -31,9 +31,9 @@ def find_ranks(clean: str, hits, rg: RelationGrammar, g: Grammar, blocked) -> li
     for pattern, qualifier, fixed in rg.ranks:
         counted = "n" in pattern.groupindex
         for m in pattern.finditer(clean):
-            position = _position(m.group("n"), rg, g) if counted else fixed
-            if (position is not None or not counted) and not blocked(*m.span()) and "\n" not in m.group():
-                found.append(RawClaim("rank", *m.span(), value=position, qualifier=qualifier))
+            place = position(m.group("n"), rg, g) if counted else fixed
+            if (place is not None or not counted) and not blocked(*m.span()) and "\n" not in m.group():
+                found.append(RawClaim("rank", *m.span(), value=place, qualifier=qualifier))
     for start, end, roles in hits:
         if "title" in roles and not blocked(start, end):
             found.append(RawClaim("rank", start, end, value=rg.title_position[clean[start:end].lower()]))

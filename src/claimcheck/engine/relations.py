@@ -7,8 +7,12 @@ superlatives where nothing else stands.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from claimcheck.engine.comparisons import compare_figures, find_relations_without_figure
+from claimcheck.engine.pattern_claims import find_pattern_claims, pattern_matches
 from claimcheck.engine.ranks import find_ranks, link_streaks
+from claimcheck.engine.rates import join_rates
 from claimcheck.engine.raw_claim import Clauses, RawClaim, Spans
 from claimcheck.engine.superlatives import attach_figures, find_superlatives
 from claimcheck.rules.grammar import Grammar
@@ -19,19 +23,53 @@ def relate(
     clean: str, figures: list[RawClaim], g: Grammar, rg: RelationGrammar, times: Spans, clauses: Clauses, sentence_of
 ) -> list[RawClaim]:
     hits = _trigger_hits(clean, rg)
+    if rg.has_rates:
+        figures = join_rates(clean, figures, rg)
     ranks = find_ranks(clean, hits, rg, g, times.overlaps)
     if ranks:
         taken = Spans(r.span for r in ranks)
         figures = [f for f in figures if not taken.overlaps(*f.span)]
+    matches = pattern_matches(clean, rg) if rg.claim_patterns else []
+    if matches:
+        figures = _with_runs(clean, figures, ranks, matches, g, rg)
     compare_figures(clean, figures, rg, clauses)
     # Times do not block these: the baseline is often a period (高於去年, "higher than last year").
     taken = Spans([*(f.span for f in figures), *(r.span for r in ranks)])
     loose = find_relations_without_figure(clean, hits, rg, rg.number_at.match, taken.overlaps)
+    if matches:
+        taken = Spans([*(f.span for f in figures), *(r.span for r in ranks), *(d.span for d in loose)])
+        figureless = find_pattern_claims(clean, matches, rg, g, taken.overlaps, late=True)
+        loose = sorted([*loose, *figureless], key=lambda d: d.start)
     taken = Spans([*times_of(times), *(d.span for d in (*figures, *ranks, *loose))])
     superlatives = find_superlatives(clean, hits, rg, taken.overlaps)
     attach_figures(clean, superlatives, figures, rg, clauses)
     link_streaks(clean, ranks, [f for f in figures if f.kind == "duration"], rg, sentence_of)
     return sorted([*figures, *ranks, *loose, *superlatives], key=lambda d: (d.start, d.end))
+
+
+def _with_runs(clean: str, figures: list[RawClaim], ranks: list[RawClaim], matches, g: Grammar, rg: RelationGrammar):
+    """The figures with the runs, times and counts read whole by a pattern: such a claim
+    replaces the bare numbers inside it (the 6 of "6-game") and gives way to a figure with a
+    unit, a scale, or as long as itself."""
+    runs = find_pattern_claims(clean, matches, rg, g, Spans(r.span for r in ranks).overlaps, late=False)
+    if not runs:
+        return figures
+    starts = [f.start for f in figures]
+    runs = [r for r in runs if not _covered(r, figures, starts)]
+    held = Spans(r.span for r in runs)
+    return sorted([*(f for f in figures if not held.overlaps(*f.span)), *runs], key=lambda d: (d.start, d.end))
+
+
+def _covered(run: RawClaim, figures: list[RawClaim], starts: list[int]) -> bool:
+    """Whether a figure overlaps the run and has a unit of its own or is at least as long."""
+    for f in figures[max(0, bisect_left(starts, run.start) - 1) : bisect_left(starts, run.end)]:
+        if f.start >= run.end or run.start >= f.end:
+            continue
+        if f.unit is not None or f.end - f.start >= run.end - run.start:
+            return True
+        if f.start == run.start and run.unit is not None and f.value != run.value:
+            return True  # "five dzs": a count read with its scale, not a count of dzs
+    return False
 
 
 def _trigger_hits(clean: str, rg: RelationGrammar) -> list[tuple[int, int, frozenset[str]]]:

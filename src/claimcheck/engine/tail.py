@@ -88,8 +88,9 @@ def _unit_placed(text: str, q: Quantity, tail: regex.Match[str], g: Grammar) -> 
         return g.phrase_end.match(text, tail.end("unit")) is not None
     if unit.position == "cued":
         return _cued(text, q, tail.group("unit"), tail.end("unit"), g)
+    mark = tail.group("unit")[0]
     line_start = text.rfind("\n", 0, q.start) + 1
-    quoted = text.count(tail.group("unit")[0], line_start, q.start) % 2 == 1
+    quoted = not mark.isalnum() and text.count(mark, line_start, q.start) % 2 == 1  # 13" inside a quotation
     return tail.start("unit") == q.end and not quoted
 
 

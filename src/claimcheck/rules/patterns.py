@@ -89,3 +89,25 @@ def trap_entries(tables: list[tuple[LanguageRules, str]], *, time: bool) -> list
             for key, pattern in trap_patterns_of(trap):
                 found.setdefault(pattern, (pattern, label, f"traps.{name}.{key}", name))
     return list(found.values())
+
+
+def word_trie(words) -> str:
+    """The words as one alternation factored by their common beginnings (rise|rose|row →
+    r(?:ise|o(?:se|w))), which the re module scans several times faster than a flat one."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(root) or "(?!)"
+
+
+def _branches(node: dict) -> str:
+    alternatives = [regex.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not alternatives:
+        return ""
+    body = alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+    if "" in node:
+        return f"(?:{body})?"
+    return body

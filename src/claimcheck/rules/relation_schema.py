@@ -62,6 +62,13 @@ class ComparisonRules(Table):
     loose_baseline_stops: list[str] = []
     # Words that introduce the baseline after an equal word: unchanged from last year.
     equal_baseline_after: list[str] = []
+    # Words of a margin after a figure: a relation that needs no baseline (3 points clear).
+    margins: dict[str, Literal["more", "less"]] = {}
+    # A percentage continues the change before it in its sentence unless one of these stands between.
+    continuation_stops: list[str] = []
+    # A noun of change and a link before a figure (the change was 2.1 percent): noun → direction.
+    change_nouns: dict[str, str] = {}
+    change_noun_links: list[str] = []
 
 
 class SuperlativeRules(Table):
@@ -130,6 +137,32 @@ class FrameRules(Table):
     plurals: dict[str, str] = {}
 
 
+class ClaimPattern(Table):
+    """A claim read whole by one pattern (a run, a race time, a comparison with no figure).
+
+    Named groups: `n` the number or ordinal that is the value (else `value`); `h`, `m`, `s`
+    a clock reading in seconds; `unit` the unit as written; `q` a qualifier word; `base` the
+    baseline; `up`, `down`, `more`, `less`, `equal` the direction (else `direction`)."""
+
+    pattern: str
+    kind: Literal["quantity", "duration", "comparison"]
+    value: float | None = None
+    direction: Literal["up", "down", "more", "less", "equal"] | None = None
+    unit_canonical: str | None = None
+    # A unit written (in lower case) as a key here makes the claim a duration in that unit.
+    duration_units: dict[str, str] = {}
+    # Words one of which every match holds: the pattern is tried only around them (one scan
+    # finds the words of every pattern). Empty: the pattern is tried all through the text.
+    anchors: list[str] = []
+
+
+class RateRules(Table):
+    # "42 cases per 10,000 residents": a figure after one of these is the rate's denominator.
+    per: list[str] = []
+    # "3p a litre": a unit of one after one of these, right after a figure, is no claim.
+    per_one: list[str] = []
+
+
 class RelationRules(Table):
     """rules/<lang>/relations.toml: ranks, comparisons, superlatives and claim context."""
 
@@ -139,3 +172,6 @@ class RelationRules(Table):
     superlative: SuperlativeRules = SuperlativeRules()
     context: ContextRules = ContextRules()
     frame: FrameRules = FrameRules()
+    # Claims read whole by a pattern: runs, race times, placings and comparisons without a figure.
+    claims: list[ClaimPattern] = []
+    rates: RateRules = RateRules()

@@ -12,6 +12,8 @@ import regex
 from claimcheck import rules
 from claimcheck.rules import RankPattern, RelationRules
 from claimcheck.rules.grammar import grammar
+from claimcheck.rules.patterns import word_trie
+from claimcheck.rules.relation_schema import ClaimPattern
 from claimcheck.rules.word_patterns import (
     NamedLists,
     after_change_words,
@@ -33,6 +35,9 @@ class RelationGrammar:
     triggers: tuple[regex.Pattern[str] | re.Pattern[str], ...]  # Latin words, the others, the others late
     roles: dict[str, frozenset[str]]
     ranks: tuple[tuple[regex.Pattern[str], str, int | None], ...]
+    claim_patterns: tuple[tuple[regex.Pattern[str], ClaimPattern], ...]
+    claim_anchor: re.Pattern[str]  # the anchor words, in lower case, matched in the lower-cased text
+    anchored: dict[str, tuple[int, ...]]  # an anchor word → the claim patterns it opens
     title_position: dict[str, int]
     ordinals: dict[str, int]
     streak_before: regex.Pattern[str]
@@ -46,6 +51,14 @@ class RelationGrammar:
     multiple_before: regex.Pattern[str]
     multiple_after: regex.Pattern[str]
     more_or_less: regex.Pattern[str]
+    margin_after: regex.Pattern[str]
+    has_rates: bool
+    rate_per: regex.Pattern[str]
+    rate_per_one: regex.Pattern[str]
+    change_word: regex.Pattern[str]
+    continuation_stop: regex.Pattern[str]
+    change_noun_before: regex.Pattern[str]
+    change_noun_direction: dict[str, str]
     equal_before: regex.Pattern[str]
     equal_after: regex.Pattern[str]
     doubling_factor: dict[str, float]
@@ -99,6 +112,11 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         for p in t.rank.patterns
         if isinstance(p, RankPattern)
     )
+    claim_patterns = tuple((listed.compile(expand(p.pattern)), p) for t in tables for p in t.claims)
+    anchored: dict[str, list[int]] = {}
+    for i, (_, p) in enumerate(claim_patterns):
+        for word in p.anchors:
+            anchored.setdefault(word.lower(), []).append(i)
     titles = {k.lower(): v for t in tables for k, v in t.rank.titles.items()}
     c = [t.comparison for t in tables]
     up, down = [w for x in c for w in x.up], [w for x in c for w in x.down]
@@ -141,6 +159,24 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         f"(?:(?P<more>{listed('more_than', more)})|(?P<less>{listed('less_than', less)}))\\s?"
         f"(?P<base>[^\\s，,。；;！!？?\\d][^，,。；;！!？?\\d\\n]{{0,29}}?)"
         f"(?=[，,。；;:！!？?\\n]|\\.(?=\\s|\\Z)|\\s(?:{alternatives(loose_stops)})\\b|\\Z)"
+    )
+    margins = {k: v for x in c for k, v in x.margins.items()}
+    margin_after = (
+        f"\\A(?:\\s[a-z]+(?:-[a-z]+)?)??\\s(?:(?P<more>{any_word([k for k, v in margins.items() if v == 'more'])})"
+        f"|(?P<less>{any_word([k for k, v in margins.items() if v == 'less'])}))"
+        f"(?:\\sof\\s(?P<base>[^,.;:!?\\n]{{1,40}}?)(?=[,.;:!?\\n]|\\s(?:{alternatives(loose_stops)})\\b|\\Z))?"
+        if margins
+        else "(?!)"
+    )
+    change_nouns = {k.lower(): v for x in c for k, v in x.change_nouns.items()}
+    links = any_word([w for x in c for w in x.change_noun_links])
+    change_noun_before = (
+        f"(?r)(?i:\\b(?P<noun>{any_word(list(change_nouns))})\\s(?:{links})\\s)\\Z" if change_nouns else "(?!)"
+    )
+    # Latin words only: the continuation of a change is an English rule (continuation_stops).
+    latin_up, latin_down = [w for w in up if is_latin(w)], [w for w in down if is_latin(w)]
+    change_word = (
+        f"(?r)(?i:(?P<up>{any_word(latin_up)})|(?P<down>{any_word(latin_down)}))" if latin_up or latin_down else "(?!)"
     )
     # 與去年持平, 同比持平, "unchanged from last year": the equal word is found first, then
     # its baseline is read to the left or to the right.
@@ -187,6 +223,9 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
     stops = [w for x in k for w in x.subject_stops]
     return RelationGrammar(
         ranks=ranks,
+        claim_patterns=claim_patterns,
+        claim_anchor=re.compile(f"\\b{word_trie(list(anchored))}\\b"),
+        anchored={word: tuple(found) for word, found in anchored.items()},
         triggers=triggers,
         roles={word: frozenset(r) for word, r in roles.items()},
         title_position=titles,
@@ -205,6 +244,18 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
             f"\\A(?:{'|'.join(multiple_as) or '(?!)'})(?P<base>[^,.;:!?\\n]{{1,40}}?)(?=[,.;:!?\\n]|\\Z)"
         ),
         more_or_less=listed.compile(more_or_less),
+        margin_after=regex.compile(margin_after),
+        has_rates=any(t.rates.per or t.rates.per_one for t in tables),
+        rate_per=regex.compile(f"\\s(?:{any_word(_words(tables, lambda t: t.rates.per))})\\s\\Z"),
+        rate_per_one=regex.compile(f"(?:{any_word(_words(tables, lambda t: t.rates.per_one))})\\s"),
+        change_word=regex.compile(change_word),
+        continuation_stop=regex.compile(
+            f"(?i:{any_word([w for x in c for w in x.continuation_stops])})"
+            if any(x.continuation_stops for x in c)
+            else "(?!)"
+        ),
+        change_noun_before=regex.compile(change_noun_before),
+        change_noun_direction=change_nouns,
         equal_before=regex.compile(equal_before),
         equal_after=regex.compile(equal_after),
         doubling_factor={k.lower(): v for k, v in {**doubling, **multiples}.items()},
