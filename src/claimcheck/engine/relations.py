@@ -16,10 +16,21 @@ from claimcheck.rules.relations_grammar import RelationGrammar
 
 
 def relate(
-    clean: str, figures: list[RawClaim], g: Grammar, rg: RelationGrammar, times: Spans, clauses: Clauses, sentence_of
+    clean: str,
+    figures: list[RawClaim],
+    g: Grammar,
+    rg: RelationGrammar,
+    times: Spans,
+    clauses: Clauses,
+    sentence_of,
+    hidden: Spans | None = None,
 ) -> list[RawClaim]:
+    """`hidden`: where a trap hides words (the first step, a top-10 list): no rank, comparison
+    or superlative is read wholly inside one."""
     hits = _trigger_hits(clean, rg)
-    ranks = find_ranks(clean, hits, rg, g, times.overlaps)
+    if hidden is not None and hidden.starts:
+        hits = [hit for hit in hits if not hidden.covers(hit[0], hit[1])]
+    ranks = find_ranks(clean, hits, rg, g, _or_hidden(times.overlaps, hidden))
     if ranks:
         taken = Spans(r.span for r in ranks)
         figures = [f for f in figures if not taken.overlaps(*f.span)]
@@ -28,10 +39,17 @@ def relate(
     taken = Spans([*(f.span for f in figures), *(r.span for r in ranks)])
     loose = find_relations_without_figure(clean, hits, rg, rg.number_at.match, taken.overlaps)
     taken = Spans([*times_of(times), *(d.span for d in (*figures, *ranks, *loose))])
-    superlatives = find_superlatives(clean, hits, rg, taken.overlaps)
+    superlatives = find_superlatives(clean, hits, rg, _or_hidden(taken.overlaps, hidden))
     attach_figures(clean, superlatives, figures, rg, clauses)
     link_streaks(clean, ranks, [f for f in figures if f.kind == "duration"], rg, sentence_of)
     return sorted([*figures, *ranks, *loose, *superlatives], key=lambda d: (d.start, d.end))
+
+
+def _or_hidden(blocked, hidden: Spans | None):
+    """`blocked`, and also any span that a trap hiding words covers."""
+    if hidden is None or not hidden.starts:
+        return blocked
+    return lambda start, end: blocked(start, end) or hidden.covers(start, end)
 
 
 def _trigger_hits(clean: str, rg: RelationGrammar) -> list[tuple[int, int, frozenset[str]]]:
