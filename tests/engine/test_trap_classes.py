@@ -39,6 +39,7 @@ def test_trap_class(case):
 
 def test_each_table_has_cases_both_ways():
     """Every class named here has a case where it fires and a near miss where it must not."""
+
     def fires(case):
         return bool(case.get("rejected") or case.get("covered"))
 

@@ -76,9 +76,7 @@ def trap_patterns_of(trap: Trap) -> list[tuple[str, str]]:
     return parts
 
 
-def trap_entries(
-    tables: list[tuple[LanguageRules, str]], *, time: bool
-) -> list[tuple[str, str, str, str, str, bool]]:
+def trap_entries(tables: list[tuple[LanguageRules, str]], *, time: bool) -> list[tuple[str, str, str, str, str, bool]]:
     """The traps of the tables (each given with the label of its traps file) that are periods
     (`time`) or are not, as (pattern, file, entry, name, once named, hides words): a pattern
     two tables share once, under the first. A number inside a period is set aside before any
