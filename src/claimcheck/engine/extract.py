@@ -108,7 +108,7 @@ def _extract(
     else:
         rg = relation_grammar(languages)
         clauses = Clauses(clean, rg.clause_break)
-        drafts = relate(clean, figures, grammar(languages), rg, time_spans, clauses, sentences.span_at)
+        drafts = relate(clean, figures, grammar(languages), rg, time_spans, clauses, sentences.span_at, scan.hidden)
         context = Context(clean, rg, clauses, time_spans, vocabulary)
     if not drafts:
         if context is not None and ids is not None and ids.lead is None:

@@ -20,12 +20,23 @@ from claimcheck.rules.relations_grammar import RelationGrammar
 
 
 def relate(
-    clean: str, figures: list[RawClaim], g: Grammar, rg: RelationGrammar, times: Spans, clauses: Clauses, sentence_of
+    clean: str,
+    figures: list[RawClaim],
+    g: Grammar,
+    rg: RelationGrammar,
+    times: Spans,
+    clauses: Clauses,
+    sentence_of,
+    hidden: Spans | None = None,
 ) -> list[RawClaim]:
+    """`hidden`: where a trap hides words (the first step, a top-10 list): no rank, comparison
+    or superlative is read wholly inside one."""
     hits = _trigger_hits(clean, rg)
     if rg.has_rates:
         figures = join_rates(clean, figures, rg)
-    ranks = find_ranks(clean, hits, rg, g, times.overlaps)
+    if hidden is not None and hidden.starts:
+        hits = [hit for hit in hits if not hidden.covers(hit[0], hit[1])]
+    ranks = find_ranks(clean, hits, rg, g, _or_hidden(times.overlaps, hidden))
     if ranks:
         taken = Spans(r.span for r in ranks)
         figures = [f for f in figures if not taken.overlaps(*f.span)]
@@ -41,7 +52,7 @@ def relate(
         figureless = find_pattern_claims(clean, matches, rg, g, taken.overlaps, late=True)
         loose = sorted([*loose, *figureless], key=lambda d: d.start)
     taken = Spans([*times_of(times), *(d.span for d in (*figures, *ranks, *loose))])
-    superlatives = find_superlatives(clean, hits, rg, taken.overlaps)
+    superlatives = find_superlatives(clean, hits, rg, _or_hidden(taken.overlaps, hidden))
     attach_figures(clean, superlatives, figures, rg, clauses)
     link_streaks(clean, ranks, [f for f in figures if f.kind == "duration"], rg, sentence_of)
     return sorted([*figures, *ranks, *loose, *superlatives], key=lambda d: (d.start, d.end))
@@ -70,6 +81,13 @@ def _covered(run: RawClaim, figures: list[RawClaim], starts: list[int]) -> bool:
         if f.start == run.start and run.unit is not None and f.value != run.value:
             return True  # "five dzs": a count read with its scale, not a count of dzs
     return False
+
+
+def _or_hidden(blocked, hidden: Spans | None):
+    """`blocked`, and also any span that a trap hiding words covers."""
+    if hidden is None or not hidden.starts:
+        return blocked
+    return lambda start, end: blocked(start, end) or hidden.covers(start, end)
 
 
 def _trigger_hits(clean: str, rg: RelationGrammar) -> list[tuple[int, int, frozenset[str]]]:

@@ -41,6 +41,7 @@ class Pass:
 
     norm: Normalized
     times: list[tuple[int, int]]
+    hidden: Spans  # where a trap hides words as well as numbers (the first step, a top-10 list)
     readings: list[tuple[Quantity, str | None]]
     claims: list[Quantity]
 
@@ -50,12 +51,15 @@ def read_pass(text: str, lang: str | None, every: bool = False) -> Pass:
     data = data_blocks.find(text)
     norm = normalize(data_blocks.blank(text, data) if data else text)
     times = [span for pattern in g.times for span in pattern.spans(norm.text)]
-    pairs = list(_readings(norm.text, g, times, every=every))
+    found = [(pattern.hides_words, span) for pattern in g.traps for span in pattern.spans(norm.text)]
+    traps = Spans(span for _, span in found)
+    pairs = list(_readings(norm.text, g, times, traps, every=every))
     joinable = [(q, reason) for q, reason in pairs if reason in (None, ONE_WITH_A_DURATION)]
-    return Pass(norm, times, pairs, join_ranges(norm.text, join_compounds(norm.text, joinable, g), g))
+    claims = join_ranges(norm.text, join_compounds(norm.text, joinable, g), g)
+    return Pass(norm, times, Spans(span for words, span in found if words), pairs, claims)
 
 
-def _readings(clean: str, g, times: list[tuple[int, int]], every: bool = True):
+def _readings(clean: str, g, times: list[tuple[int, int]], traps: Spans, every: bool = True):
     """Every number the scanner finds, with the reason it is not a claim (None if it is).
 
     Years and days of the month found on the way are added to `times`. every=False leaves
@@ -63,7 +67,6 @@ def _readings(clean: str, g, times: list[tuple[int, int]], every: bool = True):
     code stands against them: a megabyte of `1e1e1e…` is then a pass of the scanner, not half
     a million readings.
     """
-    traps = Spans(span for pattern in g.traps for span in pattern.spans(clean))
     time_spans = Spans(times)
     glue = _glue_words(g.languages)
     position = floor = 0

@@ -38,6 +38,11 @@ def grammar(languages: tuple[str, ...] | None = None) -> Grammar:
     return _grammar(languages or rules.languages())
 
 
+def _once(named: str) -> regex.Pattern[str] | None:
+    """The words a trap waits for (its `once_named`), compiled; None for a trap without them."""
+    return regex.compile(named) if named else None
+
+
 @cache
 def _grammar(languages: tuple[str, ...]) -> Grammar:
     tables = [rules.language(lang) for lang in (*languages, "common")]
@@ -174,8 +179,8 @@ def _grammar(languages: tuple[str, ...]) -> Grammar:
         label = rules.folder(code).file("periods.toml").label
         for i, p in enumerate(t.time.patterns):
             times.setdefault(p, RulePattern(regex.compile(same_line(p)), label, f"time.patterns.{i}", DATE, trap=False))
-    for p, label, entry, name in trap_entries(labelled, time=True):
-        times.setdefault(p, RulePattern(regex.compile(same_line(p)), label, entry, name))
+    for p, label, entry, name, named, _ in trap_entries(labelled, time=True):
+        times.setdefault(p, RulePattern(regex.compile(same_line(p)), label, entry, name, after=_once(named)))
     not_qualifiers = frozenset(w for t in tables for w in t.qualifiers.not_qualifiers)
 
     return Grammar(
@@ -194,7 +199,8 @@ def _grammar(languages: tuple[str, ...]) -> Grammar:
         # What `before` can end with, right against the number: anything else, and it is empty.
         before_ends=last_chars([*before_q, *between, *currency_of, *negatives]),
         traps=tuple(
-            RulePattern(regex.compile(same_line(p)), *named) for p, *named in trap_entries(labelled, time=False)
+            RulePattern(regex.compile(same_line(p)), label, entry, name, after=_once(named), hides_words=words)
+            for p, label, entry, name, named, words in trap_entries(labelled, time=False)
         ),
         times=tuple(times.values()),
         unit_at=compile_(unit_alt),

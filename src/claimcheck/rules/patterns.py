@@ -76,18 +76,21 @@ def trap_patterns_of(trap: Trap) -> list[tuple[str, str]]:
     return parts
 
 
-def trap_entries(tables: list[tuple[LanguageRules, str]], *, time: bool) -> list[tuple[str, str, str, str]]:
+def trap_entries(tables: list[tuple[LanguageRules, str]], *, time: bool) -> list[tuple[str, str, str, str, str, bool]]:
     """The traps of the tables (each given with the label of its traps file) that are periods
-    (`time`) or are not, as (pattern, file, entry, name): a pattern two tables share once,
-    under the first. A number inside a period is set aside before any trap is looked at, so
-    those are run with the time patterns."""
-    found: dict[str, tuple[str, str, str, str]] = {}
+    (`time`) or are not, as (pattern, file, entry, name, once named, hides words): a pattern
+    two tables share once, under the first. A number inside a period is set aside before any
+    trap is looked at, so those are run with the time patterns. `once named` is the pattern
+    of the words that must come first in the text ("" for a trap that counts anywhere)."""
+    found: dict[tuple[str, str], tuple[str, str, str, str, str, bool]] = {}
     for table, label in tables:
         for name, trap in table.traps.items():
             if trap.time != time:
                 continue
+            named = alternation(trap.once_named) if trap.once_named else ""
             for key, pattern in trap_patterns_of(trap):
-                found.setdefault(pattern, (pattern, label, f"traps.{name}.{key}", name))
+                entry = (pattern, label, f"traps.{name}.{key}", name, named, trap.hides_words)
+                found.setdefault((pattern, named), entry)
     return list(found.values())
 
 

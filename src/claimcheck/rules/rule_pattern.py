@@ -28,15 +28,22 @@ class RulePattern:
     entry: str  # traps.named_days.patterns.0, time.patterns.3
     name: str  # the class of what it matches: the trap's name (named_days), or "date or period"
     trap: bool = True  # its matches may not start or end inside a number
+    after: regex.Pattern[str] | None = None  # it counts only after the first match of this
+    hides_words: bool = False  # its matches hide ranks, comparisons and superlatives too
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """Where it matches in `text`, leaving out a trap's matches that cut a number."""
+        at = 0
+        if self.after is not None:
+            named = self.after.search(text)
+            if named is None:
+                return
+            at = named.end()
         if not self.trap:
-            for match in self.pattern.finditer(text):
+            for match in self.pattern.finditer(text, at):
                 yield match.span()
             return
         search = self.pattern.search
-        at = 0
         while (match := search(text, at)) is not None:
             start, end = match.span()
             if cuts_a_number(text, start, end):

@@ -126,6 +126,12 @@ class Trap(Table):
     literals: list[str] = []
     patterns: list[str] = []
     words_before_number: list[str] = []
+    # The trap counts only after one of these words has been written earlier in the text:
+    # "the 737" is a model once Boeing is named, a count before.
+    once_named: list[str] = []
+    # Its matches hide words that state no figure as well: the superlative of "the first
+    # step", the rank of "a top-10 list". Other traps only set numbers aside.
+    hides_words: bool = False
 
 
 class Fraction(Table):
