@@ -69,6 +69,8 @@ class ComparisonRules(Table):
     # A noun of change and a link before a figure (the change was 2.1 percent): noun → direction.
     change_nouns: dict[str, str] = {}
     change_noun_links: list[str] = []
+    # What changed may stand between the noun and its link after one of these: "the change in prices was".
+    change_noun_objects: list[str] = []
 
 
 class SuperlativeRules(Table):

@@ -170,8 +170,12 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
     )
     change_nouns = {k.lower(): v for x in c for k, v in x.change_nouns.items()}
     links = any_word([w for x in c for w in x.change_noun_links])
+    objects = any_word([w for x in c for w in x.change_noun_objects]) or "(?!)"
     change_noun_before = (
-        f"(?r)(?i:\\b(?P<noun>{any_word(list(change_nouns))})\\s(?:{links})\\s)\\Z" if change_nouns else "(?!)"
+        f"(?r)(?i:\\b(?P<noun>{any_word(list(change_nouns))})(?:\\s(?:{objects})(?:\\s[\\w\x27’-]+){{1,6}}?)?"
+        f"\\s(?:{links})\\s)\\Z"
+        if change_nouns
+        else "(?!)"
     )
     # Latin words only: the continuation of a change is an English rule (continuation_stops).
     latin_up, latin_down = [w for w in up if is_latin(w)], [w for w in down if is_latin(w)]
