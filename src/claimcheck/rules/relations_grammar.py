@@ -161,10 +161,16 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         f"(?=[，,。；;:！!？?\\n]|\\.(?=\\s|\\Z)|\\s(?:{alternatives(loose_stops)})\\b|\\Z)"
     )
     margins = {k: v for x in c for k, v in x.margins.items()}
+    margin_links = any_word([w for x in c for w in x.margin_links]) or "(?!)"
+    margins_direct = any_word([w for x in c for w in x.margins_direct]) or "(?!)"
+    not_between = any_word([w for x in c for w in x.margin_not_between]) or "(?!)"
+    datums = any_word([w for x in c for w in x.margin_datums]) or "(?!)"
     margin_after = (
-        f"\\A(?:\\s[a-z]+(?:-[a-z]+)?)??\\s(?:(?P<more>{any_word([k for k, v in margins.items() if v == 'more'])})"
-        f"|(?P<less>{any_word([k for k, v in margins.items() if v == 'less'])}))"
-        f"(?:\\sof\\s(?P<base>[^,.;:!?\\n]{{1,40}}?)(?=[,.;:!?\\n]|\\s(?:{alternatives(loose_stops)})\\b|\\Z))?"
+        f"\\A(?:\\s(?!(?:{not_between})\\b)[a-z]+(?:-[a-z]+)?)??"
+        f"\\s(?:(?P<more>{any_word([k for k, v in margins.items() if v == 'more'])})"
+        f"|(?P<less>{any_word([k for k, v in margins.items() if v == 'less'])}))(?!\\s(?:{datums})\\b)"
+        f"(?:(?:\\s(?:{margin_links})|(?<=\\b(?:{margins_direct})))\\s(?P<base>[^,.;:!?\\n]{{1,40}}?)"
+        f"(?=[,.;:!?\\n]|\\s(?:{alternatives(loose_stops)})\\b|\\Z))?"
         if margins
         else "(?!)"
     )
