@@ -79,6 +79,8 @@ class ComparisonRules(Table):
     change_noun_links: list[str] = []
     # What changed may stand between the noun and its link after one of these: "the change in prices was".
     change_noun_objects: list[str] = []
+    # A percentage written with one of these signs states a change: "+1.1 percent" → up.
+    signed_changes: dict[str, Literal["up", "down"]] = {}
 
 
 class SuperlativeRules(Table):

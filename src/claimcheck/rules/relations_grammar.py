@@ -58,6 +58,7 @@ class RelationGrammar:
     change_word: regex.Pattern[str]
     continuation_stop: regex.Pattern[str]
     change_noun_before: regex.Pattern[str]
+    signed_changes: dict[str, str]
     change_noun_direction: dict[str, str]
     equal_before: regex.Pattern[str]
     equal_after: regex.Pattern[str]
@@ -266,6 +267,7 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         ),
         change_noun_before=regex.compile(change_noun_before),
         change_noun_direction=change_nouns,
+        signed_changes={k: v for x in c for k, v in x.signed_changes.items()},
         equal_before=regex.compile(equal_before),
         equal_after=regex.compile(equal_after),
         doubling_factor={k.lower(): v for k, v in {**doubling, **multiples}.items()},
