@@ -108,7 +108,9 @@ def _continue_changes(clean: str, figures: list[RawClaim], rg: RelationGrammar) 
         window = _sentence_start(clean, f.start)
         noun = rg.change_noun_before.search(clean, window, f.start)
         direction: str | None = None
-        if noun is not None:
+        if (sign := rg.signed_changes.get(clean[f.start])) is not None:
+            direction = sign  # "+1.1 percent": the sign states the change
+        elif noun is not None:
             direction = rg.change_noun_direction[noun.group("noun").lower()] or None
         elif previous is not None and previous.direction in ("up", "down") and previous.end >= window:
             if _LATIN.search(clean, previous.start, previous.end) and _continues(clean[previous.end : f.start], rg):

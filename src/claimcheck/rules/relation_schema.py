@@ -64,11 +64,23 @@ class ComparisonRules(Table):
     equal_baseline_after: list[str] = []
     # Words of a margin after a figure: a relation that needs no baseline (3 points clear).
     margins: dict[str, Literal["more", "less"]] = {}
+    # What introduces a margin's baseline ("clear of his rival"); after the words of
+    # margins_direct it follows with none ("above the average").
+    margin_links: list[str] = []
+    margins_direct: list[str] = []
+    # A word between the figure and its margin word is its noun, unless it is one of these ("65 and above").
+    margin_not_between: list[str] = []
+    # A figure against a fixed datum is a level, not a margin: "5 degrees below zero", "300 m above sea level".
+    margin_datums: list[str] = []
     # A percentage continues the change before it in its sentence unless one of these stands between.
     continuation_stops: list[str] = []
     # A noun of change and a link before a figure (the change was 2.1 percent): noun → direction.
     change_nouns: dict[str, str] = {}
     change_noun_links: list[str] = []
+    # What changed may stand between the noun and its link after one of these: "the change in prices was".
+    change_noun_objects: list[str] = []
+    # A percentage written with one of these signs states a change: "+1.1 percent" → up.
+    signed_changes: dict[str, Literal["up", "down"]] = {}
 
 
 class SuperlativeRules(Table):

@@ -58,6 +58,7 @@ class RelationGrammar:
     change_word: regex.Pattern[str]
     continuation_stop: regex.Pattern[str]
     change_noun_before: regex.Pattern[str]
+    signed_changes: dict[str, str]
     change_noun_direction: dict[str, str]
     equal_before: regex.Pattern[str]
     equal_after: regex.Pattern[str]
@@ -161,17 +162,27 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         f"(?=[，,。；;:！!？?\\n]|\\.(?=\\s|\\Z)|\\s(?:{alternatives(loose_stops)})\\b|\\Z)"
     )
     margins = {k: v for x in c for k, v in x.margins.items()}
+    margin_links = any_word([w for x in c for w in x.margin_links]) or "(?!)"
+    margins_direct = any_word([w for x in c for w in x.margins_direct]) or "(?!)"
+    not_between = any_word([w for x in c for w in x.margin_not_between]) or "(?!)"
+    datums = any_word([w for x in c for w in x.margin_datums]) or "(?!)"
     margin_after = (
-        f"\\A(?:\\s[a-z]+(?:-[a-z]+)?)??\\s(?:(?P<more>{any_word([k for k, v in margins.items() if v == 'more'])})"
-        f"|(?P<less>{any_word([k for k, v in margins.items() if v == 'less'])}))"
-        f"(?:\\sof\\s(?P<base>[^,.;:!?\\n]{{1,40}}?)(?=[,.;:!?\\n]|\\s(?:{alternatives(loose_stops)})\\b|\\Z))?"
+        f"\\A(?:\\s(?!(?:{not_between})\\b)[a-z]+(?:-[a-z]+)?)??"
+        f"\\s(?:(?P<more>{any_word([k for k, v in margins.items() if v == 'more'])})"
+        f"|(?P<less>{any_word([k for k, v in margins.items() if v == 'less'])}))(?!\\s(?:{datums})\\b)"
+        f"(?:(?:\\s(?:{margin_links})|(?<=\\b(?:{margins_direct})))\\s(?P<base>[^,.;:!?\\n]{{1,40}}?)"
+        f"(?=[,.;:!?\\n]|\\s(?:{alternatives(loose_stops)})\\b|\\Z))?"
         if margins
         else "(?!)"
     )
     change_nouns = {k.lower(): v for x in c for k, v in x.change_nouns.items()}
     links = any_word([w for x in c for w in x.change_noun_links])
+    objects = any_word([w for x in c for w in x.change_noun_objects]) or "(?!)"
     change_noun_before = (
-        f"(?r)(?i:\\b(?P<noun>{any_word(list(change_nouns))})\\s(?:{links})\\s)\\Z" if change_nouns else "(?!)"
+        f"(?r)(?i:\\b(?P<noun>{any_word(list(change_nouns))})(?:\\s(?:{objects})(?:\\s[\\w\x27’-]+){{1,6}}?)?"
+        f"\\s(?:{links})\\s)\\Z"
+        if change_nouns
+        else "(?!)"
     )
     # Latin words only: the continuation of a change is an English rule (continuation_stops).
     latin_up, latin_down = [w for w in up if is_latin(w)], [w for w in down if is_latin(w)]
@@ -256,6 +267,7 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         ),
         change_noun_before=regex.compile(change_noun_before),
         change_noun_direction=change_nouns,
+        signed_changes={k: v for x in c for k, v in x.signed_changes.items()},
         equal_before=regex.compile(equal_before),
         equal_after=regex.compile(equal_after),
         doubling_factor={k.lower(): v for k, v in {**doubling, **multiples}.items()},
