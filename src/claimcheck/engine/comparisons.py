@@ -97,7 +97,8 @@ def compare_figures(clean: str, figures: list[RawClaim], rg: RelationGrammar, cl
 
 def _continue_changes(clean: str, figures: list[RawClaim], rg: RelationGrammar) -> None:
     """A percentage with no change word of its own states a change when it is joined to the
-    change figure before it (分別增長10.6%和9.1%; 增加5199戶（+0.05%）), when a noun of change
+    change figure before it (分別增長10.6%和9.1%; 增加5199戶（+0.05%）) or a noun of change
+    follows it (1.8%的同比漲幅), when a noun of change
     stands before it (the change was 2.1 percent) or it continues the change before it in its
     sentence: the figure before it (rose 5% …, but only 1% …) or a change verb (fell in Ohio
     (2.9 percent)), with no level word between (rose 12% and its margin was 31%)."""
@@ -116,6 +117,8 @@ def _continue_changes(clean: str, figures: list[RawClaim], rg: RelationGrammar) 
         ):
             direction = previous.direction  # 分別增長10.6%和9.1%; 增加5199戶（+0.05%）
             f.baseline = f.baseline or previous.baseline
+        elif (after := rg.change_noun_after.match(clean, f.end)) is not None:
+            direction = _direction(after)  # 1.8%的同比漲幅
         elif noun is not None:
             direction = rg.change_noun_direction[noun.group("noun").lower()] or None
         elif previous is not None and previous.direction in ("up", "down") and previous.end >= window:

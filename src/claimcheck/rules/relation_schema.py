@@ -53,6 +53,9 @@ class ComparisonRules(Table):
     # What joins a figure to the change figure before it, which it continues (分別增長10.6%和9.1%),
     # or opens a figure that restates it (增加5199戶（+0.05%）).
     continuation_joiners: list[str] = []
+    # Patterns read right after a percentage: a noun of change it is the size of (1.8%的同比涨幅),
+    # direction in a named group (up, down).
+    change_nouns_after: list[str] = []
     doubling: dict[str, float] = {}
     multiples: dict[str, float] = {}
     multiple_of: list[str] = []

@@ -59,6 +59,7 @@ class RelationGrammar:
     continuation_stop: regex.Pattern[str]
     change_noun_before: regex.Pattern[str]
     continuation_joiner: regex.Pattern[str]
+    change_noun_after: regex.Pattern[str]
     change_noun_direction: dict[str, str]
     equal_before: regex.Pattern[str]
     equal_after: regex.Pattern[str]
@@ -257,6 +258,7 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
             else "(?!)"
         ),
         change_noun_before=regex.compile(change_noun_before),
+        change_noun_after=regex.compile("|".join(f"(?:{p})" for x in c for p in x.change_nouns_after) or "(?!)"),
         continuation_joiner=regex.compile(
             f"\\s?(?:{any_word([w for x in c for w in x.continuation_joiners])})\\s?"
             if any(x.continuation_joiners for x in c)
