@@ -25,7 +25,14 @@ def _word_lists(node, path=""):
     """Every list of plain words in a table (lists of regexes excluded)."""
     if isinstance(node, dict):
         for key, value in node.items():
-            if key not in ("patterns", "multiple_of", "multiple_as", "subject_patterns", "without_figure"):
+            if key not in (
+                "patterns",
+                "multiple_of",
+                "multiple_as",
+                "subject_patterns",
+                "without_figure",
+                "change_nouns_after",
+            ):
                 yield from _word_lists(value, f"{path}.{key}")
     elif isinstance(node, list):
         if all(isinstance(item, str) for item in node):

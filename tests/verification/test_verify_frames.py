@@ -110,7 +110,7 @@ def test_explain_lists_every_row_and_the_slot_that_ruled_it_out(tmp_path):
         {"id": "capacity", "subject": "宏晶", "metric": "產能", "as_of": "2025-11", "basis": "月增", "value": "3.2%"},
     ]
     november = ["2025-11", "2025-11"]
-    claim = _desk_claim("宏晶11月營收月增3.2%,高於遠翔航空。", "3.2%", entity="宏晶", basis="mom", period=november)
+    claim = _desk_claim("宏晶11月營收月增3.2%,高於遠翔航空。", "月增3.2%", entity="宏晶", basis="mom", period=november)
     [verdict] = claimcheck.verify([claim], _table(tmp_path, rows), explain=True)
     assert verdict.status == "mismatch" and verdict.reference.id == "nov"
     seen = {row.id: (row.outcome, row.slot) for row in verdict.considered}

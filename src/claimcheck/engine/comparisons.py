@@ -96,10 +96,12 @@ def compare_figures(clean: str, figures: list[RawClaim], rg: RelationGrammar, cl
 
 
 def _continue_changes(clean: str, figures: list[RawClaim], rg: RelationGrammar) -> None:
-    """A percentage with no change word of its own states a change when a noun of change
-    stands before it (the change was 2.1 percent) or it continues the change before it in its
-    sentence: the figure before it (rose 5% …, but only 1% …) or a change verb (fell in Ohio
-    (2.9 percent)), with no level word between (rose 12% and its margin was 31%)."""
+    """A percentage with no change word of its own states a change when a sign says so (+1.1
+    percent), when it is joined to the change figure before it (分別增長10.6%和9.1%;
+    增加5199戶（+0.05%）), when a noun of change follows it (1.8%的同比漲幅) or stands before it
+    (the change was 2.1 percent), or when it continues the change before it in its sentence: the
+    figure before it (rose 5% …, but only 1% …) or a change verb (fell in Ohio (2.9 percent)),
+    with no level word between (rose 12% and its margin was 31%)."""
     previous: RawClaim | None = None
     for f in figures:
         if f.kind != "percent" or clean.startswith(" of ", f.end):  # "45% of households": a share
@@ -110,6 +112,15 @@ def _continue_changes(clean: str, figures: list[RawClaim], rg: RelationGrammar) 
         direction: str | None = None
         if (sign := rg.signed_changes.get(clean[f.start])) is not None:
             direction = sign  # "+1.1 percent": the sign states the change
+        elif (
+            previous is not None
+            and previous.kind == "comparison"
+            and rg.continuation_joiner.fullmatch(clean, previous.end, f.start)
+        ):
+            direction = previous.direction  # 分別增長10.6%和9.1%; 增加5199戶（+0.05%）
+            f.baseline = f.baseline or previous.baseline
+        elif (after := rg.change_noun_after.match(clean, f.end)) is not None:
+            direction = _direction(after)  # 1.8%的同比漲幅
         elif noun is not None:
             direction = rg.change_noun_direction[noun.group("noun").lower()] or None
         elif previous is not None and previous.direction in ("up", "down") and previous.end >= window:

@@ -62,7 +62,9 @@ def _claim(m, rule, rg: RelationGrammar, g: Grammar) -> RawClaim | None:
         if value is None:
             return None
     elif _group(m, "s"):
-        value = round(int(_group(m, "h") or 0) * 3600 + int(_group(m, "m") or 0) * 60 + float(m.group("s")), 6)
+        fraction = _group(m, "f")  # 2分09秒93: hundredths written after the seconds' word
+        seconds = float(m.group("s") + ("." + fraction if fraction else ""))
+        value = round(int(_group(m, "h") or 0) * 3600 + int(_group(m, "m") or 0) * 60 + seconds, 6)
     draft = RawClaim(rule.kind, *m.span(), direction=rule.direction, unit_canonical=rule.unit_canonical)
     if value is not None:
         draft.value = int(value) if float(value).is_integer() else value

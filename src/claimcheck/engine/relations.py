@@ -76,11 +76,19 @@ def _covered(run: RawClaim, figures: list[RawClaim], starts: list[int]) -> bool:
     for f in figures[max(0, bisect_left(starts, run.start) - 1) : bisect_left(starts, run.end)]:
         if f.start >= run.end or run.start >= f.end:
             continue
+        if _clock(run) and run.start <= f.start and f.end <= run.end:
+            continue  # 9分53秒: the seconds inside a time are part of it
         if f.unit is not None or f.end - f.start >= run.end - run.start:
             return True
         if f.start == run.start and run.unit is not None and f.value != run.value:
             return True  # "five dzs": a count read with its scale, not a count of dzs
     return False
+
+
+def _clock(run: RawClaim) -> bool:
+    """A time read by a pattern from its minutes and seconds (1:58.42, 9分53秒): no unit
+    written, a duration all the same."""
+    return run.kind == "duration" and run.unit is None and run.unit_canonical == "second"
 
 
 def _or_hidden(blocked, hidden: Spans | None):

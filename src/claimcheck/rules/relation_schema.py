@@ -50,6 +50,12 @@ class ComparisonRules(Table):
     # Patterns of a change stated without a figure (呈下降, 高出一截), direction in a named
     # group: up, down, more or less.
     without_figure: list[str] = []
+    # What joins a figure to the change figure before it, which it continues (分別增長10.6%和9.1%),
+    # or opens a figure that restates it (增加5199戶（+0.05%）).
+    continuation_joiners: list[str] = []
+    # Patterns read right after a percentage: a noun of change it is the size of (1.8%的同比涨幅),
+    # direction in a named group (up, down).
+    change_nouns_after: list[str] = []
     doubling: dict[str, float] = {}
     multiples: dict[str, float] = {}
     multiple_of: list[str] = []
@@ -92,6 +98,8 @@ class SuperlativeRules(Table):
     words: list[str] = []
     patterns: list[str] = []
     figure_links: list[str] = []
+    # A copula after which a short name may stand before the superlative's figure (最高為雲林縣6.25‰).
+    figure_holders: list[str] = []
     not_superlatives: list[str] = []
 
 
@@ -153,8 +161,9 @@ class ClaimPattern(Table):
     """A claim read whole by one pattern (a run, a race time, a comparison with no figure).
 
     Named groups: `n` the number or ordinal that is the value (else `value`); `h`, `m`, `s`
-    a clock reading in seconds; `unit` the unit as written; `q` a qualifier word; `base` the
-    baseline; `up`, `down`, `more`, `less`, `equal` the direction (else `direction`)."""
+    a clock reading in seconds (`f` the fraction of a second, when written apart); `unit`
+    the unit as written; `q` a qualifier word; `base` the baseline; `up`, `down`, `more`,
+    `less`, `equal` the direction (else `direction`)."""
 
     pattern: str
     kind: Literal["quantity", "duration", "comparison"]

@@ -59,6 +59,8 @@ class RelationGrammar:
     continuation_stop: regex.Pattern[str]
     change_noun_before: regex.Pattern[str]
     signed_changes: dict[str, str]
+    continuation_joiner: regex.Pattern[str]
+    change_noun_after: regex.Pattern[str]
     change_noun_direction: dict[str, str]
     equal_before: regex.Pattern[str]
     equal_after: regex.Pattern[str]
@@ -230,6 +232,7 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         listed.compile(listed.anchored_late("triggers_late", list(roles), common_first)),
     )
     k = [t.context for t in tables]
+    holders = any_word([w for x in s for w in x.figure_holders]) or "(?!)"
     modifiers = [w for x in k for w in x.metric_modifiers]
     stops = [w for x in k for w in x.subject_stops]
     return RelationGrammar(
@@ -266,6 +269,12 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
             else "(?!)"
         ),
         change_noun_before=regex.compile(change_noun_before),
+        change_noun_after=regex.compile("|".join(f"(?:{p})" for x in c for p in x.change_nouns_after) or "(?!)"),
+        continuation_joiner=regex.compile(
+            f"\\s?(?:{any_word([w for x in c for w in x.continuation_joiners])})\\s?"
+            if any(x.continuation_joiners for x in c)
+            else "(?!)"
+        ),
         change_noun_direction=change_nouns,
         signed_changes={k: v for x in c for k, v in x.signed_changes.items()},
         equal_before=regex.compile(equal_before),
@@ -277,8 +286,9 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         after_adjective=regex.compile(f"\\s(?:{any_word([w for x in s for w in x.after_adjective])})\\b"),
         figure_gap=listed.compile(
             f"(?:\\s|{any_word([w for x in s for w in x.figure_links])}|{listed('metrics', metrics)})*"
-            # one word of its own: the noun the superlative qualifies ("the longest route is")
-            f"(?:[A-Za-z-]+|\\p{{Han}}{{1,2}})?"
+            # one word of its own: the noun the superlative qualifies ("the longest route is"),
+            # or a name after a copula (最高為雲林縣6.25‰)
+            f"(?:[A-Za-z-]+|\\p{{Han}}{{1,2}}|(?<={holders})\\p{{Han}}{{1,4}})?"
             f"(?:\\s|{any_word([w for x in s for w in x.figure_links])}|{listed('metrics', metrics)})*"
         ),
         metrics=listed.compile(f"(?:{listed('modifiers', modifiers)}\\s?)?{listed('metrics', metrics)}"),
