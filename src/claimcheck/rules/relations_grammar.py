@@ -10,7 +10,7 @@ from functools import cache
 import regex
 
 from claimcheck import rules
-from claimcheck.rules import RankPattern, RelationRules
+from claimcheck.rules import RankPattern
 from claimcheck.rules.grammar import grammar
 from claimcheck.rules.patterns import word_trie
 from claimcheck.rules.relation_schema import ClaimPattern
@@ -18,8 +18,10 @@ from claimcheck.rules.word_patterns import (
     NamedLists,
     after_change_words,
     alternatives,
+    anchor_index,
     any_word,
     ending,
+    flat,
     is_latin,
     scan_words,
     searched,
@@ -83,25 +85,21 @@ class RelationGrammar:
     number_at: regex.Pattern[str]
 
 
-def _words(tables: list[RelationRules], pick) -> list[str]:
-    return [word for table in tables for word in pick(table)]
-
-
 @cache
 def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
     tables = [rules.relations(lang) for lang in languages]
     number = grammar(languages).number_pattern
     listed = NamedLists()
     ordinals = {k.lower(): v for t in tables for k, v in t.rank.ordinals.items()}
-    suffixes = _words(tables, lambda t: t.rank.ordinal_suffixes)
-    adjectives = _words(tables, lambda t: t.superlative.adjectives)
-    metrics = _words(tables, lambda t: t.context.metrics)
+    suffixes = flat(tables, lambda t: t.rank.ordinal_suffixes)
+    adjectives = flat(tables, lambda t: t.superlative.adjectives)
+    metrics = flat(tables, lambda t: t.context.metrics)
     fill = {
         "number": number,
         "ordinal": f"(?:{any_word(list(ordinals))}|\\d{{1,3}}(?:{alternatives(suffixes)}))" if ordinals else "(?!)",
         "adjective": listed("adjectives", adjectives),
         "metric": listed("metrics", metrics),
-        "rank_cue": listed("rank_cues", _words(tables, lambda t: t.rank.cues)),
+        "rank_cue": listed("rank_cues", flat(tables, lambda t: t.rank.cues)),
     }
 
     def expand(pattern: str) -> str:
@@ -116,10 +114,7 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         if isinstance(p, RankPattern)
     )
     claim_patterns = tuple((listed.compile(expand(p.pattern)), p) for t in tables for p in t.claims)
-    anchored: dict[str, list[int]] = {}
-    for i, (_, p) in enumerate(claim_patterns):
-        for word in p.anchors:
-            anchored.setdefault(word.lower(), []).append(i)
+    anchored = anchor_index(p.anchors for _, p in claim_patterns)
     titles = {k.lower(): v for t in tables for k, v in t.rank.titles.items()}
     c = [t.comparison for t in tables]
     up, down = [w for x in c for w in x.up], [w for x in c for w in x.down]
@@ -244,9 +239,9 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         roles={word: frozenset(r) for word, r in roles.items()},
         title_position=titles,
         ordinals=ordinals,
-        streak_before=ending(_words(tables, lambda t: t.rank.streak_before)),
-        streak_inside=regex.compile(any_word(_words(tables, lambda t: t.rank.streak_inside))),
-        streak_after=regex.compile(f"\\A\\s?(?:{any_word(_words(tables, lambda t: t.rank.streak_after))})"),
+        streak_before=ending(flat(tables, lambda t: t.rank.streak_before)),
+        streak_inside=regex.compile(any_word(flat(tables, lambda t: t.rank.streak_inside))),
+        streak_after=regex.compile(f"\\A\\s?(?:{any_word(flat(tables, lambda t: t.rank.streak_after))})"),
         change_before=regex.compile(change_before),  # small alternations: named lists do not pay here
         change_after=regex.compile(change_after),
         # The character before a figure that a change verb can end on: most figures have none.
@@ -260,8 +255,8 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         more_or_less=listed.compile(more_or_less),
         margin_after=regex.compile(margin_after),
         has_rates=any(t.rates.per or t.rates.per_one for t in tables),
-        rate_per=regex.compile(f"\\s(?:{any_word(_words(tables, lambda t: t.rates.per))})\\s\\Z"),
-        rate_per_one=regex.compile(f"(?:{any_word(_words(tables, lambda t: t.rates.per_one))})\\s"),
+        rate_per=regex.compile(f"\\s(?:{any_word(flat(tables, lambda t: t.rates.per))})\\s\\Z"),
+        rate_per_one=regex.compile(f"(?:{any_word(flat(tables, lambda t: t.rates.per_one))})\\s"),
         change_word=regex.compile(change_word),
         continuation_stop=regex.compile(
             f"(?i:{any_word([w for x in c for w in x.continuation_stops])})"

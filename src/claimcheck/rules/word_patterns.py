@@ -102,3 +102,17 @@ def after_change_words(words: list[str]) -> str:
 def ending(words: list[str]) -> regex.Pattern[str]:
     """Matches when the text ends with one of the words (read right to left)."""
     return regex.compile(f"(?r)(?:{any_word(words)})\\s?$") if words else regex.compile("(?!)")
+
+
+def flat(tables: list, pick) -> list[str]:
+    """The words `pick` lists in each table, all tables together."""
+    return [word for table in tables for word in pick(table)]
+
+
+def anchor_index(anchor_lists) -> dict[str, list[int]]:
+    """Each anchor word, in lower case → the indexes of the patterns whose anchors list it."""
+    index: dict[str, list[int]] = {}
+    for i, anchors in enumerate(anchor_lists):
+        for word in anchors:
+            index.setdefault(word.lower(), []).append(i)
+    return index
