@@ -4,11 +4,13 @@
     python scripts/realtext.py --misses           # plus every miss, false claim, trap hit and wrong kind
     python scripts/realtext.py --set en --json    # one set, machine-readable
     python scripts/realtext.py --auto             # language detected rather than given
+    python scripts/realtext.py --holdout          # the held-out set, never tuned on
 
 The annotations are fixtures/realtext/<set>/<slug>.toml (docs/realtext.md has the format);
 the articles themselves are published text we did not write, kept outside the repository in
 $CLAIMCHECK_REALTEXT (default: ../realtext beside the repository) as <set>/<slug>.txt, checked
-against the sha256 each annotation records. A claim matches a gold claim when their spans
+against the sha256 each annotation records. The held-out set is the same under holdout/ in both
+places; rules are never tuned on it, so its figures say how the tuned rules carry to new text. A claim matches a gold claim when their spans
 overlap; the pair is a *value hit* when both values agree (relative 1e-6) or neither has one.
 A claim overlapping an annotated trap is a trap hit. Exit status 0, 2 when no text is found.
 """
@@ -92,9 +94,11 @@ def texts_dir(given: str | None) -> Path:
     return Path(os.environ.get("CLAIMCHECK_REALTEXT", ROOT.parent / "realtext"))
 
 
-def load(texts: Path, only: str | None) -> tuple[list[Article], list[str]]:
+def load(texts: Path, only: str | None, holdout: bool = False) -> tuple[list[Article], list[str]]:
     articles, problems = [], []
-    for path in sorted(ANNOTATIONS.glob("*/*.toml")):
+    annotations = ANNOTATIONS / "holdout" if holdout else ANNOTATIONS
+    texts = texts / "holdout" if holdout else texts
+    for path in sorted(annotations.glob("*/*.toml")):
         set_name = path.parent.name
         if only and set_name != only:
             continue
@@ -172,9 +176,10 @@ def main() -> int:
     parser.add_argument("--auto", action="store_true", help="detect the language instead of giving it")
     parser.add_argument("--misses", action="store_true", help="list misses, false claims, trap hits, wrong kinds")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--holdout", action="store_true", help="score the held-out set (holdout/ in both places)")
     args = parser.parse_args()
 
-    articles, problems = load(texts_dir(args.texts), args.set)
+    articles, problems = load(texts_dir(args.texts), args.set, args.holdout)
     for problem in problems:
         print(f"realtext: {problem}", file=sys.stderr)
     if not articles:

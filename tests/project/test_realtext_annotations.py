@@ -1,5 +1,5 @@
-"""The real-text development set's annotations (fixtures/realtext, docs/realtext.md) are well
-formed: every file names its source and licence, its claims and traps are in order with the
+"""The real-text development and held-out sets' annotations (fixtures/realtext and its holdout/,
+docs/realtext.md) are well formed: every file names its source and licence, its claims and traps are in order with the
 allowed kinds and trap classes, and — where the articles are on this machine — every span
 is the annotated text of the article whose sha256 the file records."""
 
@@ -25,7 +25,7 @@ TRAP_CLASSES = set(
     "form_or_index process_node event_name age_band list_label law_article festival_day pointing_back "
     "not_a_record url_or_email version other".split()
 )
-FILES = sorted(ANNOTATIONS.glob("*/*.toml"))
+FILES = sorted(ANNOTATIONS.glob("*/*.toml")) + sorted(ANNOTATIONS.glob("holdout/*/*.toml"))
 
 
 def _load(path):
@@ -37,7 +37,7 @@ def test_each_set_has_its_articles(set_name, least):
     assert len(list((ANNOTATIONS / set_name).glob("*.toml"))) >= least
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ANNOTATIONS).with_suffix("")))
 def test_an_annotation_is_well_formed(path):
     data = _load(path)
     article = data["article"]
@@ -57,9 +57,9 @@ def test_an_annotation_is_well_formed(path):
     assert starts == sorted(starts)
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ANNOTATIONS).with_suffix("")))
 def test_spans_are_the_articles_text(path):
-    text_path = TEXTS / path.parent.name / f"{path.stem}.txt"
+    text_path = TEXTS / path.parent.relative_to(ANNOTATIONS) / f"{path.stem}.txt"
     if not text_path.is_file():
         pytest.skip("the article's text is kept outside the repository and is not on this machine")
     data = _load(path)
