@@ -14,7 +14,7 @@ import regex
 from claimcheck.engine.digit_forms import DIGIT_SUFFIXES, digit_suffixes, negate_after
 from claimcheck.engine.han_numerals import parse_han_span
 from claimcheck.engine.numerals import number_value, value_of
-from claimcheck.engine.quantity import Quantity, after_threshold, qualify, whole
+from claimcheck.engine.quantity import Quantity, about_word, after_threshold, qualify, whole
 from claimcheck.engine.tail import read_after
 from claimcheck.engine.word_fractions import fraction_after, of_unit, ratio_after
 from claimcheck.rules.grammar import Grammar
@@ -101,6 +101,8 @@ def read_quantity(text: str, match: regex.Match[str], g: Grammar) -> Quantity | 
     q = Quantity(start, start + used, start, start + used, written[:used], value)
     if span is not None:
         q.value_max, q.qualifier = span[1], "approx"
+    elif written[0] in g.han_scales and (about := about_word(text, start, g)) is not None:
+        q.qualifier, q.qualifier_text, q.start = "approx", about, start - len(about)
     q.words = core == "words"
     if text[q.end : q.end + 1] in g.fraction_whole_starts:
         _mixed_fraction(text, q, g)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from claimcheck.engine.quantity import Quantity, after_threshold
+from claimcheck.engine.quantity import Quantity, about_word, after_threshold
 from claimcheck.engine.tail import currency_glued
 from claimcheck.rules.grammar import Grammar
 
@@ -64,6 +64,8 @@ def rejection(text: str, q: Quantity, g: Grammar) -> Rejected | None:
     if q.needs_unit and (q.unit is None or q.unit.classifier):
         return Rejected("ratio or fraction" if q.fraction else "no unit")
     plain = q.unit is None and not q.currency and not q.percent and not q.scaled
+    if plain and len(q.number_text) == 1 and about_word(text, q.number_start, g) is not None:
+        return Rejected("bare numeral")  # 馬上千萬別走: 上千 is about a thousand only before a unit
     written = q.number_text
     if (
         g.han_numerals is not None

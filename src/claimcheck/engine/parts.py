@@ -66,8 +66,12 @@ def _add(q: Quantity, part: UnitInfo, written: str, value: Decimal) -> bool:
 
 def _tenth_digit(text: str, q: Quantity, g: Grammar, last: UnitInfo) -> None:
     """A lone Chinese digit after the unit (七成六), not the start of another number (七成六十)
-    or of a date (三千元五月). Arabic digits are left alone: 3000元5月 is a price and a date."""
-    digit = g.han_numerals.digits.get(text[q.end : q.end + 1])
+    or of a date (三千元五月). An Arabic digit only after a single one (8成7 is 87 %): 3000元5月
+    is a price and a date."""
+    written = text[q.end : q.end + 1]
+    digit = g.han_numerals.digits.get(written)
+    if not digit and written.isascii() and written.isdigit() and len(q.number_text) == 1:
+        digit = int(written)
     if not digit:
         return
     after = text[q.end + 1 : q.end + 2]

@@ -56,10 +56,17 @@ def qualify(q: Quantity, words: str, g: Grammar) -> None:
 
 
 def after_threshold(text: str, start: int, g: Grammar) -> bool:
-    """Whether a word of a threshold passed stands right before `start`: 破百, 突破千億 (not 打破)."""
+    """Whether a word of a threshold passed stands right before `start`: 破百, 突破千億 (not 打破),
+    or a word of about that many: 上千."""
     if g.han_numerals is None:
         return False
     before = text[max(0, start - 4) : start]
-    return any(before.endswith(word) for word in g.han_numerals.lone_scales_after) and not any(
-        before.endswith(word) for word in g.not_qualifiers
-    )
+    words = (*g.han_numerals.lone_scales_after, *g.han_numerals.lone_scales_about)
+    return any(before.endswith(word) for word in words) and not any(before.endswith(word) for word in g.not_qualifiers)
+
+
+def about_word(text: str, start: int, g: Grammar) -> str | None:
+    """The word of about that many right before a lone scale (上 of 上千名), if any."""
+    if g.han_numerals is None:
+        return None
+    return next((w for w in g.han_numerals.lone_scales_about if text.endswith(w, 0, start)), None)

@@ -43,6 +43,8 @@ class HanNumerals(Table):
     lone_scales_not_numbers: list[str]
     # After these, a lone scale is a threshold passed (破百, 突破千億), a figure after all.
     lone_scales_after: list[str] = []
+    # After these, a lone scale before a unit or a scale is about that many (上千名, 上百萬).
+    lone_scales_about: list[str] = []
     not_figures_alone: list[str]
 
 
