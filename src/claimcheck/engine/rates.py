@@ -15,6 +15,10 @@ _COUNTED = regex.compile(
     r"(?<=[a-z]s)(?![\w-])"
 )
 _REACH = 24  # "per", "for every" and the spaces around them
+# Further off, only words in lower case may stand between the count and "per": "213.5 new
+# confirmed cases per 100,000 residents".
+_WORDS_REACH = 48
+_WORDS = regex.compile(r"[a-z -]+")
 
 
 def join_rates(clean: str, figures: list[RawClaim], rg: RelationGrammar) -> list[RawClaim]:
@@ -23,7 +27,10 @@ def join_rates(clean: str, figures: list[RawClaim], rg: RelationGrammar) -> list
     kept: list[RawClaim] = []
     for f in figures:
         rate = kept[-1] if kept else None
-        if rate is None or f.start - rate.end > _REACH or "\n" in clean[rate.end : f.start]:
+        if rate is None or f.start - rate.end > _WORDS_REACH or "\n" in clean[rate.end : f.start]:
+            kept.append(f)
+            continue
+        if f.start - rate.end > _REACH and not _WORDS.fullmatch(clean, rate.end, f.start):
             kept.append(f)
             continue
         gap = clean[rate.end : f.start]
