@@ -202,11 +202,11 @@ def _more_or_less(clean: str, start: int, rg: RelationGrammar, starts_with_numbe
     if m is None:
         return None
     baseline = _baseline(m, 0, "base")
-    if baseline and starts_with_number(clean, baseline[0]):
+    if baseline is None:
+        return None  # a base of separators only (\x1f), which str.strip takes and the pattern's \s does not
+    if starts_with_number(clean, baseline[0]):
         return None  # "fewer than one in five": a figure's qualifier, not a comparison
-    return RawClaim(
-        "comparison", start, baseline[1] if baseline else m.end(), direction=_direction(m), baseline=baseline
-    )
+    return RawClaim("comparison", start, baseline[1], direction=_direction(m), baseline=baseline)
 
 
 def _equal(clean: str, start: int, end: int, rg: RelationGrammar) -> RawClaim | None:
