@@ -39,6 +39,8 @@ def _subunit(first: Quantity, second: Quantity, g: Grammar) -> Decimal | None:
         return None
     if first.value_max is not None or first.unit is not None and first.unit.canonical in g.money_subunits:
         return None
+    if first.scaled or first.number_value != first.number_value.to_integral_value():
+        return None  # "$5.11 billion and 60 cents a share": no cents are added to millions or cents
     return g.money_subunits.get(second.unit.canonical) if second.unit is not None else None
 
 

@@ -42,7 +42,7 @@ def relate(
         figures = [f for f in figures if not taken.overlaps(*f.span)]
     matches = pattern_matches(clean, rg) if rg.claim_patterns else []
     if matches:
-        figures = _with_runs(clean, figures, ranks, matches, g, rg)
+        figures = _with_runs(clean, figures, ranks, matches, g, rg, hidden)
     compare_figures(clean, figures, rg, clauses)
     # Times do not block these: the baseline is often a period (高於去年, "higher than last year").
     taken = Spans([*(f.span for f in figures), *(r.span for r in ranks)])
@@ -58,11 +58,12 @@ def relate(
     return sorted([*figures, *ranks, *loose, *superlatives], key=lambda d: (d.start, d.end))
 
 
-def _with_runs(clean: str, figures: list[RawClaim], ranks: list[RawClaim], matches, g: Grammar, rg: RelationGrammar):
+def _with_runs(clean: str, figures, ranks, matches, g: Grammar, rg: RelationGrammar, hidden: Spans | None = None):
     """The figures with the runs, times and counts read whole by a pattern: such a claim
     replaces the bare numbers inside it (the 6 of "6-game") and gives way to a figure with a
-    unit, a scale, or as long as itself."""
-    runs = find_pattern_claims(clean, matches, rg, g, Spans(r.span for r in ranks).overlaps, late=False)
+    unit, a scale, or as long as itself. None is read wholly inside a trap that hides words."""
+    blocked = _or_hidden(Spans(r.span for r in ranks).overlaps, hidden)
+    runs = find_pattern_claims(clean, matches, rg, g, blocked, late=False)
     if not runs:
         return figures
     starts = [f.start for f in figures]

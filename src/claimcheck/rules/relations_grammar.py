@@ -163,8 +163,8 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
     margins_direct = any_word([w for x in c for w in x.margins_direct]) or "(?!)"
     not_between = any_word([w for x in c for w in x.margin_not_between]) or "(?!)"
     datums = any_word([w for x in c for w in x.margin_datums]) or "(?!)"
-    margin_after = (
-        f"\\A(?:\\s(?!(?:{not_between})\\b)[a-z]+(?:-[a-z]+)?)??"
+    margin_after = (  # a bracket may stand before the margin word: "3.0 percent (±10.5 percent)* above"
+        f"\\A(?:\\s?\\([^()\\n]{{1,30}}\\)\\*?)?(?:\\s(?!(?:{not_between})\\b)[a-z]+(?:-[a-z]+)?)??"
         f"\\s(?:(?P<more>{any_word([k for k, v in margins.items() if v == 'more'])})"
         f"|(?P<less>{any_word([k for k, v in margins.items() if v == 'less'])}))(?!\\s(?:{datums})\\b)"
         f"(?:(?:\\s(?:{margin_links})|(?<=\\b(?:{margins_direct})))\\s(?P<base>[^,.;:!?\\n]{{1,40}}?)"
