@@ -69,6 +69,7 @@ class IndexedRow:
     modality: str | None  # None: the table has no modality column, and says nothing of it
     alike: tuple = ()  # what rows of one series share: rows alike differ from a claim alike but for their period
     bounds: object = None  # the interval a computation takes the row for (compute.working.Bounds), once read
+    used: object = None  # the row as a computation's working names it (compute.working.used), once made
 
 
 def _stem(term: str) -> str:
