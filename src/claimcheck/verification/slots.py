@@ -267,12 +267,9 @@ def _own_metric(claim: Claim) -> tuple[str, str] | None:
     )
     if not (clause[0] <= frame.metric.start and frame.metric.end <= clause[1]):
         return None
-    own = _folded(frame.metric.text).strip()
-    text = _folded(sentence.text[clause[0] - sentence.start : clause[1] - sentence.start])
+    own = fold(frame.metric.text).strip()
+    text = fold(sentence.text[clause[0] - sentence.start : clause[1] - sentence.start])
     return (own, text) if own else None
-
-
-_folded = lru_cache(maxsize=256)(fold)  # a sentence's claims share their clauses and metric
 
 
 def _noun(claim: ClaimSlots, row: IndexedRow, context: Context) -> bool:
