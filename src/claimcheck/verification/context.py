@@ -56,14 +56,15 @@ class Context:
 
 
 class Contexts:
-    """The context of each sentence, read once."""
+    """The context of each sentence, read once: a context is its text's alone, so a sentence
+    a draft repeats (a standfirst, a boilerplate line) is read once for all its places."""
 
     def __init__(self) -> None:
         self._sentences: dict[tuple, Context] = {}
 
     def of(self, claim: Claim) -> Context:
         sentence = claim.sentence
-        key = (sentence.start, sentence.text, claim.lang)
+        key = (sentence.text, claim.lang)
         context = self._sentences.get(key)
         if context is None:
             text = folded(sentence.text)

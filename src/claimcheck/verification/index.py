@@ -10,11 +10,10 @@ word, basis and modality, and searched by bisection. No claim is compared with e
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-
-import regex
 
 from claimcheck import rules
 from claimcheck.models import Claim, ReferenceRow
@@ -70,6 +69,7 @@ class IndexedRow:
     modality: str | None  # None: the table has no modality column, and says nothing of it
     alike: tuple = ()  # what rows of one series share: rows alike differ from a claim alike but for their period
     bounds: object = None  # the interval a computation takes the row for (compute.working.Bounds), once read
+    used: object = None  # the row as a computation's working names it (compute.working.used), once made
 
 
 def _stem(term: str) -> str:
@@ -126,7 +126,7 @@ def _indexed(ref: ReferenceRow, order: int, units: Units) -> IndexedRow:
     )
 
 
-_LATIN_RUN = regex.compile(r"[a-z0-9]+")
+_LATIN_RUN = re.compile(r"[a-z0-9]+")  # ASCII alone: the stdlib engine is the quicker to call here
 _PREFIXES = (1, 2, 3, 4, 5, 6)
 
 

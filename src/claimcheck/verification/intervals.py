@@ -89,8 +89,17 @@ class ClaimIntervals:
     def __init__(self, approximation: float) -> None:
         self.approximation = approximation
         self._found: dict[tuple, Interval | None] = {}
+        self._last: tuple[Claim | None, Interval | None] = (None, None)  # the computation and the row look-up ask alike
 
     def of(self, claim: Claim) -> Interval | None:
+        last, interval = self._last
+        if last is claim:
+            return interval
+        interval = self._read(claim)
+        self._last = (claim, interval)
+        return interval
+
+    def _read(self, claim: Claim) -> Interval | None:
         figure = getattr(claim, "figure", None)
         text = figure.text if figure is not None else claim.text
         value, top = claim.value, claim.value_max

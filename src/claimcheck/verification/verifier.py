@@ -23,6 +23,7 @@ from claimcheck.verification.alike import context_groups, same_rows
 from claimcheck.verification.claim_check import ClaimCheck, judge_rows
 from claimcheck.verification.compute import compute
 from claimcheck.verification.compute.changes import baseline_in_clause
+from claimcheck.verification.compute.working import Computed
 from claimcheck.verification.context import Context, Contexts
 from claimcheck.verification.explain import Explained
 from claimcheck.verification.index import IndexedRow, ReferenceIndex, nearest, overlapping_nearest
@@ -75,6 +76,8 @@ def _verdict(
         # A computed figure replaces a direct verdict without a row: its reason is not read then.
         quiet = computed is not None and not explain
         direct = _direct(claim, slots, index, context, intervals.of(claim), explain, quiet)
+        if direct is None:  # no row near: the computed verdict stands, built once
+            return _computed(claim.id, computed, 0, None)
     if slots is None or claim.frame is None or not index.size:
         return direct
     if direct.status == "mismatch" and slots.basis == "change" and baseline_in_clause(claim):
@@ -83,22 +86,26 @@ def _verdict(
     if computed is None:
         return direct
     if direct.status == "unsourced":
-        working = computed.working
-        return made(
-            direct.claim_id,
-            computed.status,
-            computed.reason,
-            None,
-            computed.difference,
-            computed.relative,
-            direct.candidates,
-            direct.considered,
-            working.record() if working is not None else None,
-        )
+        return _computed(direct.claim_id, computed, direct.candidates, direct.considered)
     if computed.working is not None and computed.status != "unsourced" and computed.status != direct.status:
         reason = direct.reason + reasons.levels_disagree(context.language, computed.working.text())
         return direct.model_copy(update={"reason": reason, "computation": computed.working.record()})
     return direct
+
+
+def _computed(claim_id: str, computed: Computed, candidates: int, considered: list | None) -> Verdict:
+    working = computed.working
+    return made(
+        claim_id,
+        computed.status,
+        computed.reason,
+        None,
+        computed.difference,
+        computed.relative,
+        candidates,
+        considered,
+        working.record() if working is not None else None,
+    )
 
 
 def _open_reason(direct: Verdict, context: Context) -> str:
@@ -115,9 +122,9 @@ def _direct(
     interval: Interval,
     explain: bool,
     quiet: bool = False,
-) -> Verdict:
-    """The verdict of the rows of the claim's own frame. `quiet`: when none is near, the
-    verdict is unsourced without naming why (the caller has a better one)."""
+) -> Verdict | None:
+    """The verdict of the rows of the claim's own frame. `quiet`: when none is near, None
+    (no verdict: the caller has a better one than unsourced)."""
     lookup = context.pieces
     if slots.entity is not None:
         lookup = lookup | index.subject_pieces(slots.entity, entity_agrees)
@@ -133,7 +140,7 @@ def _direct(
     else:
         alike = context_groups(index, slots.dimensions, lookup)
         if not alike and not groups:
-            return unsourced(claim, reasons.no_row(context.language), told)
+            return None if quiet else unsourced(claim, reasons.no_row(context.language), told)
         # a row whose terms are not all in the context can be no candidate nor named
         same = same_rows(slots, [group for group in alike if group.pieces <= context.pieces], context)
     check = ClaimCheck(claim, interval, slots)
@@ -168,7 +175,7 @@ def _direct(
     if candidates:
         return _nearest_candidate(claim, check, candidates, count, context.language, told)
     if quiet:
-        return made(claim.id, "unsourced", "")
+        return None
     if judged is None:  # each row with the slot it differs in, in the table's order, to name the nearest
         looked = index.context_rows(slots.dimensions, lookup)
         judged = judge_rows(slots, [row for row in looked if row.pieces <= context.pieces], context)
@@ -236,8 +243,19 @@ def _series(best: IndexedRow, candidates: list[IndexedRow]) -> int:
     return len(periods) if len(periods) > 1 else 0
 
 
-def _others(claim: Claim, by_sentence: dict[tuple[int, str], list[Claim]]) -> tuple[Claim, ...]:
-    return tuple(other for other in by_sentence[(claim.sentence.start, claim.sentence.text)] if other is not claim)
+def _neighbours(claims: list[Claim]) -> list[tuple[Claim, ...]]:
+    """For each claim, the other claims of its sentence, in order."""
+    by_sentence: dict[tuple[int, str], list[Claim]] = {}
+    for claim in claims:
+        by_sentence.setdefault((claim.sentence.start, claim.sentence.text), []).append(claim)
+    found: dict[int, tuple[Claim, ...]] = {}
+    for group in by_sentence.values():
+        if len(group) == 1:
+            found[id(group[0])] = ()
+            continue
+        for claim in group:
+            found[id(claim)] = tuple(other for other in group if other is not claim)
+    return [found[id(claim)] for claim in claims]
 
 
 def verify(
@@ -256,13 +274,11 @@ def verify(
         index = index_references(references)
         contexts = Contexts()
         claims = list(claims)
-        by_sentence: dict[tuple[int, str], list[Claim]] = {}
-        for claim in claims:
-            by_sentence.setdefault((claim.sentence.start, claim.sentence.text), []).append(claim)
         with number_arithmetic():  # a claim of 1e999999999 km is a number, not a decimal.Overflow
             intervals = ClaimIntervals(approx)
             return [
-                _verdict(claim, index, contexts, intervals, explain, _others(claim, by_sentence)) for claim in claims
+                _verdict(claim, index, contexts, intervals, explain, others)
+                for claim, others in zip(claims, _neighbours(claims), strict=True)
             ]
     finally:
         if collecting:

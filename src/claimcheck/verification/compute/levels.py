@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property
 
 import regex
 
@@ -67,6 +66,21 @@ class Levels:
         return [s for s in self.alike(series) if s.key.subject is not None and entity_agrees(subject, s.key.subject)]
 
 
+class _once:  # noqa: N801  (a decorator, named as functools.cached_property is)
+    """functools.cached_property without its lock (Python 3.11 takes one on each first read,
+    and a task's properties are read once each, for every claim)."""
+
+    def __init__(self, func) -> None:
+        self.func = func
+        self.name = func.__name__
+
+    def __get__(self, task, owner=None):
+        if task is None:
+            return self
+        value = task.__dict__[self.name] = self.func(task)
+        return value
+
+
 @dataclass
 class Task:
     """One claim to compute, with what it is computed from."""
@@ -84,18 +98,18 @@ class Task:
     def language(self) -> str:
         return self.context.language
 
-    @cached_property
+    @_once
     def span(self) -> Span | None:
         resolved = self.slots.resolved
         return (resolved.first, resolved.last) if resolved is not None else None
 
-    @cached_property
+    @_once
     def interval(self) -> Interval | None:
         if self.intervals is not None:
             return self.intervals.of(self.claim)
         return claim_interval(self.claim, self.approximation)
 
-    @cached_property
+    @_once
     def own(self) -> list[Series]:
         """The series whose rows agree with the claim in entity and metric, nearest metric first."""
         slots, levels = self.slots, self.levels

@@ -77,16 +77,19 @@ def figure(value: float) -> str:
 
 
 def used(row: IndexedRow) -> UsedRow:
-    ref = row.ref
-    return UsedRow.trusted(
-        id=ref.id,
-        table=ref.table,
-        row=ref.row,
-        value_text=ref.value_text,
-        subject=ref.subject,
-        as_of=ref.as_of,
-        source=ref.source,
-    )
+    """The row as a working names it: made once, a level row is used by many changes."""
+    if row.used is None:
+        ref = row.ref
+        row.used = UsedRow.trusted(
+            id=ref.id,
+            table=ref.table,
+            row=ref.row,
+            value_text=ref.value_text,
+            subject=ref.subject,
+            as_of=ref.as_of,
+            source=ref.source,
+        )
+    return row.used
 
 
 @dataclass(slots=True)
