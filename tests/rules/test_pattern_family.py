@@ -1,0 +1,55 @@
+"""The traps and the periods run as a family (claimcheck.rules.pattern_family: one scan for the
+anchors of every pattern, then each pattern only on the lines that hold one of its anchors)
+find exactly what each pattern finds alone over the whole text: the same spans, for the same
+entries, in the same order. Checked over every trap sample and trap class case, alone, in
+either case, with letters that fold to ASCII under (?i), and all together in a text long
+enough for the family to leave out anchors it finds too often."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+from places import CASES, DATA
+
+from claimcheck import rules
+from claimcheck.rules.grammar import grammar
+
+_SAMPLES = tomllib.loads((DATA / "trap_samples.toml").read_text(encoding="utf-8"))["sample"]
+_CASES = [
+    case["text"]
+    for path in sorted((CASES / "trap_classes").glob("*.toml"))
+    for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]
+]
+TEXTS = sorted({s.get("before", "") + s["match"] + s.get("after", "") for s in _SAMPLES} | set(_CASES))
+LANGUAGES = [(lang,) for lang in rules.languages()] + [tuple(rules.languages())]
+
+
+def _variants(text: str) -> list[str]:
+    # The long s and the Kelvin sign match s and k under (?i); a dotted capital I lowers to
+    # two characters, which sends the anchor scan down its other path.
+    folded = [text.replace("s", "\u017f"), text.replace("k", "\u212a"), "\u0130 " + text]
+    return [text, text.upper(), text.title(), *folded]
+
+
+def _each_alone(family, text: str) -> list[list[tuple[int, int]]]:
+    return [list(pattern.spans(text)) for pattern in family]
+
+
+@pytest.mark.parametrize("languages", LANGUAGES, ids="+".join)
+@pytest.mark.parametrize("family", ["traps", "times"])
+def test_family_finds_what_each_pattern_finds_alone(languages, family):
+    patterns = getattr(grammar(languages), family)
+    for text in TEXTS:
+        for variant in _variants(text):
+            assert patterns.spans(variant) == _each_alone(patterns, variant), variant
+
+
+@pytest.mark.parametrize("languages", LANGUAGES, ids="+".join)
+@pytest.mark.parametrize("family", ["traps", "times"])
+def test_family_on_a_long_text(languages, family):
+    patterns = getattr(grammar(languages), family)
+    document = "\n".join(TEXTS + [" ".join(TEXTS)])
+    while len(document) < 100_000:  # past the sample the family judges anchors by
+        document += "\n\n" + document
+    assert patterns.spans(document) == _each_alone(patterns, document)
