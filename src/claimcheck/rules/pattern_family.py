@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from claimcheck.rules.anchors import NONE, Anchor, anchoring
+from claimcheck.rules.anchors import anchoring
 from claimcheck.rules.patterns import word_trie
 from claimcheck.rules.rule_pattern import RulePattern
 
@@ -27,8 +27,10 @@ class PatternFamily:
     def __init__(self, patterns: Iterable[RulePattern]) -> None:
         self.patterns = tuple(patterns)
         self._plans = [anchoring(p.pattern.pattern) for p in self.patterns]
-        self._finders: dict[frozenset[Anchor], tuple[_Finder, _Finder]] = {}
-        self._all = frozenset(a for plan in self._plans for a in plan.anchors)
+        # The scan reads the text in lower case: a pattern's anchors, as it finds them.
+        self._keys = [frozenset(a.lower() for a, _ in plan.anchors) for plan in self._plans]
+        self._finders: dict[frozenset[str], _Finder] = {}
+        self._finder = self._finder_of(frozenset().union(*self._keys))
 
     def __iter__(self) -> Iterator[RulePattern]:
         return iter(self.patterns)
@@ -38,20 +40,22 @@ class PatternFamily:
 
     def spans(self, text: str) -> list[list[tuple[int, int]]]:
         """The spans of each pattern in `text`, in the order of the patterns."""
-        plans = self._plans
+        keys, finder = self._keys, self._finder
         if len(text) > 2 * _SAMPLE:
             # Anchors frequent at the start of a long text are left out of the scan: there the
             # scan would cost more than the passes it saves.
-            seen = self._places(text[:_SAMPLE], self._all)
-            dense = {a for a, places in seen.items() if len(places) * _SPARSE > _SAMPLE}
-            plans = [NONE if dense & plan.anchors else plan for plan in plans]
-        found = self._places(text, frozenset(a for plan in plans for a in plan.anchors))
+            seen = finder.places(text[:_SAMPLE])
+            dense = {key for key, places in seen.items() if len(places) * _SPARSE > _SAMPLE}
+            if dense:
+                keys = [frozenset() if dense & own else own for own in keys]
+                finder = self._finder_of(frozenset().union(*keys))
+        found = finder.places(text)
         out = []
-        for pattern, plan in zip(self.patterns, plans, strict=True):
-            if not plan.anchors:
+        for pattern, plan, own in zip(self.patterns, self._plans, keys, strict=True):
+            if not own:
                 out.append(list(pattern.spans(text)))
                 continue
-            places = [p for anchor in plan.anchors for p in found.get(anchor, ())]
+            places = [p for key in own for p in found.get(key, ())]
             if not places:
                 out.append([])
             elif not plan.one_line or plan.reach is None or len(places) * _DENSE > len(text):
@@ -60,15 +64,13 @@ class PatternFamily:
                 out.append(list(pattern.spans(text, _lines(text, sorted(places), plan.reach))))
         return out
 
-    def _places(self, text: str, anchors: frozenset[Anchor]) -> dict[Anchor, list[int]]:
-        """Where each of `anchors` may be in `text` (every place it is, and maybe more)."""
-        finder = self._finders.get(anchors)
+    def _finder_of(self, keys: frozenset[str]) -> _Finder:
+        finder = self._finders.get(keys)
         if finder is None:
             if len(self._finders) >= _FINDERS:
                 self._finders.clear()
-            finder = self._finders[anchors] = _Finder(sorted({a.lower() for a, _ in anchors}))
-        found = finder.places(text)
-        return {anchor: found.get(anchor[0].lower(), []) for anchor in anchors}
+            finder = self._finders[keys] = _Finder(sorted(keys))
+        return finder
 
 
 class _Finder:
