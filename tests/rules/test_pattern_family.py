@@ -3,17 +3,21 @@ anchors of every pattern, then each pattern only on the lines that hold one of i
 find exactly what each pattern finds alone over the whole text: the same spans, for the same
 entries, in the same order. Checked over every trap sample and trap class case, alone, in
 either case, with letters that fold to ASCII under (?i), and all together in a text long
-enough for the family to leave out anchors it finds too often."""
+enough for the family to leave out anchors it finds too often. The same for the patterns of
+ranks, superlatives and figureless changes (relations.toml), over every case text."""
 
 from __future__ import annotations
 
 import tomllib
 
 import pytest
+import regex
 from places import CASES, DATA
 
 from claimcheck import rules
 from claimcheck.rules.grammar import grammar
+from claimcheck.rules.pattern_family import family_of
+from claimcheck.rules.relations_grammar import relation_grammar
 
 _SAMPLES = tomllib.loads((DATA / "trap_samples.toml").read_text(encoding="utf-8"))["sample"]
 _CASES = [
@@ -53,3 +57,19 @@ def test_family_on_a_long_text(languages, family):
     while len(document) < 100_000:  # past the sample the family judges anchors by
         document += "\n\n" + document
     assert patterns.spans(document) == _each_alone(patterns, document)
+
+
+_RELATION_TEXTS = sorted(
+    {case["text"] for path in sorted(CASES.glob("*.toml")) for case in tomllib.loads(path.read_text("utf-8"))["case"]}
+)
+
+
+@pytest.mark.parametrize("languages", LANGUAGES, ids="+".join)
+@pytest.mark.parametrize("family", ["ranks", "superlative_patterns", "changes_without_figure"])
+def test_relation_patterns_find_what_each_finds_alone(languages, family):
+    patterns = tuple(p if isinstance(p, regex.Pattern) else p[0] for p in getattr(relation_grammar(languages), family))
+    together = family_of(patterns)
+    document = "\n".join(_RELATION_TEXTS)
+    for text in [*_RELATION_TEXTS, document, document.upper()]:
+        found = [[m.span() for m in matches] for matches in together.finditer(text)]
+        assert found == [[m.span() for m in p.finditer(text)] for p in patterns], text

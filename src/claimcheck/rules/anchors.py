@@ -29,8 +29,9 @@ _NEWLINE = ord("\n")
 _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) if _c else ()
 # \p{Han} and other properties of the regex module: a class Python's parser cannot read;
 # stood in for by characters no anchor may contain.
-_PROPERTY = re.compile(r"\\\\|\\([pP])(?:\{[^}]*\}|[A-Za-z])")
-_STAND_INS = {"p": "\U0010fffd", "P": "\U0010fffc"}
+_PROPERTY = re.compile(r"\\\\|\\([pP])(?:\{[^}]*\}|[A-Za-z])|\\(L)<[^>]*>")
+_STAND_INS = {"p": "\U0010fffd", "P": "\U0010fffc", "L": "\U0010fffc"}  # \L<list>: any text at all
+_ANYTHING = ord(_STAND_INS["P"])
 
 
 Anchor = tuple[str, bool]  # a string, and whether it is compared in either case (lower-cased)
@@ -54,7 +55,7 @@ def anchoring(pattern: str) -> Anchoring:
     """The anchors, line-boundedness and reach of `pattern` (NONE if it cannot be read)."""
     if _p is None:
         return NONE
-    source = _PROPERTY.sub(lambda m: _STAND_INS[m.group(1)] if m.group(1) else m.group(), pattern)
+    source = _PROPERTY.sub(lambda m: _STAND_INS[m.group(1) or m.group(2)] if m.lastindex else m.group(), pattern)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
@@ -149,6 +150,8 @@ def _letter(code: int, icase: bool) -> frozenset[Anchor] | None:
     """One character: compared in either case under (?i), which only ASCII letters may be here
     (the anchor scan folds ASCII case; the regex module folds more)."""
     char = chr(code)
+    if char in _STAND_INS.values():
+        return None
     if not icase or not char.isalpha():
         return frozenset([(char, False)])
     return frozenset([(char.lower(), True)]) if char.isascii() else None
@@ -188,7 +191,7 @@ def _may_consume_newline(items) -> bool:
         if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
             continue  # reads, consumes nothing
         if op is _c.LITERAL:
-            if av == _NEWLINE:
+            if av in (_NEWLINE, _ANYTHING):
                 return True
         elif op is _c.NOT_LITERAL:
             if av != _NEWLINE:
@@ -224,7 +227,7 @@ def _class_has_newline(av) -> bool:
     has = False
     for op, a in members:
         if op is _c.LITERAL:
-            has |= a == _NEWLINE
+            has |= a in (_NEWLINE, _ANYTHING)
         elif op is _c.RANGE:
             has |= a[0] <= _NEWLINE <= a[1]
         elif op is _c.CATEGORY:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+import regex
+
 from claimcheck.rules.anchors import anchoring
 from claimcheck.rules.patterns import word_trie
 from claimcheck.rules.rule_pattern import RulePattern
@@ -23,23 +25,18 @@ _SPARSE = 1500  # an anchor found more often than once in this many characters t
 _FINDERS = 16  # scans kept compiled, for as many sets of anchors
 
 
-class PatternFamily:
-    def __init__(self, patterns: Iterable[RulePattern]) -> None:
-        self.patterns = tuple(patterns)
-        self._plans = [anchoring(p.pattern.pattern) for p in self.patterns]
+class _Family:
+    """Patterns that share one scan for their anchors."""
+
+    def __init__(self, sources: Iterable[str]) -> None:
+        self._plans = [anchoring(source) for source in sources]
         # The scan reads the text in lower case: a pattern's anchors, as it finds them.
         self._keys = [frozenset(a.lower() for a, _ in plan.anchors) for plan in self._plans]
         self._finders: dict[frozenset[str], _Finder] = {}
         self._finder = self._finder_of(frozenset().union(*self._keys))
 
-    def __iter__(self) -> Iterator[RulePattern]:
-        return iter(self.patterns)
-
-    def __len__(self) -> int:
-        return len(self.patterns)
-
-    def spans(self, text: str) -> list[list[tuple[int, int]]]:
-        """The spans of each pattern in `text`, in the order of the patterns."""
+    def _where(self, text: str) -> list[list[tuple[int, int, int]] | None]:
+        """For each pattern, the lines to try it on (None: the whole text; []: nowhere)."""
         keys, finder = self._keys, self._finder
         if len(text) > 2 * _SAMPLE:
             # Anchors frequent at the start of a long text are left out of the scan: there the
@@ -50,18 +47,15 @@ class PatternFamily:
                 keys = [frozenset() if dense & own else own for own in keys]
                 finder = self._finder_of(frozenset().union(*keys))
         found = finder.places(text)
-        out = []
-        for pattern, plan, own in zip(self.patterns, self._plans, keys, strict=True):
-            if not own:
-                out.append(list(pattern.spans(text)))
-                continue
-            places = [p for key in own for p in found.get(key, ())]
-            if not places:
-                out.append([])
+        out: list[list[tuple[int, int, int]] | None] = []
+        for plan, own in zip(self._plans, keys, strict=True):
+            places = [p for key in own for p in found.get(key, ())] if own else None
+            if places is None or not places:
+                out.append(places)
             elif not plan.one_line or plan.reach is None or len(places) * _DENSE > len(text):
-                out.append(list(pattern.spans(text)))
+                out.append(None)
             else:
-                out.append(list(pattern.spans(text, _lines(text, sorted(places), plan.reach))))
+                out.append(_lines(text, sorted(places), plan.reach))
         return out
 
     def _finder_of(self, keys: frozenset[str]) -> _Finder:
@@ -71,6 +65,66 @@ class PatternFamily:
                 self._finders.clear()
             finder = self._finders[keys] = _Finder(sorted(keys))
         return finder
+
+
+class PatternFamily(_Family):
+    """The traps, or the periods: rule patterns, each found as RulePattern.spans finds it."""
+
+    def __init__(self, patterns: Iterable[RulePattern]) -> None:
+        self.patterns = tuple(patterns)
+        super().__init__(p.pattern.pattern for p in self.patterns)
+
+    def __iter__(self) -> Iterator[RulePattern]:
+        return iter(self.patterns)
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+    def spans(self, text: str) -> list[list[tuple[int, int]]]:
+        """The spans of each pattern in `text`, in the order of the patterns."""
+        return [
+            list(pattern.spans(text, lines)) if lines != [] else []
+            for pattern, lines in zip(self.patterns, self._where(text), strict=True)
+        ]
+
+
+class MatchFamily(_Family):
+    """Compiled patterns, each found as its own finditer finds it over the whole text."""
+
+    def __init__(self, patterns: Iterable[regex.Pattern[str]]) -> None:
+        self.patterns = tuple(patterns)
+        super().__init__(p.pattern for p in self.patterns)
+
+    def finditer(self, text: str) -> list[list[regex.Match[str]]]:
+        out = []
+        for pattern, lines in zip(self.patterns, self._where(text), strict=True):
+            if lines is None:
+                out.append(list(pattern.finditer(text)))
+                continue
+            found = []
+            at = 0
+            for low, high, stop in lines:  # a pattern with anchors never matches empty
+                at = max(at, low)
+                while at <= high and (match := pattern.search(text, at, stop)) is not None and match.start() <= high:
+                    found.append(match)
+                    at = match.end()
+            out.append(found)
+        return out
+
+
+_FAMILIES: dict[tuple[int, ...], MatchFamily] = {}
+
+
+def family_of(patterns: tuple[regex.Pattern[str], ...]) -> MatchFamily:
+    """The family of these very patterns (compiled ones of a cached grammar), made once.
+
+    Keyed by identity: two patterns written alike may hold different word lists (\\L<…>).
+    A family holds its patterns, so no other pattern takes the identity of one while it is kept."""
+    key = tuple(map(id, patterns))
+    family = _FAMILIES.get(key)
+    if family is None:
+        family = _FAMILIES[key] = MatchFamily(patterns)
+    return family
 
 
 class _Finder:
