@@ -15,6 +15,7 @@ import regex
 from places import CASES, DATA
 
 from claimcheck import rules
+from claimcheck.rules.anchors import anchoring
 from claimcheck.rules.grammar import grammar
 from claimcheck.rules.pattern_family import family_of
 from claimcheck.rules.relations_grammar import relation_grammar
@@ -73,3 +74,10 @@ def test_relation_patterns_find_what_each_finds_alone(languages, family):
     for text in [*_RELATION_TEXTS, document, document.upper()]:
         found = [[m.span() for m in matches] for matches in together.finditer(text)]
         assert found == [[m.span() for m in p.finditer(text)] for p in patterns], text
+
+
+@pytest.mark.parametrize("pattern", [r"(?:quarter){e<=1}", r"\X+年度", r"(?|(a)|(b))年度"])
+def test_what_the_analysis_cannot_read_has_no_anchors(pattern):
+    # Syntax of `regex` that Python's parser rejects or reads otherwise (a fuzzy match allows
+    # letters the pattern does not write): the pattern runs over the whole text.
+    assert anchoring(pattern).anchors == frozenset()

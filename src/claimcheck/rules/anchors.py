@@ -32,6 +32,8 @@ _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) if _c else ()
 _PROPERTY = re.compile(r"\\\\|\\([pP])(?:\{[^}]*\}|[A-Za-z])|\\(L)<[^>]*>")
 _STAND_INS = {"p": "\U0010fffd", "P": "\U0010fffc", "L": "\U0010fffc"}  # \L<list>: any text at all
 _ANYTHING = ord(_STAND_INS["P"])
+_ESCAPED = re.compile(r"\\.")
+_NOT_A_REPEAT = re.compile(r"\{(?!\d*,?\d*\})")
 
 
 Anchor = tuple[str, bool]  # a string, and whether it is compared in either case (lower-cased)
@@ -55,6 +57,8 @@ def anchoring(pattern: str) -> Anchoring:
     """The anchors, line-boundedness and reach of `pattern` (NONE if it cannot be read)."""
     if _p is None:
         return NONE
+    if _NOT_A_REPEAT.search(_ESCAPED.sub("", pattern)):
+        return NONE  # a fuzzy match (?:…){e<=1} of `regex`, which Python's parser reads as text
     source = _PROPERTY.sub(lambda m: _STAND_INS[m.group(1) or m.group(2)] if m.lastindex else m.group(), pattern)
     try:
         with warnings.catch_warnings():
