@@ -32,7 +32,7 @@ _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) if _c else ()
 _PROPERTY = re.compile(r"\\\\|\\([pP])(?:\{[^}]*\}|[A-Za-z])|\\(L)<[^>]*>")
 _STAND_INS = {"p": "\U0010fffd", "P": "\U0010fffc", "L": "\U0010fffc"}  # \L<list>: any text at all
 _ANYTHING = ord(_STAND_INS["P"])
-_ESCAPED = re.compile(r"\\.")
+_ESCAPED = re.compile(r"\\[pPNx]\{[^}]*\}|\\.")
 _NOT_A_REPEAT = re.compile(r"\{(?!\d*,?\d*\})")
 
 
