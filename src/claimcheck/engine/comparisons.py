@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 
 from claimcheck.engine.raw_claim import Clauses, RawClaim, Span, line_end, line_start, without_overlaps
+from claimcheck.rules.pattern_family import family_of
 from claimcheck.rules.relations_grammar import RelationGrammar
 
 _REACH_BEFORE = 30
@@ -178,10 +179,10 @@ def find_relations_without_figure(clean: str, hits, rg: RelationGrammar, starts_
             continue
         if draft is not None and not blocked(*draft.span):
             found.append(draft)
-    for pattern in rg.changes_without_figure:  # 呈下降, 高出一截
+    for matches in family_of(tuple(rg.changes_without_figure)).finditer(clean):  # 呈下降, 高出一截
         found += [
             RawClaim("comparison", *m.span(), direction=_direction(m))
-            for m in pattern.finditer(clean)
+            for m in matches
             if not blocked(*m.span()) and "\n" not in m.group()
         ]
     return without_overlaps(found)

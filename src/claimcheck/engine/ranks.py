@@ -9,6 +9,7 @@ from __future__ import annotations
 from claimcheck.engine.numerals import number_value
 from claimcheck.engine.raw_claim import RawClaim, Span, without_overlaps
 from claimcheck.rules.grammar import Grammar
+from claimcheck.rules.pattern_family import family_of
 from claimcheck.rules.relations_grammar import RelationGrammar
 
 _STREAK_REACH = 40
@@ -28,9 +29,10 @@ def position(written: str, rg: RelationGrammar, g: Grammar) -> int | None:
 
 def find_ranks(clean: str, hits, rg: RelationGrammar, g: Grammar, blocked) -> list[RawClaim]:
     found: list[RawClaim] = []
-    for pattern, qualifier, fixed in rg.ranks:
+    matches = family_of(tuple(pattern for pattern, _, _ in rg.ranks)).finditer(clean)
+    for (pattern, qualifier, fixed), matched in zip(rg.ranks, matches, strict=True):
         counted = "n" in pattern.groupindex
-        for m in pattern.finditer(clean):
+        for m in matched:
             place = position(m.group("n"), rg, g) if counted else fixed
             if (place is not None or not counted) and not blocked(*m.span()) and "\n" not in m.group():
                 found.append(RawClaim("rank", *m.span(), value=place, qualifier=qualifier))

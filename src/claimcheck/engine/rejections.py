@@ -5,7 +5,6 @@ file and entry); the engine's own reasons (a year, a code, no unit…) by their 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
 
 from claimcheck.engine.quantity import Quantity
 from claimcheck.engine.raw_claim import RawClaim, Spans
@@ -13,17 +12,18 @@ from claimcheck.engine.scan import INSIDE_A_DATE, INSIDE_A_TRAP, Pass
 from claimcheck.models import Claim, Rejected
 from claimcheck.rules.compiled import Grammar
 from claimcheck.rules.grammar import DATE
+from claimcheck.rules.pattern_family import PatternFamily
 from claimcheck.rules.rule_pattern import RulePattern
 
 
 class _Owners:
     """The matches of a family of rule patterns, to find which rule a number falls in."""
 
-    def __init__(self, patterns: Iterable[RulePattern], clean: str) -> None:
+    def __init__(self, family: PatternFamily, clean: str) -> None:
         found = sorted(
             (start, end, order, rule)
-            for order, rule in enumerate(patterns)
-            for start, end in rule.spans(clean)
+            for order, (rule, spans) in enumerate(zip(family.patterns, family.spans(clean), strict=True))
+            for start, end in spans
             if end > start
         )
         self.starts = [start for start, *_ in found]

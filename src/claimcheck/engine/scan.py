@@ -50,8 +50,9 @@ def read_pass(text: str, lang: str | None, every: bool = False) -> Pass:
     g = grammar(languages_of(lang))
     data = data_blocks.find(text)
     norm = normalize(data_blocks.blank(text, data) if data else text)
-    times = [span for pattern in g.times for span in pattern.spans(norm.text)]
-    found = [(pattern.hides_words, span) for pattern in g.traps for span in pattern.spans(norm.text)]
+    times = [span for spans in g.times.spans(norm.text) for span in spans]
+    trap_spans = zip(g.traps.patterns, g.traps.spans(norm.text), strict=True)
+    found = [(pattern.hides_words, span) for pattern, spans in trap_spans for span in spans]
     traps = Spans(span for _, span in found)
     pairs = list(_readings(norm.text, g, times, traps, every=every))
     joinable = [(q, reason) for q, reason in pairs if reason in (None, ONE_WITH_A_DURATION)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from claimcheck.engine.raw_claim import Clauses, RawClaim, line_end, line_start, without_overlaps
+from claimcheck.rules.pattern_family import family_of
 from claimcheck.rules.relations_grammar import RelationGrammar
 
 _REACH_AFTER = 60  # "… ever", "… on record": longer than any match of after_adjective
@@ -32,10 +33,10 @@ def find_superlatives(clean: str, hits, rg: RelationGrammar, blocked) -> list[Ra
             continue
         if not blocked(start, end):
             found.append(RawClaim("superlative", start, end))
-    for pattern in rg.superlative_patterns:
+    for matches in family_of(tuple(rg.superlative_patterns)).finditer(clean):
         found += [
             RawClaim("superlative", *m.span())
-            for m in pattern.finditer(clean)
+            for m in matches
             if not blocked(*m.span()) and "\n" not in m.group()  # no claim crosses a line break
         ]
     return _joined(without_overlaps(found))

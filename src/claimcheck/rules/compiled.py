@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import regex
 
-from claimcheck.rules.rule_pattern import RulePattern
+from claimcheck.rules.pattern_family import PatternFamily
 from claimcheck.rules.schema import HanNumerals, WordNumerals
 from claimcheck.rules.unit_tables import PartInfo, UnitInfo
 
@@ -24,8 +24,8 @@ class Grammar:
     range_after_unit: regex.Pattern[str]
     before: regex.Pattern[str]
     before_ends: frozenset[str]
-    traps: tuple[RulePattern, ...]
-    times: tuple[RulePattern, ...]  # the time patterns, then the traps that are periods
+    traps: PatternFamily
+    times: PatternFamily  # the time patterns, then the traps that are periods
     unit_at: regex.Pattern[str]
     tail_first_chars: frozenset[str]
     units: dict[str, UnitInfo]

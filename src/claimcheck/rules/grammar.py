@@ -23,6 +23,7 @@ from claimcheck.rules.numeral_patterns import (
     word_number,
 )
 from claimcheck.rules.one_line import same_line
+from claimcheck.rules.pattern_family import PatternFamily
 from claimcheck.rules.patterns import GAP, alternation, first_chars, last_chars, led, trap_entries
 from claimcheck.rules.rule_pattern import RulePattern
 from claimcheck.rules.schema import HanNumerals, WordNumerals
@@ -198,11 +199,11 @@ def _grammar(languages: tuple[str, ...]) -> Grammar:
         before=regex.compile(before),
         # What `before` can end with, right against the number: anything else, and it is empty.
         before_ends=last_chars([*before_q, *between, *currency_of, *negatives]),
-        traps=tuple(
+        traps=PatternFamily(
             RulePattern(regex.compile(same_line(p)), label, entry, name, after=_once(named), hides_words=words)
             for p, label, entry, name, named, words in trap_entries(labelled, time=False)
         ),
-        times=tuple(times.values()),
+        times=PatternFamily(times.values()),
         unit_at=compile_(unit_alt),
         tail_first_chars=first_chars(
             [

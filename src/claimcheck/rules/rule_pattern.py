@@ -8,7 +8,7 @@ are found, rather than left to each pattern's author.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -31,26 +31,32 @@ class RulePattern:
     after: regex.Pattern[str] | None = None  # it counts only after the first match of this
     hides_words: bool = False  # its matches hide ranks, comparisons and superlatives too
 
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        """Where it matches in `text`, leaving out a trap's matches that cut a number."""
+    def spans(self, text: str, lines: Iterable[tuple[int, int, int]] | None = None) -> Iterator[tuple[int, int]]:
+        """Where it matches in `text`, leaving out a trap's matches that cut a number.
+
+        `lines`, when given, are where a match may start, as (first start, last start, end
+        of the text to read), in order: a pattern of one line, tried only where its anchors
+        are (claimcheck.rules.pattern_family), finds there all it would find in the text."""
         at = 0
         if self.after is not None:
             named = self.after.search(text)
             if named is None:
                 return
             at = named.end()
-        if not self.trap:
+        if lines is None and not self.trap:
             for match in self.pattern.finditer(text, at):
                 yield match.span()
             return
         search = self.pattern.search
-        while (match := search(text, at)) is not None:
-            start, end = match.span()
-            if cuts_a_number(text, start, end):
-                at = start + 1  # a match may start further on, where no number is cut
-                continue
-            yield start, end
-            at = end if end > start else start + 1
+        for low, high, stop in lines or ((at, len(text), len(text)),):
+            at = max(at, low)
+            while at <= high and (match := search(text, at, stop)) is not None and match.start() <= high:
+                start, end = match.span()
+                if self.trap and cuts_a_number(text, start, end):
+                    at = start + 1  # a match may start further on, where no number is cut
+                    continue
+                yield start, end
+                at = end if end > start else start + 1
 
 
 def cuts_a_number(text: str, start: int, end: int) -> bool:

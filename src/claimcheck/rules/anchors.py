@@ -1,0 +1,284 @@
+"""What a rule pattern needs to be tried only where it can match, read from its regex.
+
+Its anchors: literal strings one of which lies inside every match (the 號 of `\\d+號線`, the
+小時 or 小时 of `(?:小時|小时)`), so a text without any of them has no match, and a line
+without one has none either when the pattern never matches across a line break. Its reach:
+how far past a match's end its lookaheads may read, so that a search confined to one line
+can stop a little after it. Anything the analysis does not understand (a syntax of the
+`regex` module that Python's own parser lacks, a back reference, a case-insensitive letter)
+leaves the pattern without anchors: it is then run over the whole text, as before.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import warnings
+from dataclasses import dataclass
+
+try:
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:  # pragma: no cover - an interpreter without the 3.11 layout
+    _p = _c = None
+
+_UNBOUNDED = 65535  # widths above this count as unbounded
+_MARGIN = 2  # a boundary test (\b, $) at the end of a lookahead reads one character more
+_SET_LIMIT = 64  # a character class of more literals than this is no anchor
+_NEWLINE = ord("\n")
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) if _c else ()
+# \p{Han} and other properties of the regex module: a class Python's parser cannot read;
+# stood in for by characters no anchor may contain.
+_PROPERTY = re.compile(r"\\\\|\\([pP])(?:\{[^}]*\}|[A-Za-z])|\\(L)<[^>]*>")
+_STAND_INS = {"p": "\U0010fffd", "P": "\U0010fffc", "L": "\U0010fffc"}  # \L<list>: any text at all
+_ANYTHING = ord(_STAND_INS["P"])
+_ESCAPED = re.compile(r"\\[pPNx]\{[^}]*\}|\\.")
+_NOT_A_REPEAT = re.compile(r"\{(?!\d*,?\d*\})")
+
+
+Anchor = tuple[str, bool]  # a string, and whether it is compared in either case (lower-cased)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchoring:
+    anchors: frozenset[Anchor]  # empty: none known, the pattern is tried everywhere
+    one_line: bool  # its matches never contain a line break
+    reach: int | None  # how far past a match its lookaheads read; None: no bound known
+
+
+NONE = Anchoring(frozenset(), False, None)
+
+
+class _Unknown(Exception):
+    pass
+
+
+def anchoring(pattern: str) -> Anchoring:
+    """The anchors, line-boundedness and reach of `pattern` (NONE if it cannot be read)."""
+    if _p is None:
+        return NONE
+    if _NOT_A_REPEAT.search(_ESCAPED.sub("", pattern)):
+        return NONE  # a fuzzy match (?:…){e<=1} of `regex`, which Python's parser reads as text
+    source = _PROPERTY.sub(lambda m: _STAND_INS[m.group(1) or m.group(2)] if m.lastindex else m.group(), pattern)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            tree = _p.parse(source)
+    except Exception:  # noqa: BLE001 - any pattern Python's parser rejects or doubts
+        return NONE
+    if tree.state.flags & ~_c.SRE_FLAG_UNICODE or tree.getwidth()[0] == 0:
+        return NONE  # a global flag, or a pattern that can match nothing at all
+    try:
+        anchors = _required(list(tree), False) or frozenset()
+        one_line = not _may_consume_newline(list(tree))
+        reach = _reach(list(tree))
+    except _Unknown:
+        return NONE
+    if any(c in anchor for c in _STAND_INS.values() for anchor, _ in anchors) or not all(map(_rare, anchors)):
+        anchors = frozenset()
+    return Anchoring(frozenset(anchors), one_line, reach)
+
+
+def _required(items, icase: bool) -> frozenset[Anchor] | None:
+    """Strings one of which every match of the sequence contains (the best found), or None.
+
+    Items that match exact strings (a literal, [號号], (?:com|org)) join into longer ones."""
+    best: frozenset[Anchor] | None = None
+    joined: frozenset[Anchor] | None = None
+
+    def consider(found):
+        nonlocal best
+        if found and (best is None or _score(found) > _score(best)):
+            best = found
+
+    for op, av in items:
+        exact = _exact(op, av, icase)
+        if exact is not None:
+            longer = None if joined is None else _join(joined, exact)
+            if longer is None:
+                consider(joined)
+            joined = longer or exact
+            continue
+        consider(joined)
+        joined = None
+        consider(_required_of(op, av, icase))
+    consider(joined)
+    return best
+
+
+def _join(first: frozenset[Anchor], second: frozenset[Anchor]) -> frozenset[Anchor] | None:
+    if len(first) * len(second) > _SET_LIMIT:
+        return None
+    return frozenset((a + b, fa or fb) for a, fa in first for b, fb in second)
+
+
+def _score(anchors: frozenset[Anchor]) -> tuple[bool, int, int]:
+    return all(map(_rare, anchors)), min(len(a) for a, _ in anchors), -len(anchors)
+
+
+def _exact(op, av, icase: bool) -> frozenset[Anchor] | None:
+    """The strings an item matches, when it matches only fixed strings."""
+    if op is _c.LITERAL:
+        return _letter(av, icase)
+    if op is _c.IN:
+        if not 0 < len(av) <= _SET_LIMIT or any(o is not _c.LITERAL for o, _ in av):
+            return None
+        found = [_letter(a, icase) for _, a in av]
+        return None if None in found else frozenset().union(*found)
+    if op in _REPEATS and av[0] == av[1] and 0 < av[0] <= 8:
+        found = _exact_sequence(list(av[2]), icase)
+        return None if found is None else frozenset((a * av[0], f) for a, f in found)
+    if op is _c.SUBPATTERN:
+        return _exact_sequence(list(av[3]), _icase(icase, av[1], av[2]))
+    if op is _c.BRANCH:
+        branches = [_exact_sequence(list(b), icase) for b in av[1]]
+        if None in branches or sum(map(len, branches)) > _SET_LIMIT:
+            return None
+        return frozenset().union(*branches)
+    return None
+
+
+def _exact_sequence(items, icase: bool) -> frozenset[Anchor] | None:
+    joined = frozenset([("", False)])
+    for op, av in items:
+        exact = _exact(op, av, icase)
+        if exact is None:
+            return None
+        joined = _join(joined, exact)
+        if joined is None:
+            return None
+    return joined
+
+
+def _letter(code: int, icase: bool) -> frozenset[Anchor] | None:
+    """One character: compared in either case under (?i), which only ASCII letters may be here
+    (the anchor scan folds ASCII case; the regex module folds more)."""
+    char = chr(code)
+    if char in _STAND_INS.values():
+        return None
+    if not icase or not char.isalpha():
+        return frozenset([(char, False)])
+    return frozenset([(char.lower(), True)]) if char.isascii() else None
+
+
+def _required_of(op, av, icase: bool) -> frozenset[Anchor] | None:
+    if op is _c.SUBPATTERN:
+        _, add, remove, sub = av
+        return _required(list(sub), _icase(icase, add, remove))
+    if op is _c.ATOMIC_GROUP:
+        return _required(list(av), icase)
+    if op in _REPEATS:
+        return _required(list(av[2]), icase) if av[0] >= 1 else None
+    if op is _c.BRANCH:
+        found: set[Anchor] = set()
+        for branch in av[1]:
+            strings = _required(list(branch), icase)
+            if strings is None:
+                return None
+            found |= strings
+        return frozenset(found)
+    if op is _c.ASSERT and not _may_consume_newline(list(av[1])):
+        # What a lookaround reads is on the same line as the match when it reads no line break.
+        return _required(list(av[1]), icase)
+    return None
+
+
+def _icase(icase: bool, add: int, remove: int) -> bool:
+    return (icase or bool(add & _c.SRE_FLAG_IGNORECASE)) and not remove & _c.SRE_FLAG_IGNORECASE
+
+
+_NO_NEWLINE_CATEGORIES = frozenset(["CATEGORY_DIGIT", "CATEGORY_WORD", "CATEGORY_NOT_SPACE"])
+
+
+def _may_consume_newline(items) -> bool:
+    for op, av in items:
+        if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+            continue  # reads, consumes nothing
+        if op is _c.LITERAL:
+            if av in (_NEWLINE, _ANYTHING):
+                return True
+        elif op is _c.NOT_LITERAL:
+            if av != _NEWLINE:
+                return True
+        elif op is _c.ANY:
+            continue  # `.` stops at a line break (no pattern here sets DOTALL: flags were checked)
+        elif op is _c.IN:
+            if _class_has_newline(av):
+                return True
+        elif op is _c.CATEGORY:
+            if str(av) not in _NO_NEWLINE_CATEGORIES:
+                return True
+        elif op is _c.SUBPATTERN:
+            if av[1] & _c.SRE_FLAG_DOTALL or _may_consume_newline(list(av[3])):
+                return True
+        elif op is _c.ATOMIC_GROUP:
+            if _may_consume_newline(list(av)):
+                return True
+        elif op in _REPEATS:
+            if _may_consume_newline(list(av[2])):
+                return True
+        elif op is _c.BRANCH:
+            if any(_may_consume_newline(list(b)) for b in av[1]):
+                return True
+        else:
+            raise _Unknown(op)  # a back reference, a conditional: not worth reading
+    return False
+
+
+def _class_has_newline(av) -> bool:
+    negated = bool(av) and av[0][0] is _c.NEGATE
+    members = av[1:] if negated else av
+    has = False
+    for op, a in members:
+        if op is _c.LITERAL:
+            has |= a in (_NEWLINE, _ANYTHING)
+        elif op is _c.RANGE:
+            has |= a[0] <= _NEWLINE <= a[1]
+        elif op is _c.CATEGORY:
+            if str(a) == "CATEGORY_SPACE" or str(a) == "CATEGORY_NOT_DIGIT" or str(a) == "CATEGORY_NOT_WORD":
+                has = True
+            elif str(a) not in _NO_NEWLINE_CATEGORIES:
+                raise _Unknown(a)
+        else:
+            raise _Unknown(op)
+    if negated:
+        # [^…] holds a line break unless the class lists one (or \s) among what it excludes.
+        return not has
+    return has
+
+
+def _reach(items) -> int | None:
+    """The sum of the widest reads of every lookahead (nested ones too), plus a margin."""
+    total = 0
+    for op, av in _walk(items):
+        if op in (_c.ASSERT, _c.ASSERT_NOT) and av[0] == 1:
+            width = _p.SubPattern(_p.State(), list(av[1])).getwidth()[1] if av[1] else 0
+            if width > _UNBOUNDED:
+                return None
+            total += width
+    return total + _MARGIN
+
+
+def _walk(items):
+    for op, av in items:
+        yield op, av
+        if op is _c.SUBPATTERN:
+            yield from _walk(list(av[3]))
+        elif op is _c.ATOMIC_GROUP:
+            yield from _walk(list(av))
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            yield from _walk(list(av[1]))
+        elif op in _REPEATS:
+            yield from _walk(list(av[2]))
+        elif op is _c.BRANCH:
+            for branch in av[1]:
+                yield from _walk(list(branch))
+
+
+def _rare(anchor: Anchor) -> bool:
+    """Whether a string is worth looking for: two characters of Chinese, three of ASCII (a
+    digit, "of" or "th" is in nearly every line); no line break (a line is where it is); no
+    letter that has a case outside ASCII (the anchor scan reads the text in lower case)."""
+    text = anchor[0].strip()
+    cased = any(c.isalpha() and not c.isascii() and unicodedata.category(c) != "Lo" for c in text)
+    return not cased and "\n" not in text and len(text) >= (3 if text.isascii() else 2)

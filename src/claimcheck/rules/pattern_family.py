@@ -1,0 +1,184 @@
+"""A family of rule patterns (the traps, the periods) run over a text together.
+
+Each pattern is a pass of the regex engine over the whole text, and a table holds a hundred of
+them. So one scan finds the anchors of every pattern (claimcheck.rules.anchors): a pattern
+none of whose anchors is in the text is not run at all, and a pattern that never matches
+across a line break is tried only on the lines that hold one of its anchors. Each pattern
+finds exactly what it finds alone (RulePattern.spans over the whole text); a pattern whose
+anchors are unknown, or so frequent that lines would cost more than the pass, runs alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import regex
+
+from claimcheck.rules.anchors import anchoring
+from claimcheck.rules.patterns import word_trie
+from claimcheck.rules.rule_pattern import RulePattern
+
+_DENSE = 48  # more than one anchor in this many characters: the whole pass is cheaper
+_SAMPLE = 1 << 15  # how much of a long text shows which anchors are too frequent to look for
+_SPARSE = 1500  # an anchor found more often than once in this many characters there is left out
+_FINDERS = 16  # scans kept compiled, for as many sets of anchors
+
+
+class _Family:
+    """Patterns that share one scan for their anchors."""
+
+    def __init__(self, sources: Iterable[str]) -> None:
+        self._plans = [anchoring(source) for source in sources]
+        # The scan reads the text in lower case: a pattern's anchors, as it finds them.
+        self._keys = [frozenset(a.lower() for a, _ in plan.anchors) for plan in self._plans]
+        self._finders: dict[frozenset[str], _Finder] = {}
+        self._finder = self._finder_of(frozenset().union(*self._keys))
+
+    def _where(self, text: str) -> list[list[tuple[int, int, int]] | None]:
+        """For each pattern, the lines to try it on (None: the whole text; []: nowhere)."""
+        keys, finder = self._keys, self._finder
+        if len(text) > 2 * _SAMPLE:
+            # Anchors frequent at the start of a long text are left out of the scan: there the
+            # scan would cost more than the passes it saves.
+            seen = finder.places(text[:_SAMPLE])
+            dense = {key for key, places in seen.items() if len(places) * _SPARSE > _SAMPLE}
+            if dense:
+                keys = [frozenset() if dense & own else own for own in keys]
+                finder = self._finder_of(frozenset().union(*keys))
+        found = finder.places(text)
+        out: list[list[tuple[int, int, int]] | None] = []
+        for plan, own in zip(self._plans, keys, strict=True):
+            places = [p for key in own for p in found.get(key, ())] if own else None
+            if places is None or not places:
+                out.append(places)
+            elif not plan.one_line or plan.reach is None or len(places) * _DENSE > len(text):
+                out.append(None)
+            else:
+                out.append(_lines(text, sorted(places), plan.reach))
+        return out
+
+    def _finder_of(self, keys: frozenset[str]) -> _Finder:
+        finder = self._finders.get(keys)
+        if finder is None:
+            if len(self._finders) >= _FINDERS:
+                self._finders.clear()
+            finder = self._finders[keys] = _Finder(sorted(keys))
+        return finder
+
+
+class PatternFamily(_Family):
+    """The traps, or the periods: rule patterns, each found as RulePattern.spans finds it."""
+
+    def __init__(self, patterns: Iterable[RulePattern]) -> None:
+        self.patterns = tuple(patterns)
+        super().__init__(p.pattern.pattern for p in self.patterns)
+
+    def __iter__(self) -> Iterator[RulePattern]:
+        return iter(self.patterns)
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+    def spans(self, text: str) -> list[list[tuple[int, int]]]:
+        """The spans of each pattern in `text`, in the order of the patterns."""
+        return [
+            list(pattern.spans(text, lines)) if lines != [] else []
+            for pattern, lines in zip(self.patterns, self._where(text), strict=True)
+        ]
+
+
+class MatchFamily(_Family):
+    """Compiled patterns, each found as its own finditer finds it over the whole text."""
+
+    def __init__(self, patterns: Iterable[regex.Pattern[str]]) -> None:
+        self.patterns = tuple(patterns)
+        super().__init__(p.pattern for p in self.patterns)
+
+    def finditer(self, text: str) -> list[list[regex.Match[str]]]:
+        out = []
+        for pattern, lines in zip(self.patterns, self._where(text), strict=True):
+            if lines is None:
+                out.append(list(pattern.finditer(text)))
+                continue
+            found = []
+            at = 0
+            for low, high, stop in lines:  # a pattern with anchors never matches empty
+                at = max(at, low)
+                while at <= high and (match := pattern.search(text, at, stop)) is not None and match.start() <= high:
+                    found.append(match)
+                    at = match.end()
+            out.append(found)
+        return out
+
+
+_FAMILIES: dict[tuple[int, ...], MatchFamily] = {}
+
+
+def family_of(patterns: tuple[regex.Pattern[str], ...]) -> MatchFamily:
+    """The family of these very patterns (compiled ones of a cached grammar), made once.
+
+    Keyed by identity: two patterns written alike may hold different word lists (\\L<…>).
+    A family holds its patterns, so no other pattern takes the identity of one while it is kept."""
+    key = tuple(map(id, patterns))
+    family = _FAMILIES.get(key)
+    if family is None:
+        family = _FAMILIES[key] = MatchFamily(patterns)
+    return family
+
+
+class _Finder:
+    """One scan for a set of lower-case strings, in either case: where each one may be."""
+
+    def __init__(self, strings: list[str]) -> None:
+        self.strings = strings
+        trie = word_trie(strings)
+        # Plain strings: Python's own engine finds them several times faster than `regex`.
+        self.lower = re.compile(trie) if strings else None
+        self.either = re.compile(trie, re.IGNORECASE) if strings else None
+        # The scan finds the longest string at a place and goes on after it: the strings inside
+        # it, or that begin in it and run on, are counted as found there too.
+        self.with_ = {a: tuple(b for b in strings if b in a or _runs_on(a, b)) for a in strings}
+
+    def places(self, text: str) -> dict[str, list[int]]:
+        if self.lower is None:
+            return {}
+        # In lower case, with the long s as an s, a text holds every string that `regex` finds
+        # in it in either case (the anchors are ASCII or caseless), at the same places when
+        # lowering keeps its length; otherwise Python's IGNORECASE, which matches every
+        # character `regex` does for an ASCII letter, reads the text itself (more slowly).
+        lowered = text.lower().replace("\u017f", "s")
+        finder = self.lower
+        if len(lowered) != len(text):
+            lowered, finder = text, self.either
+        longest: dict[str, list[int]] = {}
+        for match in finder.finditer(lowered):
+            longest.setdefault(match.group().lower(), []).append(match.start())
+        found: dict[str, list[int]] = {}
+        for written, places in longest.items():
+            for string in self.with_.get(written, self.strings):
+                found.setdefault(string, []).extend(places)
+        return found
+
+
+def _lines(text: str, places: list[int], reach: int) -> list[tuple[int, int, int]]:
+    """The runs of lines that hold `places`, as (first start, last start, end of what to read)."""
+    runs: list[list[int]] = []
+    end = -1
+    for place in places:
+        if place <= end:
+            continue
+        start = text.rfind("\n", 0, place) + 1
+        end = text.find("\n", place)
+        if end < 0:
+            end = len(text)
+        if runs and runs[-1][1] + 1 == start:
+            runs[-1][1] = end  # the next line: one search runs over both
+        else:
+            runs.append([start, end])
+    return [(start, end, min(len(text), end + reach)) for start, end in runs]
+
+
+def _runs_on(first: str, second: str) -> bool:
+    """Whether `second` may begin inside `first` and end after it."""
+    return any(second.startswith(first[k:]) and len(second) > len(first) - k for k in range(1, len(first)))

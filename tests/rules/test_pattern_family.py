@@ -1,0 +1,83 @@
+"""The traps and the periods run as a family (claimcheck.rules.pattern_family: one scan for the
+anchors of every pattern, then each pattern only on the lines that hold one of its anchors)
+find exactly what each pattern finds alone over the whole text: the same spans, for the same
+entries, in the same order. Checked over every trap sample and trap class case, alone, in
+either case, with letters that fold to ASCII under (?i), and all together in a text long
+enough for the family to leave out anchors it finds too often. The same for the patterns of
+ranks, superlatives and figureless changes (relations.toml), over every case text."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+import regex
+from places import CASES, DATA
+
+from claimcheck import rules
+from claimcheck.rules.anchors import anchoring
+from claimcheck.rules.grammar import grammar
+from claimcheck.rules.pattern_family import family_of
+from claimcheck.rules.relations_grammar import relation_grammar
+
+_SAMPLES = tomllib.loads((DATA / "trap_samples.toml").read_text(encoding="utf-8"))["sample"]
+_CASES = [
+    case["text"]
+    for path in sorted((CASES / "trap_classes").glob("*.toml"))
+    for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]
+]
+TEXTS = sorted({s.get("before", "") + s["match"] + s.get("after", "") for s in _SAMPLES} | set(_CASES))
+LANGUAGES = [(lang,) for lang in rules.languages()] + [tuple(rules.languages())]
+
+
+def _variants(text: str) -> list[str]:
+    # The long s and the Kelvin sign match s and k under (?i); a dotted capital I lowers to
+    # two characters, which sends the anchor scan down its other path.
+    folded = [text.replace("s", "\u017f"), text.replace("k", "\u212a"), "\u0130 " + text]
+    return [text, text.upper(), text.title(), *folded]
+
+
+def _each_alone(family, text: str) -> list[list[tuple[int, int]]]:
+    return [list(pattern.spans(text)) for pattern in family]
+
+
+@pytest.mark.parametrize("languages", LANGUAGES, ids="+".join)
+@pytest.mark.parametrize("family", ["traps", "times"])
+def test_family_finds_what_each_pattern_finds_alone(languages, family):
+    patterns = getattr(grammar(languages), family)
+    for text in TEXTS:
+        for variant in _variants(text):
+            assert patterns.spans(variant) == _each_alone(patterns, variant), variant
+
+
+@pytest.mark.parametrize("languages", LANGUAGES, ids="+".join)
+@pytest.mark.parametrize("family", ["traps", "times"])
+def test_family_on_a_long_text(languages, family):
+    patterns = getattr(grammar(languages), family)
+    document = "\n".join(TEXTS + [" ".join(TEXTS)])
+    while len(document) < 100_000:  # past the sample the family judges anchors by
+        document += "\n\n" + document
+    assert patterns.spans(document) == _each_alone(patterns, document)
+
+
+_RELATION_TEXTS = sorted(
+    {case["text"] for path in sorted(CASES.glob("*.toml")) for case in tomllib.loads(path.read_text("utf-8"))["case"]}
+)
+
+
+@pytest.mark.parametrize("languages", LANGUAGES, ids="+".join)
+@pytest.mark.parametrize("family", ["ranks", "superlative_patterns", "changes_without_figure"])
+def test_relation_patterns_find_what_each_finds_alone(languages, family):
+    patterns = tuple(p if isinstance(p, regex.Pattern) else p[0] for p in getattr(relation_grammar(languages), family))
+    together = family_of(patterns)
+    document = "\n".join(_RELATION_TEXTS)
+    for text in [*_RELATION_TEXTS, document, document.upper()]:
+        found = [[m.span() for m in matches] for matches in together.finditer(text)]
+        assert found == [[m.span() for m in p.finditer(text)] for p in patterns], text
+
+
+@pytest.mark.parametrize("pattern", [r"(?:quarter){e<=1}", r"\X+年度", r"(?|(a)|(b))年度"])
+def test_what_the_analysis_cannot_read_has_no_anchors(pattern):
+    # Syntax of `regex` that Python's parser rejects or reads otherwise (a fuzzy match allows
+    # letters the pattern does not write): the pattern runs over the whole text.
+    assert anchoring(pattern).anchors == frozenset()
