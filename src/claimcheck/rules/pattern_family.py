@@ -138,7 +138,7 @@ class _Finder:
         self.either = re.compile(trie, re.IGNORECASE) if strings else None
         # The scan finds the longest string at a place and goes on after it: the strings inside
         # it, or that begin in it and run on, are counted as found there too.
-        self.with_ = {a: tuple(b for b in strings if b in a or _runs_on(a, b)) for a in strings}
+        self.with_ = _overlapping(strings)
 
     def places(self, text: str) -> dict[str, list[int]]:
         if self.lower is None:
@@ -179,6 +179,20 @@ def _lines(text: str, places: list[int], reach: int) -> list[tuple[int, int, int
     return [(start, end, min(len(text), end + reach)) for start, end in runs]
 
 
-def _runs_on(first: str, second: str) -> bool:
-    """Whether `second` may begin inside `first` and end after it."""
-    return any(second.startswith(first[k:]) and len(second) > len(first) - k for k in range(1, len(first)))
+def _overlapping(strings: list[str]) -> dict[str, tuple[str, ...]]:
+    """For each string, in the order given, the strings inside it and those that may begin
+    inside it and end after it (one of its proper suffixes is a proper prefix of theirs)."""
+    places: dict[str, list[int]] = {}
+    starting: dict[str, list[str]] = {}
+    for at, string in enumerate(strings):
+        places.setdefault(string, []).append(at)
+        for end in range(1, len(string)):
+            starting.setdefault(string[:end], []).append(string)
+    found = {}
+    for first in strings:
+        size = len(first)
+        hits = {first[i:j] for i in range(size) for j in range(i + 1, size + 1)} & places.keys()
+        for k in range(1, size):
+            hits.update(starting.get(first[k:], ()))
+        found[first] = tuple(strings[at] for at in sorted(at for hit in hits for at in places[hit]))
+    return found
