@@ -69,6 +69,7 @@ class FrameGrammar:
     closers: str
     basis_cue: Cues
     basis_after: Cues  # matched where a figure ends
+    level_reached: frozenset[str]  # folded to lower case
     modality_cue: Cues
     modality_next: Cues
     modality_before: Cues  # matched where a figure ends
@@ -123,6 +124,7 @@ def frame_grammar(languages: tuple[str, ...]) -> FrameGrammar:
         closers="".join(b[1] for b in brackets if len(b) == 2),
         basis_cue=_cues(_merged(tables, lambda t: t.basis), BASES, not_cues),
         basis_after=_cues(_merged(tables, lambda t: t.basis_after), BASES, [], prefix="[ \\t,]{0,2}"),
+        level_reached=frozenset(w.lower() for w in words(lambda t: t.level_reached)),
         modality_cue=_cues(_merged(tables, lambda t: t.modality), MODALITIES, not_cues),
         modality_next=_cues(_merged(tables, lambda t: t.modality_next), MODALITIES, []),
         modality_before=_cues(

@@ -142,6 +142,9 @@ class FrameRules(Table):
     # Cue words of a change's basis before the figure (or in its baseline) and after it.
     basis: dict[Basis, list[str]] = {}
     basis_after: dict[Basis, list[str]] = {}
+    # Written between a basis cue and a figure, the figure is the level the change reached
+    # (rose from a year earlier to 412,000; 年增至54億元), not the change.
+    level_reached: list[str] = []
     # Cue words that govern the figures after them in the sentence; the next figure only;
     # the figure right before them.
     modality: dict[Modality, list[str]] = {}

@@ -50,7 +50,9 @@ class Cues:
         if found is None or name is None:
             return None
         between = self.clean[found.end() : d.start].strip()
-        return name if len(between) <= _AGAINST and not any(c.isdigit() for c in between) else None
+        if len(between) > _AGAINST or any(c.isdigit() for c in between) or between.lower() in self.fg.level_reached:
+            return None
+        return name
 
     def modality(self, d: RawClaim, sentence: Span, previous_end: int) -> str:
         said = {name for end, name in self._cues_of(sentence) if end <= d.start}
