@@ -125,8 +125,9 @@ def _continue_changes(clean: str, figures: list[RawClaim], rg: RelationGrammar) 
         elif noun is not None:
             direction = rg.change_noun_direction[noun.group("noun").lower()] or None
         elif previous is not None and previous.direction in ("up", "down") and previous.end >= window:
-            if _LATIN.search(clean, previous.start, previous.end) and _continues(clean[previous.end : f.start], rg):
-                direction = previous.direction
+            if _LATIN.search(clean, previous.start, previous.end) and _continues(clean[_after(previous) : f.start], rg):
+                direction = previous.direction  # up 11.8% from a year earlier and 6.2% from the second quarter
+                f.baseline = f.baseline or _own_baseline(clean, f, rg)
         else:
             verb = rg.change_word.search(clean, window, f.start)
             if verb is not None and not rg.not_change.search(clean, window, verb.end()):
@@ -138,6 +139,17 @@ def _continue_changes(clean: str, figures: list[RawClaim], rg: RelationGrammar) 
 
 
 _CONTINUATION_REACH = 60
+
+
+def _after(change: RawClaim) -> int:
+    """Where a change ends with its baseline, when the baseline is written after it."""
+    baseline = change.baseline
+    return baseline[1] if baseline is not None and baseline[0] >= change.end else change.end
+
+
+def _own_baseline(clean: str, f: RawClaim, rg: RelationGrammar) -> Span | None:
+    after = clean[f.end : f.end + _REACH_AFTER]
+    return _baseline(rg.change_after.match(after), f.end, "base") if after[:1] in _AFTER_STARTS else None
 _LATIN = regex.compile(r"[A-Za-z]")
 _HAN = regex.compile(r"\p{Han}")
 
