@@ -150,6 +150,8 @@ def _after(change: RawClaim) -> int:
 def _own_baseline(clean: str, f: RawClaim, rg: RelationGrammar) -> Span | None:
     after = clean[f.end : f.end + _REACH_AFTER]
     return _baseline(rg.change_after.match(after), f.end, "base") if after[:1] in _AFTER_STARTS else None
+
+
 _LATIN = regex.compile(r"[A-Za-z]")
 _HAN = regex.compile(r"\p{Han}")
 
