@@ -10,13 +10,16 @@ difference in the claim's own unit.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from claimcheck.models import Claim, Operation
 from claimcheck.rules.folding import fold
 from claimcheck.verification import reasons
 from claimcheck.verification.compute.levels import Task, clause_before, words
+from claimcheck.verification.compute.sums import cumulative, summed
 from claimcheck.verification.compute.working import Bounds, Computed, Working, figure, judge, missing
 from claimcheck.verification.context import folded
-from claimcheck.verification.index import ANY
+from claimcheck.verification.index import ANY, IndexedRow
 from claimcheck.verification.intervals import Interval
 from claimcheck.verification.periods import read_period
 from claimcheck.verification.series import Series, Span, label, months_between, shifted
@@ -127,7 +130,6 @@ def _baseline_span(period, span: Span) -> Span | None:
 
 
 def _working(task: Task, operation: str, own: Series, baseline: Span | str) -> Working | None:
-    current = own.at(task.span)
     if isinstance(baseline, str):
         others = [s for s in task.levels.of_subject(own, baseline) if s is not own]
         if not others:
@@ -135,28 +137,55 @@ def _working(task: Task, operation: str, own: Series, baseline: Span | str) -> W
         base_series, base_span = others[0], task.span
     else:
         base_series, base_span = own, baseline
-    previous = base_series.at(base_span)
-    if current is None or previous is None:
-        gaps = [span for span, row in ((task.span, current), (base_span, previous)) if row is None]
-        present = [row for row in (current, previous) if row is not None]
+    current, previous = _level(task, own, task.span), _level(task, base_series, base_span)
+    if isinstance(current, list) or isinstance(previous, list):
+        gaps = [span for level in (current, previous) if isinstance(level, list) for span in level]
+        present = [row for level in (current, previous) if isinstance(level, _Level) for row in level.rows]
         expression = f"{label(task.span)} / {label(base_span)}"
         return Working(operation, present, expression, Bounds(0, 0), 0.0, gaps)  # type: ignore[arg-type]
-    now, then = Bounds.of(current), Bounds.of(previous)
-    a, b = current.ref.value_text, previous.ref.value_text
+    now, then = current.bounds, previous.bounds
+    a, b = current.text, previous.text
+    rows = current.rows + previous.rows
     if operation in ("relative change", "multiple"):
         ratio = now / then
         if ratio is None:
             return None
         center = current.center / previous.center
         if operation == "multiple":
-            return Working("multiple", [current, previous], f"{a} ÷ {b} = {figure(center)}", ratio, center)
+            return Working("multiple", rows, f"{a} ÷ {b} = {figure(center)}", ratio, center)
         center = (center - 1) * 100
         result = ratio.affine(100, -100)
-        return Working(
-            "relative change", [current, previous], f"({a} ÷ {b} − 1) × 100 = {figure(center)}%", result, center
-        )
+        return Working("relative change", rows, f"({a} ÷ {b} − 1) × 100 = {figure(center)}%", result, center)
     center = current.center - previous.center
-    return Working(operation, [current, previous], f"{a} − {b} = {figure(center)}", now - then, center)  # type: ignore[arg-type]
+    return Working(operation, rows, f"{a} − {b} = {figure(center)}", now - then, center)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class _Level:
+    """One side of a change: a level row, or the sum of the rows of a cumulative span."""
+
+    rows: list[IndexedRow]
+    bounds: Bounds
+    center: float
+    text: str  # as the working writes it
+
+
+def _level(task: Task, series: Series, span: Span) -> _Level | list[Span]:
+    """The level of a span, or the periods the table lacks for it. A cumulative figure's
+    span (1-3月累计, 前11月) with no row of its own is the sum of its months' rows."""
+    row = series.at(span)
+    if row is not None:
+        return _Level([row], Bounds.of(row), row.center, row.ref.value_text)
+    if months_between(*span) < 2 or not cumulative(task):
+        return [span]
+    rows, lacking = summed(series, span)
+    if not rows:
+        return lacking
+    bounds = Bounds(0.0, 0.0)
+    for part in rows:
+        bounds = bounds + Bounds.of(part)
+    center = sum(part.center for part in rows)
+    return _Level(rows, bounds, center, f"Σ {label(span)} ({figure(center)})")
 
 
 def _judge(task: Task, operation: str, working: Working) -> Computed:

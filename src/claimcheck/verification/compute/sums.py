@@ -20,7 +20,7 @@ def compute(task: Task) -> Computed | None:
     claim, span = task.claim, task.span
     if claim.kind not in _ADDITIVE or claim.value is None or span is None or task.interval is None:
         return None
-    if task.slots.basis != "level" or months_between(*span) < 2 or not _cumulative(task):
+    if task.slots.basis != "level" or months_between(*span) < 2 or not cumulative(task):
         return None
     series = [s for s in task.own if s.key.dimension in (task.slots.dimension, ANY) and s.at(span) is None]
     gaps: list[Working] = []
@@ -41,7 +41,23 @@ def compute(task: Task) -> Computed | None:
     return missing(task.language, gaps[0]) if gaps else None
 
 
-def _cumulative(task: Task) -> bool:
+def summed(series: Series, span: Span) -> tuple[list, list[Span]]:
+    """The rows of a span's months (or quarters) when the series has every one, else the
+    parts it lacks (of the finer step that has any): ([], missing)."""
+    lacking: list[Span] = []
+    for step in (1, 3):
+        parts = _parts(span, step)
+        if parts is None:
+            continue
+        rows = [series.at(part) for part in parts]
+        if all(row is not None for row in rows):
+            return rows, []
+        if not lacking and any(row is not None for row in rows):
+            lacking = [part for part, row in zip(parts, rows, strict=True) if row is None]
+    return [], lacking or [span]
+
+
+def cumulative(task: Task) -> bool:
     period, sentence = task.slots.frame_period, task.claim.sentence
     span = period.span if period is not None else None
     inside = span is not None and sentence.start <= span.start and span.end <= sentence.end
