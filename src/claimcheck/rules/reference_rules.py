@@ -145,6 +145,7 @@ class ComputedWords(_Table):
     increase_multiple: list[str]
     baseline_words: list[str]
     cumulative_words: list[str]
+    to_date_words: list[str]
     span_marks: list[str]
     ascending_words: list[str]
     streak_words: list[str]

@@ -24,12 +24,16 @@ def compute(task: Task) -> Computed | None:
         return None
     series = [s for s in task.own if s.key.dimension in (task.slots.dimension, ANY) and s.at(span) is None]
     gaps: list[Working] = []
+    to_date = task.has(words().to_date_words)
     for own in series:
         for step in (1, 3):
-            parts = _parts(span, step)
-            if parts is None:
+            parts = _parts(span, step, to_date)
+            if not parts:
                 continue
             rows = [own.at(part) for part in parts]
+            if to_date:  # up to now: to the latest part the table holds
+                last = max((at for at, row in enumerate(rows) if row is not None), default=-1)
+                parts, rows = parts[: last + 1], rows[: last + 1]
             present = [row for row in rows if row is not None]
             if not present:
                 continue
@@ -65,12 +69,14 @@ def cumulative(task: Task) -> bool:
     return task.has(words().cumulative_words) or any(mark in written for mark in words().span_marks)
 
 
-def _parts(span: Span, step: int) -> list[Span] | None:
+def _parts(span: Span, step: int, open_end: bool = False) -> list[Span] | None:
+    """The months (step 1) or quarters (step 3) that make up the span; with `open_end`, the
+    whole ones it holds (a year so far in November holds three quarters)."""
     first, last = span
     count = months_between(first, last)
-    if count % step or (step == 3 and first[1] % 3 != 1):
+    if (count % step and not open_end) or (step == 3 and first[1] % 3 != 1):
         return None
-    starts = [shifted(first, k) for k in range(0, count, step)]
+    starts = [shifted(first, k) for k in range(0, count - count % step, step)]
     return [(start, shifted(start, step - 1)) for start in starts]
 
 
