@@ -182,3 +182,22 @@ def test_wire_figures_get_the_period_a_reader_gives_them(name):
         period = claim.frame.period
         if period is not None and period.span is not None:
             assert masked.text[period.span.start : period.span.end] == period.span.text
+
+
+@pytest.mark.parametrize(
+    ("given", "month"),
+    [
+        (datetime.date(2025, 11, 5), "2025-11"),
+        (datetime.datetime(2025, 11, 5, 9, 30), "2025-11"),
+        ("2025-11-05", "2025-11"),
+    ],
+)
+def test_the_document_date_may_be_a_date_a_datetime_or_an_iso_string(given, month):
+    (claim,) = claimcheck.extract("Sales rose 4% this month.", lang="en", date=given)
+    assert claim.frame is not None and claim.frame.period.start == month
+
+
+@pytest.mark.parametrize(("given", "error"), [("5 November", ValueError), (20251105, TypeError)])
+def test_a_document_date_of_another_kind_is_refused_with_a_clear_error(given, error):
+    with pytest.raises(error, match="date"):
+        claimcheck.extract("Sales rose 4% this month.", lang="en", date=given)

@@ -39,6 +39,22 @@ __all__ = ["ClaimIds", "Reading", "document_language", "extract", "extract_docum
 _NEWLINE = regex.compile("\n")
 
 
+def _as_date(value: datetime.date | str | None) -> datetime.date | None:
+    """The document's date as given: a date, a datetime (its day) or an ISO string (2025-11-05)."""
+    if value is None or type(value) is datetime.date:
+        return value
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"date: {value!r} is not a date written YYYY-MM-DD") from None
+    raise TypeError(f"date: expected a datetime.date or a YYYY-MM-DD string, not {type(value).__name__}")
+
+
 def extract(
     text: str,
     *,
@@ -46,7 +62,7 @@ def extract(
     figures_only: bool = False,
     ids: ClaimIds | None = None,
     vocabulary: Vocabulary | None = None,
-    date: datetime.date | None = None,
+    date: datetime.date | str | None = None,
     rejected: list[Rejected] | None = None,
 ) -> list[Claim]:
     """Every checkable claim in `text`, in document order.
@@ -56,10 +72,12 @@ def extract(
     ids, vocabulary: for a text read in parts (claimcheck.run.stream), the id counter the parts
     share and the vocabulary of the whole text, so that each part gives the claims the
     whole would.
-    date: the document's date, against which relative periods (今年, last month) resolve.
+    date: the document's date (a date, or YYYY-MM-DD), against which relative periods (今年,
+    last month) resolve.
     rejected: a list to which every number read and not reported as a claim is added, with
     what set it aside (explain: the pass then reads the numbers it would skip unread).
     """
+    date = _as_date(date)
     collecting = gc.isenabled()
     gc.disable()  # the pass allocates many small objects and no cycles: skip the rescans
     try:
@@ -232,7 +250,7 @@ def extract_document(
     source: str = "<text>",
     lang: str | None = None,
     min_checkworthy: float = 0.0,
-    date: datetime.date | None = None,
+    date: datetime.date | str | None = None,
     explain: bool = False,
 ) -> Document:
     """The claims of `text` as a document; explain: with every number read and not reported
