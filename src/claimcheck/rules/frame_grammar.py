@@ -65,6 +65,7 @@ class FrameGrammar:
     not_name_end: regex.Pattern[str]
     byline_start: regex.Pattern[str]
     headline_mark: regex.Pattern[str]
+    dateline: regex.Pattern[str]  # matched where a line starts
     openers: str
     closers: str
     basis_cue: Cues
@@ -120,6 +121,7 @@ def frame_grammar(languages: tuple[str, ...]) -> FrameGrammar:
         headline_mark=regex.compile(
             "|".join(f"(?:{p})" for p in dict.fromkeys(words(lambda t: t.headline_marks))) or "(?!)"
         ),
+        dateline=regex.compile("|".join(f"(?:{p})" for p in dict.fromkeys(words(lambda t: t.datelines))) or "(?!)"),
         openers="".join(b[0] for b in brackets if len(b) == 2),
         closers="".join(b[1] for b in brackets if len(b) == 2),
         basis_cue=_cues(_merged(tables, lambda t: t.basis), BASES, not_cues),

@@ -135,6 +135,8 @@ class FrameRules(Table):
     not_name_ends: list[str] = []
     # Lines that open with one of these are a byline, never the document's lead entity.
     byline_starts: list[str] = []
+    # A dateline where a line starts (regexes): the place it names is no entity.
+    datelines: list[str] = []
     # Markup before a headline (# , title:, <h1>): regexes matched where a line starts.
     headline_marks: list[str] = []
     # Brackets: a name inside them (a ticker, a tag) is not an entity. Each entry: opening and closing.

@@ -30,6 +30,7 @@ _NEWLINE = regex.compile("\n")
 
 
 _BLANK_REACH = 64  # the blanks a tag of a prose-only copy leaves before a sentence
+_DATELINE_REACH = 60  # how far into its line a dateline's place may start
 
 
 class Entities:
@@ -215,7 +216,7 @@ class Entities:
         """The span as an entity, trimmed, or None when it cannot own a figure."""
         start, end = span
         text = self.clean[start:end]
-        if self._in_brackets(start) or not text.strip():
+        if self._in_brackets(start) or not text.strip() or self._in_dateline(start):
             return None
         if _HAN.match(text) and not _LATIN_LETTER.search(text):
             return self._han_entity(start, end)
@@ -262,6 +263,13 @@ class Entities:
             return True
         before = self.clean[max(0, position - _BLANK_REACH) : position].rstrip(" ")
         return len(before) < _BLANK_REACH - 1 and (not before or before[-1] in "\n.!?>")
+
+    def _in_dateline(self, position: int) -> bool:
+        line = self.clean.rfind("\n", 0, position) + 1
+        if position - line > _DATELINE_REACH:
+            return False
+        dateline = self.fg.dateline.match(self.clean, line, min(len(self.clean), line + 2 * _DATELINE_REACH))
+        return dateline is not None and position < dateline.end()
 
     def _in_brackets(self, position: int) -> bool:
         line = self.clean.rfind("\n", 0, position) + 1
