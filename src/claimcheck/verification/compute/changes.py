@@ -137,26 +137,30 @@ def _working(task: Task, operation: str, own: Series, baseline: Span | str) -> W
         base_series, base_span = others[0], task.span
     else:
         base_series, base_span = own, baseline
-    current, previous = _level(task, own, task.span), _level(task, base_series, base_span)
-    if isinstance(current, list) or isinstance(previous, list):
-        gaps = [span for level in (current, previous) if isinstance(level, list) for span in level]
-        present = [row for level in (current, previous) if isinstance(level, _Level) for row in level.rows]
-        expression = f"{label(task.span)} / {label(base_span)}"
-        return Working(operation, present, expression, Bounds(0, 0), 0.0, gaps)  # type: ignore[arg-type]
-    now, then = current.bounds, previous.bounds
-    a, b = current.text, previous.text
-    rows = current.rows + previous.rows
+    now_row, then_row = own.at(task.span), base_series.at(base_span)
+    if now_row is not None and then_row is not None:  # the common case: two level rows
+        now, then, rows = Bounds.of(now_row), Bounds.of(then_row), [now_row, then_row]
+        a, b, center_now, center_then = now_row.ref.value_text, then_row.ref.value_text, now_row.center, then_row.center
+    else:
+        current, previous = _level(task, own, task.span), _level(task, base_series, base_span)
+        if isinstance(current, list) or isinstance(previous, list):
+            gaps = [span for level in (current, previous) if isinstance(level, list) for span in level]
+            present = [row for level in (current, previous) if isinstance(level, _Level) for row in level.rows]
+            expression = f"{label(task.span)} / {label(base_span)}"
+            return Working(operation, present, expression, Bounds(0, 0), 0.0, gaps)  # type: ignore[arg-type]
+        now, then, rows = current.bounds, previous.bounds, current.rows + previous.rows
+        a, b, center_now, center_then = current.text, previous.text, current.center, previous.center
     if operation in ("relative change", "multiple"):
         ratio = now / then
         if ratio is None:
             return None
-        center = current.center / previous.center
+        center = center_now / center_then
         if operation == "multiple":
             return Working("multiple", rows, f"{a} ÷ {b} = {figure(center)}", ratio, center)
         center = (center - 1) * 100
         result = ratio.affine(100, -100)
         return Working("relative change", rows, f"({a} ÷ {b} − 1) × 100 = {figure(center)}%", result, center)
-    center = current.center - previous.center
+    center = center_now - center_then
     return Working(operation, rows, f"{a} − {b} = {figure(center)}", now - then, center)  # type: ignore[arg-type]
 
 
