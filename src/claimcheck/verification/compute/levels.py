@@ -151,7 +151,7 @@ class Task:
 
 
 _SLOTS = ("entity", "metric", "noun")
-_CLAUSE_BREAK = regex.compile(r"[,;:，；：。!?！？]")
+_CLAUSE_BREAK = regex.compile(r"[;:，；：。!?！？]|,(?!\d{3}(?!\d))")  # not the comma of 9,280
 
 
 def clause_before(claim: Claim) -> str:
