@@ -105,6 +105,9 @@ def _continue_changes(clean: str, figures: list[RawClaim], rg: RelationGrammar) 
     with no level word between (rose 12% and its margin was 31%)."""
     previous: RawClaim | None = None
     for f in figures:
+        if f.kind in _RESTATED and _restates(clean, previous, f, rg):  # fell 6%, or $41 million
+            f.kind, f.direction, f.figure = "comparison", previous.direction, f.figure or f.span
+            f.baseline = f.baseline or previous.baseline
         if f.kind != "percent" or clean.startswith(" of ", f.end):  # "45% of households": a share
             previous = f
             continue
@@ -139,6 +142,16 @@ def _continue_changes(clean: str, figures: list[RawClaim], rg: RelationGrammar) 
 
 
 _CONTINUATION_REACH = 60
+_RESTATED = frozenset({"quantity", "money"})
+
+
+def _restates(clean: str, previous: RawClaim | None, f: RawClaim, rg: RelationGrammar) -> bool:
+    return (
+        previous is not None
+        and previous.kind == "comparison"
+        and previous.direction in ("up", "down")
+        and rg.restating_joiner.fullmatch(clean, _after(previous), f.start) is not None
+    )
 
 
 def _after(change: RawClaim) -> int:

@@ -53,6 +53,9 @@ class ComparisonRules(Table):
     # What joins a figure to the change figure before it, which it continues (分別增長10.6%和9.1%),
     # or opens a figure that restates it (增加5199戶（+0.05%）).
     continuation_joiners: list[str] = []
+    # What joins a figure in other units to the change figure before it, which it restates:
+    # "rose 8%, or $1.2 billion", "grew 2.1%, or by about 12,600 jobs".
+    restating_joiners: list[str] = []
     # Patterns read right after a percentage: a noun of change it is the size of (1.8%的同比涨幅),
     # direction in a named group (up, down).
     change_nouns_after: list[str] = []

@@ -62,6 +62,7 @@ class RelationGrammar:
     change_noun_before: regex.Pattern[str]
     signed_changes: dict[str, str]
     continuation_joiner: regex.Pattern[str]
+    restating_joiner: regex.Pattern[str]  # a figure in other units after a change (rose 8%, or $1.2 billion)
     change_noun_after: regex.Pattern[str]
     change_noun_direction: dict[str, str]
     equal_before: regex.Pattern[str]
@@ -83,6 +84,12 @@ class RelationGrammar:
     subject_max: int
     clause_break: regex.Pattern[str]
     number_at: regex.Pattern[str]
+
+
+def _words(tables, pick, template: str) -> regex.Pattern[str]:
+    """A pattern of the words the tables list, set in `template`; one that never matches without any."""
+    words = [w for table in tables for w in pick(table)]
+    return regex.compile(template.format(any_word(words)) if words else "(?!)")
 
 
 @cache
@@ -258,18 +265,11 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         rate_per=regex.compile(f"\\s(?:{any_word(flat(tables, lambda t: t.rates.per))})\\s\\Z"),
         rate_per_one=regex.compile(f"(?:{any_word(flat(tables, lambda t: t.rates.per_one))})\\s"),
         change_word=regex.compile(change_word),
-        continuation_stop=regex.compile(
-            f"(?i:{any_word([w for x in c for w in x.continuation_stops])})"
-            if any(x.continuation_stops for x in c)
-            else "(?!)"
-        ),
+        continuation_stop=_words(c, lambda x: x.continuation_stops, "(?i:{})"),
         change_noun_before=regex.compile(change_noun_before),
         change_noun_after=regex.compile("|".join(f"(?:{p})" for x in c for p in x.change_nouns_after) or "(?!)"),
-        continuation_joiner=regex.compile(
-            f"\\s?(?:{any_word([w for x in c for w in x.continuation_joiners])})\\s?"
-            if any(x.continuation_joiners for x in c)
-            else "(?!)"
-        ),
+        continuation_joiner=_words(c, lambda x: x.continuation_joiners, "\\s?(?:{})\\s?"),
+        restating_joiner=_words(c, lambda x: x.restating_joiners, "(?i:{})\\s?"),
         change_noun_direction=change_nouns,
         signed_changes={k: v for x in c for k, v in x.signed_changes.items()},
         equal_before=regex.compile(equal_before),
