@@ -96,7 +96,7 @@ def _readings(clean: str, g, times: list[tuple[int, int]], traps: Spans, every: 
             yield q, rejected.reason
             continue
         read_before(clean, q, g, floor=floor)
-        rejected = late_rejection(q, g)
+        rejected = late_rejection(clean, q, g)
         if rejected is not None:
             yield q, rejected.reason
             continue
