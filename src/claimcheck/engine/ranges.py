@@ -24,6 +24,8 @@ from claimcheck.rules.grammar import Grammar
 from claimcheck.rules.word_patterns import any_word, is_latin
 
 _REACH = 24  # how far before the first end a move word is looked for
+_SENTENCE_REACH = 200  # how far back in its sentence a change is looked for before "from"
+_SENTENCE_STOP = regex.compile(r"(?r)[.;!?](?=\s)|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,8 @@ class RangeWords:
     between: frozenset[str]
     move_before: regex.Pattern[str]
     earlier_after: regex.Pattern[str]
+    from_before: regex.Pattern[str]
+    change_word: regex.Pattern[str]
 
 
 @cache
@@ -41,12 +45,16 @@ def range_words(languages: tuple[str, ...]) -> RangeWords:
     relations = [rules.relations(lang).comparison for lang in languages]
     moves = [w for t in tables for w in t.moves_before] + [w for c in relations for w in (*c.up, *c.down)]
     earlier = [w for t in tables for w in t.earlier]
+    froms = [w for t in tables for w in t.moves_before if is_latin(w)]
+    changes = [w for c in relations for w in (*c.up, *c.down) if is_latin(w)]
     return RangeWords(
         separators=frozenset(s for t in tables for s in t.separators),
         between_separators=frozenset(s for t in tables for s in t.between_separators),
         between=frozenset(w.lower() for t in tables for w in t.between),
         move_before=regex.compile(f"(?r)(?:{any_word(moves)})\\s?\\Z" if moves else "(?!)"),
         earlier_after=regex.compile(f"\\s?(?:{any_word(earlier)})" if earlier else "(?!)"),
+        from_before=regex.compile(f"(?r)(?:{any_word(froms)})\\s\\Z" if froms else "(?!)"),
+        change_word=regex.compile(f"(?:{any_word(changes)})" if changes else "(?!)"),
     )
 
 
@@ -98,3 +106,13 @@ def _moves(text: str, a: Quantity, b: Quantity, sep: str, words: RangeWords) -> 
     if words.move_before.search(text, max(0, a.start - _REACH), a.start) is None:
         return False
     return words.earlier_after.match(text, b.end) is None
+
+
+def moves_from(text: str, start: int, sep: str, languages: tuple[str, ...]) -> bool:
+    """Whether bare "from X to Y" at `start` follows a change stated earlier in its sentence
+    ("a rise of 8% this year, from 41,200 to 44,496"): the change's two levels, not a range."""
+    words = range_words(languages)
+    if not is_latin(sep) or words.from_before.search(text, max(0, start - _REACH), start) is None:
+        return False
+    stop = _SENTENCE_STOP.search(text, max(0, start - _SENTENCE_REACH), start)
+    return words.change_word.search(text, stop.end() if stop else max(0, start - _SENTENCE_REACH), start) is not None

@@ -53,7 +53,7 @@ def relate(
         loose = sorted([*loose, *figureless], key=lambda d: d.start)
     taken = Spans([*times_of(times), *(d.span for d in (*figures, *ranks, *loose))])
     superlatives = find_superlatives(clean, hits, rg, _or_hidden(taken.overlaps, hidden))
-    attach_figures(clean, superlatives, figures, rg, clauses)
+    attach_figures(clean, superlatives, figures, rg, clauses, g.languages)
     link_streaks(clean, ranks, [f for f in figures if f.kind == "duration"], rg, sentence_of)
     return sorted([*figures, *ranks, *loose, *superlatives], key=lambda d: (d.start, d.end))
 

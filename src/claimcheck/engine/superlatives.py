@@ -9,7 +9,11 @@ superlative (最遠里程達2671公里): its value is copied and the figure is l
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import cache
 
+import regex
+
+from claimcheck import rules
 from claimcheck.engine.raw_claim import Clauses, RawClaim, line_end, line_start, without_overlaps
 from claimcheck.rules.pattern_family import family_of
 from claimcheck.rules.relations_grammar import RelationGrammar
@@ -53,17 +57,39 @@ def _joined(found: list[RawClaim]) -> list[RawClaim]:
     return joined
 
 
+@cache
+def _bracketed(languages: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """An opening bracket just before a figure, and its closing one with the clause's end after it."""
+    pairs = [p for lang in languages for p in rules.relations(lang).superlative.figure_brackets]
+    if not pairs:
+        return regex.compile("(?!)"), regex.compile("(?!)")
+    opening = "|".join(regex.escape(p[0]) for p in pairs)
+    closing = "|".join(regex.escape(p[1]) for p in pairs)
+    return regex.compile(f"(?r)(?:{opening})\\s?\\Z"), regex.compile(f"\\s?(?:{closing})[\\s,.;:]*\\Z")
+
+
 def attach_figures(
-    clean: str, superlatives: list[RawClaim], figures: list[RawClaim], rg: RelationGrammar, clauses: Clauses
+    clean: str,
+    superlatives: list[RawClaim],
+    figures: list[RawClaim],
+    rg: RelationGrammar,
+    clauses: Clauses,
+    languages: tuple[str, ...],
 ) -> None:
     starts = [f.start for f in figures]
+    opening, closing = _bracketed(languages)
     for sup in superlatives:
         clause = clauses.of(sup.span)
         i = bisect_left(starts, sup.end)
         if (
             i < len(figures)
             and figures[i].start < clause[1]
-            and rg.figure_gap.fullmatch(clean, sup.end, figures[i].start)
+            and (
+                rg.figure_gap.fullmatch(clean, sup.end, figures[i].start)
+                or (
+                    opening.search(clean, sup.end, figures[i].start) and closing.match(clean, figures[i].end, clause[1])
+                )
+            )
         ):
             sup.absorb(figures[i])
             sup.related.append(figures[i])

@@ -10,6 +10,7 @@ import regex
 from claimcheck.engine.numerals import number_value, trailing_scale, value_of
 from claimcheck.engine.parts import read_parts
 from claimcheck.engine.quantity import LOOK_BACK, Quantity, qualify
+from claimcheck.engine.ranges import moves_from
 from claimcheck.engine.subunits import bare_subunit
 from claimcheck.engine.word_fractions import mixed_after, of_unit
 from claimcheck.rules.grammar import Grammar
@@ -55,7 +56,9 @@ def read_after(text: str, q: Quantity, g: Grammar) -> None:
         return
     scale = _scale_value(scale_text, g) if scale_text else Decimal(1)
     q.scaled = scale_text is not None
-    if tail.group("n2") and not _read_range(tail, q, g, scale):
+    if tail.group("n2") and (
+        moves_from(text, q.start, tail.group("rsep"), g.languages) or not _read_range(tail, q, g, scale)
+    ):
         return
     q.value *= scale
     for name in ("infix", "infix2", "post"):

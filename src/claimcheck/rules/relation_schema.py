@@ -103,6 +103,9 @@ class SuperlativeRules(Table):
     figure_links: list[str] = []
     # A copula after which a short name may stand before the superlative's figure (最高為雲林縣6.25‰).
     figure_holders: list[str] = []
+    # Brackets (an opening and a closing one) around a figure that closes the superlative's
+    # clause: "the highest share was among those aged 55-64 (19%)".
+    figure_brackets: list[str] = []
     not_superlatives: list[str] = []
 
 
