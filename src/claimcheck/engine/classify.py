@@ -102,7 +102,7 @@ def _negated(text: str, q: Quantity, g: Grammar) -> bool:
 def late_rejection(text: str, q: Quantity, g: Grammar) -> Rejected | None:
     """Rules that need the qualifier: 一天 alone is narrative (有一天), 近一天 and 提前一周 are figures."""
     if q.number_text.lower() in g.not_figures_alone and q.unit is not None and q.unit.kind == "duration":
-        span_words = tuple(g.han_numerals.one_is_a_span_after) if g.han_numerals else ()
+        span_words = g.han_numerals.one_is_a_span_after if g.han_numerals else ()
         if span_words and text.endswith(span_words, 0, q.number_start):
             return None
         if q.qualifier == "exact" and q.value == 1 and not q.unit.add and not q.scaled:

@@ -41,11 +41,9 @@ _NEWLINE = regex.compile("\n")
 
 def _as_date(value: datetime.date | str | None) -> datetime.date | None:
     """The document's date as given: a date, a datetime (its day) or an ISO string (2025-11-05)."""
-    if value is None or type(value) is datetime.date:
-        return value
     if isinstance(value, datetime.datetime):
         return value.date()
-    if isinstance(value, datetime.date):
+    if value is None or isinstance(value, datetime.date):
         return value
     if isinstance(value, str):
         try:

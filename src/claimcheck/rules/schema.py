@@ -47,7 +47,7 @@ class HanNumerals(Table):
     lone_scales_about: list[str] = []
     not_figures_alone: list[str]
     # After these, 一 before a span of time is a figure (提前一周, 為期一天), not the article.
-    one_is_a_span_after: list[str] = []
+    one_is_a_span_after: tuple[str, ...] = ()
 
 
 class WordNumerals(Table):
