@@ -79,3 +79,18 @@ def test_an_edit_in_the_head_re_reads_what_the_lead_decides():
     renamed = text.replace("Harbor & Pine", "Harbour & Pine", 1)
     second = reader.read(renamed)
     assert second.extracted == len(second.placed) == len(first.placed)
+
+
+CHART = "Thousands of Units\n\n2,100\n\n(Annual Rate)\n\n1,800\n\n1,500\n\n1,200\n\n900\n\nPermits\n\n300\n\n0\n\n"
+
+
+def test_a_chart_axis_of_bare_number_lines_reads_as_a_full_read_does():
+    """The lines of a chart's axis are page furniture only seen together: the lines of bare
+    numbers and the labels among them are one unit, whatever the edit."""
+    table = _table()
+    prose = (ROOT / "fixtures" / "en-transport.txt").read_text(encoding="utf-8")
+    text = prose + "\n\n" + CHART + prose
+    reader = Reader("text")
+    _same(reader, text, "chart.txt", table)
+    for edited in (text.replace("\n\n900\n", "\n\n900\n\n600\n"), text.replace("Permits", "Starts rose 3%.")):
+        _same(reader, edited, "chart.txt", table)

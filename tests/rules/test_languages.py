@@ -153,6 +153,16 @@ BAD_PATHS = {
         "claimcheck: {root}/xx/traps.toml: entry traps.codes.patterns.0: not a regular expression "
         "(missing ) at position 3)",
     ),
+    "a run of number lines whose number is no regex": (
+        {
+            "xx/language.toml": TOY_MANIFEST,
+            "xx/traps.toml": "[traps.axes.number_runs]\nnumber = '(\\d'\nlabel = 'x'\n"
+            "min_lines = 3\nblank_lines = 1\nwithin = 0\n",
+        },
+        "",
+        "claimcheck: {root}/xx/traps.toml: entry traps.axes.number_runs.number: not a regular expression "
+        "(missing ) at position 3)",
+    ),
     "a rank pattern that is no regex": (
         {"xx/language.toml": TOY_MANIFEST, "xx/relations.toml": "[[rank.patterns]]\npattern = '#(?P<n>{number}'\n"},
         "",

@@ -140,6 +140,11 @@ def _check_regexes(rules: LanguageRules, label_of: dict[str, str]) -> None:
     check_patterns(
         label_of.get("traps", ""), [(f"traps.{n}.patterns.{i}", p) for n, t in traps for i, p in enumerate(t.patterns)]
     )
+    runs = [(n, t.number_runs) for n, t in traps if t.number_runs is not None]
+    check_patterns(
+        label_of.get("traps", ""),
+        [(f"traps.{n}.number_runs.{key}", getattr(r, key)) for n, r in runs for key in ("number", "label")],
+    )
     check_patterns(label_of.get("time", ""), [(f"time.patterns.{i}", p) for i, p in enumerate(rules.time.patterns)])
     reading = rules.reading
     lists = {

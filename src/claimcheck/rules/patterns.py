@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from claimcheck.rules.schema import LanguageRules, Trap
+from claimcheck.rules.schema import LanguageRules, NumberRuns, Trap
 
 # Arabic numbers: 33,662.5 / 10 000 / 33662 / 1.5e3 / .75
 ARABIC = (
@@ -73,7 +73,35 @@ def trap_patterns_of(trap: Trap) -> list[tuple[str, str]]:
         # only after the number (iPhone 15Pro), not the Chinese text that runs on from it
         # (iPhone 15銷量); a Chinese word may stand before (特斯拉Model 3).
         parts.append(("words_before_number", rf"(?<=(?<![A-Za-z])(?i:{words})[ ]?#?)\d[A-Za-z0-9.]*"))
+    if trap.number_runs is not None:
+        parts.append(("number_runs", number_runs_pattern(trap.number_runs)))
     return parts
+
+
+_LINE_START = r"(?<![^\n])"
+_LINE_END = r"(?![^\n])"
+_SPACES = "[ ]{0,8}"  # bounded: a lookbehind over a line of spaces is not read again at each one
+
+
+def number_runs_pattern(runs: NumberRuns) -> str:
+    """The number of a line that holds nothing else, in a run of at least `min_lines` such lines
+    (blank lines between them allowed), or at most `within` label or number lines from one.
+    Only the number is matched; the lines around it are looked for on either side."""
+    number = f"(?:{runs.number})"
+    bare = f"{_SPACES}{number}{_SPACES}"  # a whole line: it is read between line breaks
+    other = f"(?:{bare}|{_SPACES}(?:{runs.label}))"
+    gap = rf"\n(?:{_SPACES}\n){{0,{runs.blank_lines}}}"
+    run = f"{bare}(?:{gap}{bare}){{{runs.min_lines - 1}}}"
+    alone = f"{number}{_SPACES}{_LINE_END}"
+    # The number as the i-th line of a run: i lines before it, the rest after.
+    places = [
+        rf"(?<={_LINE_START}(?:{bare}{gap}){{{i}}}{_SPACES})(?={alone}(?:{gap}{bare}){{{after}}}{_LINE_END})"
+        for i, after in zip(range(runs.min_lines), reversed(range(runs.min_lines)), strict=True)
+    ]
+    places.append(rf"(?<={_LINE_START}{run}(?:{gap}{other}){{0,{runs.within}}}{gap}{_SPACES})(?={alone})")
+    places.append(rf"(?={alone}(?:{gap}{other}){{0,{runs.within}}}{gap}{run}{_LINE_END})")
+    # Where no line starts, one test of a character rules the position out.
+    return rf"(?<![^\n ])(?<={_LINE_START}{_SPACES})(?:{'|'.join(places)}){number}(?={_SPACES}{_LINE_END})"
 
 
 def trap_entries(tables: list[tuple[LanguageRules, str]], *, time: bool) -> list[tuple[str, str, str, str, str, bool]]:

@@ -125,6 +125,19 @@ class Ranges(Table):
     earlier: list[str] = []
 
 
+class NumberRuns(Table):
+    """Lines that each hold a number and nothing else, several in a row: a chart's axis or a
+    scale scraped as text (rules/common/traps.toml, page_furniture)."""
+
+    number: str = Field(description="A regex for what such a line holds, the spaces around it aside.")
+    label: str = Field(description="A regex for a line that may stand among them: a legend entry, an axis title.")
+    min_lines: int = Field(ge=2, description="Lines in a row that make a run; blank lines between them allowed.")
+    blank_lines: int = Field(ge=0, description="At most this many blank lines between two lines of a run.")
+    within: int = Field(
+        ge=0, description="A bare number line at most this many lines (labels, numbers) from a run is one too."
+    )
+
+
 class Trap(Table):
     time: bool = False
     literals: list[str] = []
@@ -136,6 +149,8 @@ class Trap(Table):
     # Its matches hide words that state no figure as well: the superlative of "the first
     # step", the rank of "a top-10 list". Other traps only set numbers aside.
     hides_words: bool = False
+    # Numbers alone on their lines, several in a row, and those a few labels from them.
+    number_runs: NumberRuns | None = None
 
 
 class Fraction(Table):
