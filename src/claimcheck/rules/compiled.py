@@ -70,6 +70,8 @@ class Grammar:
     and_words: tuple[str, ...]  # " and ": joins a whole number and its fraction (two and a quarter)
     of_words: tuple[str, ...]  # " of ": what a fraction or a scaled amount measures follows
     duration_cues: tuple[str, ...]
+    duration_cues_after: tuple[str, ...]
+    month_forms: tuple[str, ...]
     day_of_month_forms: frozenset[str]
     not_qualifiers: frozenset[str]
     number_pattern: str

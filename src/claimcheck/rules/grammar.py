@@ -280,6 +280,8 @@ def _grammar(languages: tuple[str, ...]) -> Grammar:
         and_words=tuple(f" {w} " for w in and_words),
         of_words=tuple(f" {w} " for w in of_words),
         duration_cues=tuple(w for t in tables for w in t.day_of_month.span_cues),
+        duration_cues_after=tuple(w for t in tables for w in t.day_of_month.span_cues_after),
+        month_forms=tuple(w for t in tables for w in t.day_of_month.month_forms),
         day_of_month_forms=frozenset(w for t in tables for w in t.day_of_month.forms),
         not_qualifiers=not_qualifiers,
         number_pattern=any_number,

@@ -103,6 +103,9 @@ class UnitPart(Table):
 class DayOfMonth(Table):
     forms: list[str] = []
     span_cues: list[str] = []
+    # Words right after the form that make it a span too (7日之內), unless a month stands before.
+    span_cues_after: list[str] = []
+    month_forms: list[str] = []
 
 
 class Qualifiers(Table):
