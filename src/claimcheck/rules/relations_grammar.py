@@ -140,7 +140,9 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         f"|(?P<intro>{any_word(intro)})(?P<base>{base})\\s?"
         f"|(?P<intro>{any_word(opening)})(?P<base>{base})(?:{any_word(closers)})[，,]?[^，,。；;\\d\\n]{{0,6}}?)?"
         f"(?:(?P<up>{any_word(up)})|(?P<down>{any_word(down)}))"
-        f"|(?P<intro>{any_word(intro)})(?P<base>{base})(?:(?P<more>{any_word(up_short)})|(?P<less>{any_word(down_short)})))"
+        f"|(?P<intro>{any_word(intro)})(?P<base>{base})(?:(?P<more>{any_word(up_short)})|(?P<less>{any_word(down_short)}))"
+        # 按年跌6%, 同比增12%: a short word after a baseline of its own is a change.
+        f"|(?P<self>{any_word(self_baselines)})\\s?(?:(?P<up>{any_word(up_short)})|(?P<down>{any_word(down_short)})))"
         + after_change_words(after_change)
         + r"\Z"
     )
