@@ -53,6 +53,7 @@ class RelationGrammar:
     multiple_before: regex.Pattern[str]
     multiple_after: regex.Pattern[str]
     more_or_less: regex.Pattern[str]
+    year_base: regex.Pattern[str]  # a year a loose baseline opens with: a period, not a figure
     margin_after: regex.Pattern[str]
     has_rates: bool
     rate_per: regex.Pattern[str]
@@ -160,11 +161,12 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
     )
     loose_stops = [w for x in c for w in x.loose_baseline_stops]
     more = [w for x in c for w in x.more_than]
+    year_base = "|".join(f"(?:{p})" for x in c for p in x.baseline_years) or "(?!)"
     less = [w for x in c for w in x.less_than]
     equal = [w for x in c for w in x.equal]
     more_or_less = (
         f"(?:(?P<more>{listed('more_than', more)})|(?P<less>{listed('less_than', less)}))\\s?"
-        f"(?P<base>[^\\s，,。；;！!？?\\d][^，,。；;！!？?\\d\\n]{{0,29}}?)"
+        f"(?P<base>(?:[^\\s，,。；;！!？?\\d]|{year_base})[^，,。；;！!？?\\d\\n]{{0,29}}?)"
         f"(?=[，,。；;:！!？?\\n]|\\.(?=\\s|\\Z)|\\s(?:{alternatives(loose_stops)})\\b|\\Z)"
     )
     margins = {k: v for x in c for k, v in x.margins.items()}
@@ -262,6 +264,7 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
             f"\\A(?:{'|'.join(multiple_as) or '(?!)'})(?P<base>[^,.;:!?\\n]{{1,40}}?)(?=[,.;:!?\\n]|\\Z)"
         ),
         more_or_less=listed.compile(more_or_less),
+        year_base=regex.compile(year_base),
         margin_after=regex.compile(margin_after),
         has_rates=any(t.rates.per or t.rates.per_one for t in tables),
         rate_per=regex.compile(f"\\s(?:{any_word(flat(tables, lambda t: t.rates.per))})\\s\\Z"),
