@@ -53,7 +53,6 @@ class RelationGrammar:
     multiple_before: regex.Pattern[str]
     multiple_after: regex.Pattern[str]
     more_or_less: regex.Pattern[str]
-    year_base: regex.Pattern[str]  # a year a loose baseline opens with: a period, not a figure
     margin_after: regex.Pattern[str]
     has_rates: bool
     rate_per: regex.Pattern[str]
@@ -126,8 +125,7 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
     titles = {k.lower(): v for t in tables for k, v in t.rank.titles.items()}
     c = [t.comparison for t in tables]
     up, down = [w for x in c for w in x.up], [w for x in c for w in x.down]
-    up_short = [w for x in c for w in x.up_after_baseline]
-    down_short = [w for x in c for w in x.down_after_baseline]
+    up_short, down_short = [w for x in c for w in x.up_after_baseline], [w for x in c for w in x.down_after_baseline]
     self_baselines = [w for x in c for w in x.self_baselines]
     intro = [w for x in c for w in x.baseline_before]
     opening = [w for x in c for w in x.baseline_open]
@@ -142,7 +140,6 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         f"|(?P<intro>{any_word(opening)})(?P<base>{base})(?:{any_word(closers)})[，,]?[^，,。；;\\d\\n]{{0,6}}?)?"
         f"(?:(?P<up>{any_word(up)})|(?P<down>{any_word(down)}))"
         f"|(?P<intro>{any_word(intro)})(?P<base>{base})(?:(?P<more>{any_word(up_short)})|(?P<less>{any_word(down_short)}))"
-        # 按年跌6%, 同比增12%: a short word after a baseline of its own is a change.
         f"|(?P<self>{any_word(self_baselines)})\\s?(?:(?P<up>{any_word(up_short)})|(?P<down>{any_word(down_short)})))"
         + after_change_words(after_change)
         + r"\Z"
@@ -161,12 +158,11 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
     )
     loose_stops = [w for x in c for w in x.loose_baseline_stops]
     more = [w for x in c for w in x.more_than]
-    year_base = "|".join(f"(?:{p})" for x in c for p in x.baseline_years) or "(?!)"
-    less = [w for x in c for w in x.less_than]
-    equal = [w for x in c for w in x.equal]
+    less, equal = [w for x in c for w in x.less_than], [w for x in c for w in x.equal]
+    year = "|".join(f"(?:{p})" for x in c for p in x.baseline_years) or "(?!)"  # a period, not a figure
     more_or_less = (
         f"(?:(?P<more>{listed('more_than', more)})|(?P<less>{listed('less_than', less)}))\\s?"
-        f"(?P<base>(?:[^\\s，,。；;！!？?\\d]|{year_base})[^，,。；;！!？?\\d\\n]{{0,29}}?)"
+        f"(?P<base>(?:[^\\s，,。；;！!？?\\d]|(?P<year>{year}))[^，,。；;！!？?\\d\\n]{{0,29}}?)"
         f"(?=[，,。；;:！!？?\\n]|\\.(?=\\s|\\Z)|\\s(?:{alternatives(loose_stops)})\\b|\\Z)"
     )
     margins = {k: v for x in c for k, v in x.margins.items()}
@@ -264,7 +260,6 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
             f"\\A(?:{'|'.join(multiple_as) or '(?!)'})(?P<base>[^,.;:!?\\n]{{1,40}}?)(?=[,.;:!?\\n]|\\Z)"
         ),
         more_or_less=listed.compile(more_or_less),
-        year_base=regex.compile(year_base),
         margin_after=regex.compile(margin_after),
         has_rates=any(t.rates.per or t.rates.per_one for t in tables),
         rate_per=regex.compile(f"\\s(?:{any_word(flat(tables, lambda t: t.rates.per))})\\s\\Z"),
