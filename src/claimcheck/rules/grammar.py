@@ -267,6 +267,7 @@ def _grammar(languages: tuple[str, ...]) -> Grammar:
         negative_after_unit=negative_after,
         unit_before=regex.compile(f"(?P<w>{alternation(units_before)})[ ]\\Z"),
         unit_before_of=units_before,
+        money_nouns=unit_tables.money_nouns([t.money_nouns for t in tables]),
         vulgar_fractions={k: Decimal(str(v)) for k, v in vulgar.items()},
         superscripts=superscripts,
         superscript_power=superscript_power(superscripts),
