@@ -32,6 +32,7 @@ def _word_lists(node, path=""):
                 "subject_patterns",
                 "without_figure",
                 "change_nouns_after",
+                "baseline_years",
             ):
                 yield from _word_lists(value, f"{path}.{key}")
     elif isinstance(node, list):

@@ -16,8 +16,14 @@ def read_before(text: str, q: Quantity, g: Grammar, floor: int) -> None:
         before = g.before.match(text, max(floor, q.start - LOOK_BACK), q.start)
         if before is not None and before.start() < q.start:
             _read_before(text, q, g, before)
-    if q.unit is None and q.currency is None and not q.percent and not q.scaled:
-        _unit_before(text, q, g, floor)
+    if q.unit is None and q.currency is None and not q.percent:
+        scaled = q.scaled or any(c in g.scale_of for c in q.number_text)
+        if not scaled:
+            _unit_before(text, q, g, floor)
+        elif (m := g.money_nouns).currency and (
+            text.startswith(m.after, q.end) or m.before.search(text, max(floor, q.start - LOOK_BACK), q.start)
+        ):
+            q.currency = m.currency  # 票房9.7億, 農損逾28億, 150萬獎金: money, its 元 unwritten
 
 
 def _unit_before(text: str, q: Quantity, g: Grammar, floor: int) -> None:

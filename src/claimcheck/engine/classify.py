@@ -86,7 +86,9 @@ def rejection(text: str, q: Quantity, g: Grammar) -> Rejected | None:
         return Rejected("year", is_time=True)
     if q.unit is not None and q.unit_text in g.day_of_month_forms and q.value <= 31 and not q.needs_unit:
         window = text[max(0, q.start - 4) : q.start]
-        if not any(window.endswith(cue) for cue in g.duration_cues):
+        unit_end = text.find(q.unit_text, q.number_end) + len(q.unit_text)
+        within = text.startswith(g.duration_cues_after, unit_end) and not window.endswith(g.month_forms)
+        if not within and not any(window.endswith(cue) for cue in g.duration_cues):
             return Rejected("day of month", is_time=True)
     return None
 

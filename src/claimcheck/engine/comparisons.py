@@ -232,7 +232,7 @@ def _more_or_less(clean: str, start: int, rg: RelationGrammar, starts_with_numbe
     baseline = _baseline(m, 0, "base")
     if baseline is None:
         return None  # a base of separators only (\x1f), which str.strip takes and the pattern's \s does not
-    if starts_with_number(clean, baseline[0]):
+    if starts_with_number(clean, baseline[0]) and not m.group("year"):
         return None  # "fewer than one in five": a figure's qualifier, not a comparison
     return RawClaim("comparison", start, baseline[1], direction=_direction(m), baseline=baseline)
 

@@ -10,7 +10,7 @@ import regex
 
 from claimcheck.rules.pattern_family import PatternFamily
 from claimcheck.rules.schema import HanNumerals, WordNumerals
-from claimcheck.rules.unit_tables import PartInfo, UnitInfo
+from claimcheck.rules.unit_tables import MoneyNounRules, PartInfo, UnitInfo
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ class Grammar:
     negative_after_unit: dict[str, str]
     unit_before: regex.Pattern[str]
     unit_before_of: dict[str, str]
+    money_nouns: MoneyNounRules  # 票房9.7億, 150萬獎金: a scaled figure beside a noun of money
     money_when_scaled: dict[str, str]
     vulgar_fractions: dict[str, Decimal]
     superscripts: dict[str, str]
@@ -70,6 +71,8 @@ class Grammar:
     and_words: tuple[str, ...]  # " and ": joins a whole number and its fraction (two and a quarter)
     of_words: tuple[str, ...]  # " of ": what a fraction or a scaled amount measures follows
     duration_cues: tuple[str, ...]
+    duration_cues_after: tuple[str, ...]
+    month_forms: tuple[str, ...]
     day_of_month_forms: frozenset[str]
     not_qualifiers: frozenset[str]
     number_pattern: str

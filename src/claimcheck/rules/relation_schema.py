@@ -45,6 +45,8 @@ class ComparisonRules(Table):
     baseline_closers: list[str] = []
     baseline_after: list[str] = []
     more_than: list[str] = []
+    # Patterns of a year a loose baseline may open with (超越2025年全年成績): a period, not a figure.
+    baseline_years: list[str] = []
     less_than: list[str] = []
     equal: list[str] = []
     # Patterns of a change stated without a figure (呈下降, 高出一截), direction in a named

@@ -125,8 +125,7 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
     titles = {k.lower(): v for t in tables for k, v in t.rank.titles.items()}
     c = [t.comparison for t in tables]
     up, down = [w for x in c for w in x.up], [w for x in c for w in x.down]
-    up_short = [w for x in c for w in x.up_after_baseline]
-    down_short = [w for x in c for w in x.down_after_baseline]
+    up_short, down_short = [w for x in c for w in x.up_after_baseline], [w for x in c for w in x.down_after_baseline]
     self_baselines = [w for x in c for w in x.self_baselines]
     intro = [w for x in c for w in x.baseline_before]
     opening = [w for x in c for w in x.baseline_open]
@@ -140,7 +139,8 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         f"|(?P<intro>{any_word(intro)})(?P<base>{base})\\s?"
         f"|(?P<intro>{any_word(opening)})(?P<base>{base})(?:{any_word(closers)})[，,]?[^，,。；;\\d\\n]{{0,6}}?)?"
         f"(?:(?P<up>{any_word(up)})|(?P<down>{any_word(down)}))"
-        f"|(?P<intro>{any_word(intro)})(?P<base>{base})(?:(?P<more>{any_word(up_short)})|(?P<less>{any_word(down_short)})))"
+        f"|(?P<intro>{any_word(intro)})(?P<base>{base})(?:(?P<more>{any_word(up_short)})|(?P<less>{any_word(down_short)}))"
+        f"|(?P<self>{any_word(self_baselines)})\\s?(?:(?P<up>{any_word(up_short)})|(?P<down>{any_word(down_short)})))"
         + after_change_words(after_change)
         + r"\Z"
     )
@@ -158,11 +158,11 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
     )
     loose_stops = [w for x in c for w in x.loose_baseline_stops]
     more = [w for x in c for w in x.more_than]
-    less = [w for x in c for w in x.less_than]
-    equal = [w for x in c for w in x.equal]
+    less, equal = [w for x in c for w in x.less_than], [w for x in c for w in x.equal]
+    year = "|".join(f"(?:{p})" for x in c for p in x.baseline_years) or "(?!)"  # a period, not a figure
     more_or_less = (
         f"(?:(?P<more>{listed('more_than', more)})|(?P<less>{listed('less_than', less)}))\\s?"
-        f"(?P<base>[^\\s，,。；;！!？?\\d][^，,。；;！!？?\\d\\n]{{0,29}}?)"
+        f"(?P<base>(?:[^\\s，,。；;！!？?\\d]|(?P<year>{year}))[^，,。；;！!？?\\d\\n]{{0,29}}?)"
         f"(?=[，,。；;:！!？?\\n]|\\.(?=\\s|\\Z)|\\s(?:{alternatives(loose_stops)})\\b|\\Z)"
     )
     margins = {k: v for x in c for k, v in x.margins.items()}

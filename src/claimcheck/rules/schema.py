@@ -103,6 +103,19 @@ class UnitPart(Table):
 class DayOfMonth(Table):
     forms: list[str] = []
     span_cues: list[str] = []
+    # Words right after the form that make it a span too (7日之內), unless a month stands before.
+    span_cues_after: list[str] = []
+    month_forms: list[str] = []
+
+
+class MoneyNouns(Table):
+    """Nouns of money (票房, 營收) before a scaled figure with no unit (票房9.7億): it is money,
+    in the currency of `currency`; `links` may stand between (營收達320億). Or one of `after` follows."""
+
+    currency: str = ""
+    words: list[str] = []
+    links: list[str] = []
+    after: list[str] = []  # nouns right after the figure: 150萬獎金
 
 
 class Qualifiers(Table):
@@ -235,6 +248,7 @@ class LanguageRules(Table):
     money_subunits: dict[str, float] = {}
     bare_subunits: dict[str, int] = {}
     money_when_scaled: dict[str, str] = {}
+    money_nouns: MoneyNouns = MoneyNouns()
     units_before: dict[str, str] = {}
     measure_words: list[str] = []
     unit_modifiers: list[str] = []
@@ -274,6 +288,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "money_subunits",
         "bare_subunits",
         "money_when_scaled",
+        "money_nouns",
         "units_before",
         "measure_words",
         "unit_modifiers",

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claimcheck.rules.schema import LanguageRules, Unit
+import regex
+
+from claimcheck.rules.patterns import alternation
+from claimcheck.rules.schema import LanguageRules, MoneyNouns, Unit
 
 
 @dataclass(frozen=True)
@@ -71,3 +74,17 @@ def qualifiers(tables: list[LanguageRules], section: str) -> dict[str, str]:
             for word in getattr(qualifiers, name):
                 found.setdefault(word, name)
     return found
+
+
+@dataclass(frozen=True)
+class MoneyNounRules:
+    before: regex.Pattern[str]  # a noun of money and a link word ending right before a figure (票房, 營收達)
+    after: tuple[str, ...]  # a noun of money right after it (150萬獎金)
+    currency: str | None
+
+
+def money_nouns(tables: list[MoneyNouns]) -> MoneyNounRules:
+    words, links = [w for t in tables for w in t.words], [w for t in tables for w in t.links]
+    before = f"(?:{alternation(words)})(?:{alternation(links) if links else '(?!)'})?\\Z" if words else "(?!)"
+    currency = next((t.currency for t in tables if t.currency), None)
+    return MoneyNounRules(regex.compile(before), tuple(w for t in tables for w in t.after), currency)
