@@ -81,3 +81,27 @@ def test_what_the_analysis_cannot_read_has_no_anchors(pattern):
     # Syntax of `regex` that Python's parser rejects or reads otherwise (a fuzzy match allows
     # letters the pattern does not write): the pattern runs over the whole text.
     assert anchoring(pattern).anchors == frozenset()
+
+
+def _lines_of(text: str, places) -> set[int]:
+    return {text.count("\n", 0, place) for place in places}
+
+
+@pytest.mark.parametrize("languages", LANGUAGES, ids="+".join)
+def test_the_anchor_scan_finds_each_anchor_on_the_lines_that_hold_it_and_no_other(languages):
+    families = [grammar(languages).traps, grammar(languages).times]
+    document = "\n".join(TEXTS).lower()
+    for family in families:
+        finder = family._finder
+        found = finder.places(document)
+        for anchor in finder.strings:
+            held = [m.start() for m in regex.finditer(regex.escape(anchor), document, overlapped=True)]
+            assert _lines_of(document, found.get(anchor, ())) == _lines_of(document, held), anchor
+
+
+def test_an_anchor_that_could_run_on_past_a_longer_one_counts_only_where_it_does():
+    # "no." is found first; "..." could begin at its dot, but is in the text only on the last line.
+    family = family_of((regex.compile(r"[Nn]o\.[ ]?\d+"), regex.compile(r"\w+\.\.\.")))
+    text = "No. 5 is here\n" + "filler " * 40
+    assert family._where(text)[1] == []
+    assert family._where(text + "\nno... not here")[1] == [(len(text) + 1, len(text) + 15, len(text) + 15)]

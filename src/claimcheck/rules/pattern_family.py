@@ -137,8 +137,9 @@ class _Finder:
         self.lower = re.compile(trie) if strings else None
         self.either = re.compile(trie, re.IGNORECASE) if strings else None
         # The scan finds the longest string at a place and goes on after it: the strings inside
-        # it, or that begin in it and run on, are counted as found there too.
-        self.with_ = _overlapping(strings)
+        # it are found there too, and those that begin in it and run on where the text goes on
+        # as they do.
+        self.inside, self.running = _overlapping(strings)
 
     def places(self, text: str) -> dict[str, list[int]]:
         if self.lower is None:
@@ -151,13 +152,25 @@ class _Finder:
         finder = self.lower
         if len(lowered) != len(text):
             lowered, finder = text, self.either
+        exact = finder is self.lower
         longest: dict[str, list[int]] = {}
         for match in finder.finditer(lowered):
             longest.setdefault(match.group().lower(), []).append(match.start())
         found: dict[str, list[int]] = {}
         for written, places in longest.items():
-            for string in self.with_.get(written, self.strings):
+            if written not in self.inside:  # a case that lowering would not give: any may be there
+                for string in self.strings:
+                    found.setdefault(string, []).extend(places)
+                continue
+            for string in self.inside[written]:
                 found.setdefault(string, []).extend(places)
+            for string, offset in self.running[written]:
+                if exact:  # read in the lowered text: only where it runs on
+                    on = [p + offset for p in places if lowered.startswith(string, p + offset)]
+                else:
+                    on = places
+                if on:
+                    found.setdefault(string, []).extend(on)
         return found
 
 
@@ -179,20 +192,19 @@ def _lines(text: str, places: list[int], reach: int) -> list[tuple[int, int, int
     return [(start, end, min(len(text), end + reach)) for start, end in runs]
 
 
-def _overlapping(strings: list[str]) -> dict[str, tuple[str, ...]]:
-    """For each string, in the order given, the strings inside it and those that may begin
-    inside it and end after it (one of its proper suffixes is a proper prefix of theirs)."""
-    places: dict[str, list[int]] = {}
+def _overlapping(strings: list[str]) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[tuple[str, int], ...]]]:
+    """For each string, the strings inside it, and those that may begin inside it and end
+    after it (one of its proper suffixes is a proper prefix of theirs), each with where it
+    would begin in it."""
+    present = set(strings)
     starting: dict[str, list[str]] = {}
-    for at, string in enumerate(strings):
-        places.setdefault(string, []).append(at)
+    for string in present:
         for end in range(1, len(string)):
             starting.setdefault(string[:end], []).append(string)
-    found = {}
-    for first in strings:
+    inside = {}
+    running = {}
+    for first in present:
         size = len(first)
-        hits = {first[i:j] for i in range(size) for j in range(i + 1, size + 1)} & places.keys()
-        for k in range(1, size):
-            hits.update(starting.get(first[k:], ()))
-        found[first] = tuple(strings[at] for at in sorted(at for hit in hits for at in places[hit]))
-    return found
+        inside[first] = tuple(sorted({first[i:j] for i in range(size) for j in range(i + 1, size + 1)} & present))
+        running[first] = tuple(sorted((other, k) for k in range(1, size) for other in starting.get(first[k:], ())))
+    return inside, running
