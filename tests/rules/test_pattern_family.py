@@ -17,7 +17,7 @@ from places import CASES, DATA
 from claimcheck import rules
 from claimcheck.rules.anchors import anchoring
 from claimcheck.rules.grammar import grammar
-from claimcheck.rules.pattern_family import family_of
+from claimcheck.rules.pattern_family import _Finder, family_of
 from claimcheck.rules.relations_grammar import relation_grammar
 
 _SAMPLES = tomllib.loads((DATA / "trap_samples.toml").read_text(encoding="utf-8"))["sample"]
@@ -105,3 +105,14 @@ def test_an_anchor_that_could_run_on_past_a_longer_one_counts_only_where_it_does
     text = "No. 5 is here\n" + "filler " * 40
     assert family._where(text)[1] == []
     assert family._where(text + "\nno... not here")[1] == [(len(text) + 1, len(text) + 15, len(text) + 15)]
+
+
+def test_anchors_of_many_first_characters_are_found_by_several_scans_each_where_it_is():
+    # Forty first characters: the anchors are looked for by several scans, each of those that
+    # start with a few of them; one that overlaps another's is still found where it is.
+    strings = sorted({chr(0x4E00 + i) + "年度" for i in range(40)} | {"年度報告", "度報"})
+    finder = _Finder(strings)
+    assert len(finder.scans) > 1
+    text = "一年度報告\n" + "丁年度\n" + "度報"
+    found = finder.places(text)
+    assert found == {"一年度": [0], "年度報告": [1], "度報": [2, 10], "丁年度": [6]}

@@ -23,6 +23,8 @@ _DENSE = 48  # more than one anchor in this many characters: the whole pass is c
 _SAMPLE = 1 << 15  # how much of a long text shows which anchors are too frequent to look for
 _SPARSE = 1500  # an anchor found more often than once in this many characters there is left out
 _FINDERS = 16  # scans kept compiled, for as many sets of anchors
+_FIRSTS = 20  # first characters of the strings a scan looks for, at most (unless _SCANS are not enough)
+_SCANS = 8  # scans for a set of anchors, at most: each reads the whole text
 
 
 class _Family:
@@ -128,33 +130,54 @@ def family_of(patterns: tuple[regex.Pattern[str], ...]) -> MatchFamily:
 
 
 class _Finder:
-    """One scan for a set of lower-case strings, in either case: where each one may be."""
+    """Scans for a set of lower-case strings, in either case: where each one may be.
+
+    Python's engine tries the first characters of an alternation one after the other at every
+    place that holds one, so a set that starts with many characters (the Chinese traps start
+    with 185) is split by first character into scans of a few each, every one of them passing
+    at once over the places that hold none of its characters. Each scan finds every place of
+    its own strings, whatever the others find."""
 
     def __init__(self, strings: list[str]) -> None:
         self.strings = strings
-        trie = word_trie(strings)
-        # Plain strings: Python's own engine finds them several times faster than `regex`.
-        self.lower = re.compile(trie) if strings else None
-        self.either = re.compile(trie, re.IGNORECASE) if strings else None
-        # The scan finds the longest string at a place and goes on after it: the strings inside
-        # it are found there too, and those that begin in it and run on where the text goes on
-        # as they do.
-        self.inside, self.running = _overlapping(strings)
+        firsts = sorted({string[0] for string in strings})
+        count = min(_SCANS, -(-len(firsts) // _FIRSTS))
+        groups = [frozenset(firsts[i::count]) for i in range(count)]
+        self.scans = [_Scan([string for string in strings if string[0] in group]) for group in groups]
 
     def places(self, text: str) -> dict[str, list[int]]:
-        if self.lower is None:
+        if not self.scans:
             return {}
         # In lower case, with the long s as an s, a text holds every string that `regex` finds
         # in it in either case (the anchors are ASCII or caseless), at the same places when
         # lowering keeps its length; otherwise Python's IGNORECASE, which matches every
         # character `regex` does for an ASCII letter, reads the text itself (more slowly).
         lowered = text.lower().replace("\u017f", "s")
-        finder = self.lower
-        if len(lowered) != len(text):
-            lowered, finder = text, self.either
-        exact = finder is self.lower
+        exact = len(lowered) == len(text)
+        found: dict[str, list[int]] = {}
+        for scan in self.scans:
+            found.update(scan.places(lowered if exact else text, exact))
+        return found
+
+
+class _Scan:
+    """One scan for strings that begin with a few characters."""
+
+    def __init__(self, strings: list[str]) -> None:
+        self.strings = strings
+        trie = word_trie(strings)
+        # Plain strings: Python's own engine finds them several times faster than `regex`.
+        self.lower = re.compile(trie)
+        self.either = re.compile(trie, re.IGNORECASE)
+        # The scan finds the longest string at a place and goes on after it: the strings inside
+        # it are found there too, and those that begin in it and run on where the text goes on
+        # as they do.
+        self.inside, self.running = _overlapping(strings)
+
+    def places(self, text: str, exact: bool) -> dict[str, list[int]]:
+        """`exact`: the text is in lower case (as the strings), else read in either case."""
         longest: dict[str, list[int]] = {}
-        for match in finder.finditer(lowered):
+        for match in (self.lower if exact else self.either).finditer(text):
             longest.setdefault(match.group().lower(), []).append(match.start())
         found: dict[str, list[int]] = {}
         for written, places in longest.items():
@@ -166,7 +189,7 @@ class _Finder:
                 found.setdefault(string, []).extend(places)
             for string, offset in self.running[written]:
                 if exact:  # read in the lowered text: only where it runs on
-                    on = [p + offset for p in places if lowered.startswith(string, p + offset)]
+                    on = [p + offset for p in places if text.startswith(string, p + offset)]
                 else:
                     on = places
                 if on:
