@@ -116,3 +116,16 @@ def test_anchors_of_many_first_characters_are_found_by_several_scans_each_where_
     text = "一年度報告\n" + "丁年度\n" + "度報"
     found = finder.places(text)
     assert found == {"一年度": [0], "年度報告": [1], "度報": [2, 10], "丁年度": [6]}
+
+
+def test_a_pattern_that_runs_over_the_whole_text_once_its_anchor_is_seen_is_not_looked_for_further():
+    # `\s` may cross a line: seen at the start of a long text, "world's" is not looked for in
+    # the rest, and its pattern runs over the whole text, as it would anyway.
+    across, lined = regex.compile(r"world's\s(?:best|worst)"), regex.compile(r"[Nn]o\.[ ]?\d+")
+    family = family_of((across, lined))
+    text = "the world's\nbest\n" + ("filler " * 20 + "\n") * 700 + "No. 5\n"
+    assert family._where(text) == [None, [(len(text) - 6, len(text) - 1, len(text))]]
+    assert [sorted(keys) for keys in family._finders] == [["no.", "world's"], ["no."]]
+    assert [[m.span() for m in found] for found in family.finditer(text)] == [
+        [m.span() for m in pattern.finditer(text)] for pattern in (across, lined)
+    ]

@@ -34,6 +34,9 @@ class _Family:
         self._plans = [anchoring(source) for source in sources]
         # The scan reads the text in lower case: a pattern's anchors, as it finds them.
         self._keys = [frozenset(a.lower() for a, _ in plan.anchors) for plan in self._plans]
+        # Whether a pattern can be tried on lines alone: if not, it runs over the whole text
+        # as soon as one of its anchors is anywhere.
+        self._lined = [plan.one_line and plan.reach is not None for plan in self._plans]
         self._finders: dict[frozenset[str], _Finder] = {}
         self._finder = self._finder_of(frozenset().union(*self._keys))
 
@@ -42,11 +45,16 @@ class _Family:
         keys, finder = self._keys, self._finder
         if len(text) > 2 * _SAMPLE:
             # Anchors frequent at the start of a long text are left out of the scan: there the
-            # scan would cost more than the passes it saves.
+            # scan would cost more than the passes it saves. So are those of a pattern that
+            # runs over the whole text once one of them is seen there (it may cross a line), or
+            # that they would send over the whole text if they went on as they start.
             seen = finder.places(text[:_SAMPLE])
             dense = {key for key, places in seen.items() if len(places) * _SPARSE > _SAMPLE}
-            if dense:
-                keys = [frozenset() if dense & own else own for own in keys]
+            keys = [
+                own if _worth(seen, dense, own, lined) else frozenset()
+                for own, lined in zip(keys, self._lined, strict=True)
+            ]
+            if keys != self._keys:
                 finder = self._finder_of(frozenset().union(*keys))
         found = finder.places(text)
         out: list[list[tuple[int, int, int]] | None] = []
@@ -195,6 +203,17 @@ class _Scan:
                 if on:
                     found.setdefault(string, []).extend(on)
         return found
+
+
+def _worth(seen: dict[str, list[int]], dense: set[str], own: frozenset[str], lined: bool) -> bool:
+    """Whether a pattern's anchors, as the start of a long text shows them, are worth the scan:
+    none is too frequent, and they are rare enough to try lines, or (when the pattern cannot be
+    tried on lines) not seen, so that the scan may show it need not run at all."""
+    if dense & own:
+        return False
+    if not lined:
+        return seen.keys().isdisjoint(own)
+    return sum(len(seen.get(key, ())) for key in own) * _DENSE <= _SAMPLE
 
 
 def _lines(text: str, places: list[int], reach: int) -> list[tuple[int, int, int]]:
