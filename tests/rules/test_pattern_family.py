@@ -17,7 +17,7 @@ from places import CASES, DATA
 from claimcheck import rules
 from claimcheck.rules.anchors import anchoring
 from claimcheck.rules.grammar import grammar
-from claimcheck.rules.pattern_family import family_of
+from claimcheck.rules.pattern_family import _Finder, family_of
 from claimcheck.rules.relations_grammar import relation_grammar
 
 _SAMPLES = tomllib.loads((DATA / "trap_samples.toml").read_text(encoding="utf-8"))["sample"]
@@ -81,3 +81,51 @@ def test_what_the_analysis_cannot_read_has_no_anchors(pattern):
     # Syntax of `regex` that Python's parser rejects or reads otherwise (a fuzzy match allows
     # letters the pattern does not write): the pattern runs over the whole text.
     assert anchoring(pattern).anchors == frozenset()
+
+
+def _lines_of(text: str, places) -> set[int]:
+    return {text.count("\n", 0, place) for place in places}
+
+
+@pytest.mark.parametrize("languages", LANGUAGES, ids="+".join)
+def test_the_anchor_scan_finds_each_anchor_on_the_lines_that_hold_it_and_no_other(languages):
+    families = [grammar(languages).traps, grammar(languages).times]
+    document = "\n".join(TEXTS).lower()
+    for family in families:
+        finder = family._finder
+        found = finder.places(document)
+        for anchor in finder.strings:
+            held = [m.start() for m in regex.finditer(regex.escape(anchor), document, overlapped=True)]
+            assert _lines_of(document, found.get(anchor, ())) == _lines_of(document, held), anchor
+
+
+def test_an_anchor_that_could_run_on_past_a_longer_one_counts_only_where_it_does():
+    # "no." is found first; "..." could begin at its dot, but is in the text only on the last line.
+    family = family_of((regex.compile(r"[Nn]o\.[ ]?\d+"), regex.compile(r"\w+\.\.\.")))
+    text = "No. 5 is here\n" + "filler " * 40
+    assert family._where(text)[1] == []
+    assert family._where(text + "\nno... not here")[1] == [(len(text) + 1, len(text) + 15, len(text) + 15)]
+
+
+def test_anchors_of_many_first_characters_are_found_by_several_scans_each_where_it_is():
+    # Forty first characters: the anchors are looked for by several scans, each of those that
+    # start with a few of them; one that overlaps another's is still found where it is.
+    strings = sorted({chr(0x4E00 + i) + "年度" for i in range(40)} | {"年度報告", "度報"})
+    finder = _Finder(strings)
+    assert len(finder.scans) > 1
+    text = "一年度報告\n" + "丁年度\n" + "度報"
+    found = finder.places(text)
+    assert found == {"一年度": [0], "年度報告": [1], "度報": [2, 10], "丁年度": [6]}
+
+
+def test_a_pattern_that_runs_over_the_whole_text_once_its_anchor_is_seen_is_not_looked_for_further():
+    # `\s` may cross a line: seen at the start of a long text, "world's" is not looked for in
+    # the rest, and its pattern runs over the whole text, as it would anyway.
+    across, lined = regex.compile(r"world's\s(?:best|worst)"), regex.compile(r"[Nn]o\.[ ]?\d+")
+    family = family_of((across, lined))
+    text = "the world's\nbest\n" + ("filler " * 20 + "\n") * 700 + "No. 5\n"
+    assert family._where(text) == [None, [(len(text) - 6, len(text) - 1, len(text))]]
+    assert [sorted(keys) for keys in family._finders] == [["no.", "world's"], ["no."]]
+    assert [[m.span() for m in found] for found in family.finditer(text)] == [
+        [m.span() for m in pattern.finditer(text)] for pattern in (across, lined)
+    ]

@@ -99,11 +99,16 @@ def _or_hidden(blocked, hidden: Spans | None):
     return lambda start, end: blocked(start, end) or hidden.covers(start, end)
 
 
+_NEVER = frozenset({"(?!)", "(?:(?!))"})
+
+
 def _trigger_hits(clean: str, rg: RelationGrammar) -> list[tuple[int, int, frozenset[str]]]:
     """Every title, superlative, loose-comparison and doubling word, longest at each place."""
     *plain, late = rg.triggers
     found = {}
     for pattern in plain:
+        if pattern.pattern in _NEVER:
+            continue  # no word of this script: a pass that finds nothing
         for m in pattern.finditer(clean):
             found[m.start()] = m.end()
     for m in late.finditer(clean):  # matched from the second character: step back one

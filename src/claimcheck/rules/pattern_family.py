@@ -23,6 +23,8 @@ _DENSE = 48  # more than one anchor in this many characters: the whole pass is c
 _SAMPLE = 1 << 15  # how much of a long text shows which anchors are too frequent to look for
 _SPARSE = 1500  # an anchor found more often than once in this many characters there is left out
 _FINDERS = 16  # scans kept compiled, for as many sets of anchors
+_FIRSTS = 20  # first characters of the strings a scan looks for, at most (unless _SCANS are not enough)
+_SCANS = 8  # scans for a set of anchors, at most: each reads the whole text
 
 
 class _Family:
@@ -32,6 +34,9 @@ class _Family:
         self._plans = [anchoring(source) for source in sources]
         # The scan reads the text in lower case: a pattern's anchors, as it finds them.
         self._keys = [frozenset(a.lower() for a, _ in plan.anchors) for plan in self._plans]
+        # Whether a pattern can be tried on lines alone: if not, it runs over the whole text
+        # as soon as one of its anchors is anywhere.
+        self._lined = [plan.one_line and plan.reach is not None for plan in self._plans]
         self._finders: dict[frozenset[str], _Finder] = {}
         self._finder = self._finder_of(frozenset().union(*self._keys))
 
@@ -40,11 +45,16 @@ class _Family:
         keys, finder = self._keys, self._finder
         if len(text) > 2 * _SAMPLE:
             # Anchors frequent at the start of a long text are left out of the scan: there the
-            # scan would cost more than the passes it saves.
+            # scan would cost more than the passes it saves. So are those of a pattern that
+            # runs over the whole text once one of them is seen there (it may cross a line), or
+            # that they would send over the whole text if they went on as they start.
             seen = finder.places(text[:_SAMPLE])
             dense = {key for key, places in seen.items() if len(places) * _SPARSE > _SAMPLE}
-            if dense:
-                keys = [frozenset() if dense & own else own for own in keys]
+            keys = [
+                own if _worth(seen, dense, own, lined) else frozenset()
+                for own, lined in zip(keys, self._lined, strict=True)
+            ]
+            if keys != self._keys:
                 finder = self._finder_of(frozenset().union(*keys))
         found = finder.places(text)
         out: list[list[tuple[int, int, int]] | None] = []
@@ -128,37 +138,82 @@ def family_of(patterns: tuple[regex.Pattern[str], ...]) -> MatchFamily:
 
 
 class _Finder:
-    """One scan for a set of lower-case strings, in either case: where each one may be."""
+    """Scans for a set of lower-case strings, in either case: where each one may be.
+
+    Python's engine tries the first characters of an alternation one after the other at every
+    place that holds one, so a set that starts with many characters (the Chinese traps start
+    with 185) is split by first character into scans of a few each, every one of them passing
+    at once over the places that hold none of its characters. Each scan finds every place of
+    its own strings, whatever the others find."""
 
     def __init__(self, strings: list[str]) -> None:
         self.strings = strings
-        trie = word_trie(strings)
-        # Plain strings: Python's own engine finds them several times faster than `regex`.
-        self.lower = re.compile(trie) if strings else None
-        self.either = re.compile(trie, re.IGNORECASE) if strings else None
-        # The scan finds the longest string at a place and goes on after it: the strings inside
-        # it, or that begin in it and run on, are counted as found there too.
-        self.with_ = _overlapping(strings)
+        firsts = sorted({string[0] for string in strings})
+        count = min(_SCANS, -(-len(firsts) // _FIRSTS))
+        groups = [frozenset(firsts[i::count]) for i in range(count)]
+        self.scans = [_Scan([string for string in strings if string[0] in group]) for group in groups]
 
     def places(self, text: str) -> dict[str, list[int]]:
-        if self.lower is None:
+        if not self.scans:
             return {}
         # In lower case, with the long s as an s, a text holds every string that `regex` finds
         # in it in either case (the anchors are ASCII or caseless), at the same places when
         # lowering keeps its length; otherwise Python's IGNORECASE, which matches every
         # character `regex` does for an ASCII letter, reads the text itself (more slowly).
         lowered = text.lower().replace("\u017f", "s")
-        finder = self.lower
-        if len(lowered) != len(text):
-            lowered, finder = text, self.either
+        exact = len(lowered) == len(text)
+        found: dict[str, list[int]] = {}
+        for scan in self.scans:
+            found.update(scan.places(lowered if exact else text, exact))
+        return found
+
+
+class _Scan:
+    """One scan for strings that begin with a few characters."""
+
+    def __init__(self, strings: list[str]) -> None:
+        self.strings = strings
+        trie = word_trie(strings)
+        # Plain strings: Python's own engine finds them several times faster than `regex`.
+        self.lower = re.compile(trie)
+        self.either = re.compile(trie, re.IGNORECASE)
+        # The scan finds the longest string at a place and goes on after it: the strings inside
+        # it are found there too, and those that begin in it and run on where the text goes on
+        # as they do.
+        self.inside, self.running = _overlapping(strings)
+
+    def places(self, text: str, exact: bool) -> dict[str, list[int]]:
+        """`exact`: the text is in lower case (as the strings), else read in either case."""
         longest: dict[str, list[int]] = {}
-        for match in finder.finditer(lowered):
+        for match in (self.lower if exact else self.either).finditer(text):
             longest.setdefault(match.group().lower(), []).append(match.start())
         found: dict[str, list[int]] = {}
         for written, places in longest.items():
-            for string in self.with_.get(written, self.strings):
+            if written not in self.inside:  # a case that lowering would not give: any may be there
+                for string in self.strings:
+                    found.setdefault(string, []).extend(places)
+                continue
+            for string in self.inside[written]:
                 found.setdefault(string, []).extend(places)
+            for string, offset in self.running[written]:
+                if exact:  # read in the lowered text: only where it runs on
+                    on = [p + offset for p in places if text.startswith(string, p + offset)]
+                else:
+                    on = places
+                if on:
+                    found.setdefault(string, []).extend(on)
         return found
+
+
+def _worth(seen: dict[str, list[int]], dense: set[str], own: frozenset[str], lined: bool) -> bool:
+    """Whether a pattern's anchors, as the start of a long text shows them, are worth the scan:
+    none is too frequent, and they are rare enough to try lines, or (when the pattern cannot be
+    tried on lines) not seen, so that the scan may show it need not run at all."""
+    if dense & own:
+        return False
+    if not lined:
+        return seen.keys().isdisjoint(own)
+    return sum(len(seen.get(key, ())) for key in own) * _DENSE <= _SAMPLE
 
 
 def _lines(text: str, places: list[int], reach: int) -> list[tuple[int, int, int]]:
@@ -179,20 +234,19 @@ def _lines(text: str, places: list[int], reach: int) -> list[tuple[int, int, int
     return [(start, end, min(len(text), end + reach)) for start, end in runs]
 
 
-def _overlapping(strings: list[str]) -> dict[str, tuple[str, ...]]:
-    """For each string, in the order given, the strings inside it and those that may begin
-    inside it and end after it (one of its proper suffixes is a proper prefix of theirs)."""
-    places: dict[str, list[int]] = {}
+def _overlapping(strings: list[str]) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[tuple[str, int], ...]]]:
+    """For each string, the strings inside it, and those that may begin inside it and end
+    after it (one of its proper suffixes is a proper prefix of theirs), each with where it
+    would begin in it."""
+    present = set(strings)
     starting: dict[str, list[str]] = {}
-    for at, string in enumerate(strings):
-        places.setdefault(string, []).append(at)
+    for string in present:
         for end in range(1, len(string)):
             starting.setdefault(string[:end], []).append(string)
-    found = {}
-    for first in strings:
+    inside = {}
+    running = {}
+    for first in present:
         size = len(first)
-        hits = {first[i:j] for i in range(size) for j in range(i + 1, size + 1)} & places.keys()
-        for k in range(1, size):
-            hits.update(starting.get(first[k:], ()))
-        found[first] = tuple(strings[at] for at in sorted(at for hit in hits for at in places[hit]))
-    return found
+        inside[first] = tuple(sorted({first[i:j] for i in range(size) for j in range(i + 1, size + 1)} & present))
+        running[first] = tuple(sorted((other, k) for k in range(1, size) for other in starting.get(first[k:], ())))
+    return inside, running

@@ -7,7 +7,7 @@ import re
 
 import regex
 
-from claimcheck.rules.patterns import alternation
+from claimcheck.rules.patterns import alternation, word_trie
 
 
 class NamedLists:
@@ -62,8 +62,9 @@ def literal(words: list[str]) -> str:
 def scan_words(words: list[str]) -> re.Pattern[str]:
     """Words written in no Latin letters (matched as written), for a pass over the whole text.
     The standard library's re scans a text for literal words at a third of the regex module's
-    cost (but not when a lookbehind comes first, as in anchored_late)."""
-    return re.compile(literal(words))
+    cost (but not when a lookbehind comes first, as in anchored_late), and faster still when
+    they are factored by their beginnings: the longest word at a place, as `literal` finds it."""
+    return re.compile(word_trie(sorted(set(words))) if words else "(?!)")
 
 
 def any_word(words: list[str]) -> str:
