@@ -146,9 +146,7 @@ class NumberRuns(Table):
     label: str = Field(description="A regex for a line that may stand among them: a legend entry, an axis title.")
     min_lines: int = Field(ge=2, description="Lines in a row that make a run; blank lines between them allowed.")
     blank_lines: int = Field(ge=0, description="At most this many blank lines between two lines of a run.")
-    within: int = Field(
-        ge=0, description="A bare number line at most this many lines (labels, numbers) from a run is one too."
-    )
+    within: int = Field(ge=0, description="A bare number line at most this many lines from a run is one too.")
 
 
 class Trap(Table):
