@@ -27,6 +27,7 @@ import regex
 
 from claimcheck import rules
 from claimcheck.engine.context import words_of
+from claimcheck.rules.patterns import LINE_SPACES
 from claimcheck.text import data_blocks
 from claimcheck.text.normalize import normalize
 
@@ -120,10 +121,9 @@ def _number_runs() -> tuple[regex.Pattern | None, regex.Pattern | None, int]:
         return None, None, 0
     bare = "|".join(f"(?:{t.number})" for t in tables)
     label = "|".join(f"(?:{t.label})" for t in tables)
-    spaces = "[ ]{0,8}"
     return (
-        regex.compile(f"{spaces}(?:{bare}){spaces}"),
-        regex.compile(f"{spaces}(?:{label})"),
+        regex.compile(f"{LINE_SPACES}(?:{bare}){LINE_SPACES}"),
+        regex.compile(f"{LINE_SPACES}(?:{label})"),
         min(t.min_lines for t in tables),
     )
 

@@ -80,7 +80,7 @@ def trap_patterns_of(trap: Trap) -> list[tuple[str, str]]:
 
 _LINE_START = r"(?<![^\n])"
 _LINE_END = r"(?![^\n])"
-_SPACES = "[ ]{0,8}"  # bounded: a lookbehind over a line of spaces is not read again at each one
+LINE_SPACES = "[ ]{0,8}"  # bounded: a lookbehind over a line of spaces is not read again at each one
 
 
 def number_runs_pattern(runs: NumberRuns) -> str:
@@ -88,20 +88,20 @@ def number_runs_pattern(runs: NumberRuns) -> str:
     (blank lines between them allowed), or at most `within` label or number lines from one.
     Only the number is matched; the lines around it are looked for on either side."""
     number = f"(?:{runs.number})"
-    bare = f"{_SPACES}{number}{_SPACES}"  # a whole line: it is read between line breaks
-    other = f"(?:{bare}|{_SPACES}(?:{runs.label}))"
-    gap = rf"\n(?:{_SPACES}\n){{0,{runs.blank_lines}}}"
+    bare = f"{LINE_SPACES}{number}{LINE_SPACES}"  # a whole line: it is read between line breaks
+    other = f"(?:{bare}|{LINE_SPACES}(?:{runs.label}))"
+    gap = rf"\n(?:{LINE_SPACES}\n){{0,{runs.blank_lines}}}"
     run = f"{bare}(?:{gap}{bare}){{{runs.min_lines - 1}}}"
-    alone = f"{number}{_SPACES}{_LINE_END}"
+    alone = f"{number}{LINE_SPACES}{_LINE_END}"
     # The number as the i-th line of a run: i lines before it, the rest after.
     places = [
-        rf"(?<={_LINE_START}(?:{bare}{gap}){{{i}}}{_SPACES})(?={alone}(?:{gap}{bare}){{{after}}}{_LINE_END})"
+        rf"(?<={_LINE_START}(?:{bare}{gap}){{{i}}}{LINE_SPACES})(?={alone}(?:{gap}{bare}){{{after}}}{_LINE_END})"
         for i, after in zip(range(runs.min_lines), reversed(range(runs.min_lines)), strict=True)
     ]
-    places.append(rf"(?<={_LINE_START}{run}(?:{gap}{other}){{0,{runs.within}}}{gap}{_SPACES})(?={alone})")
+    places.append(rf"(?<={_LINE_START}{run}(?:{gap}{other}){{0,{runs.within}}}{gap}{LINE_SPACES})(?={alone})")
     places.append(rf"(?={alone}(?:{gap}{other}){{0,{runs.within}}}{gap}{run}{_LINE_END})")
     # Where no line starts, one test of a character rules the position out.
-    return rf"(?<![^\n ])(?<={_LINE_START}{_SPACES})(?:{'|'.join(places)}){number}(?={_SPACES}{_LINE_END})"
+    return rf"(?<![^\n ])(?<={_LINE_START}{LINE_SPACES})(?:{'|'.join(places)}){number}(?={LINE_SPACES}{_LINE_END})"
 
 
 def trap_entries(tables: list[tuple[LanguageRules, str]], *, time: bool) -> list[tuple[str, str, str, str, str, bool]]:
