@@ -12,6 +12,7 @@ from claimcheck import rules
 from claimcheck.rules.word_patterns import NamedLists, alternatives, any_word
 
 BASES = ("yoy", "mom", "qoq")
+OWNER_HAN_MAX = 12  # the longest owner name, in Han characters, that owner_before reads
 # When cues of several modalities govern a figure, the first of these wins: an analyst's
 # forecast is an estimate, a company's forecast beside a guidance word is guidance.
 MODALITIES = ("estimate", "guidance", "target", "forecast")
@@ -60,6 +61,7 @@ class FrameGrammar:
     title_inside: regex.Pattern[str]
     possessive_end: regex.Pattern[str]
     owner_before: regex.Pattern[str]  # matched (ending where a figure starts): whose figure it is
+    owner_reach: int  # the most characters owner_before spans before its trailing spaces
     not_in_names: regex.Pattern[str]
     not_name_start: regex.Pattern[str]
     not_name_end: regex.Pattern[str]
@@ -109,11 +111,12 @@ def frame_grammar(languages: tuple[str, ...]) -> FrameGrammar:
         title_inside=regex.compile(any_word(titles)),
         possessive_end=regex.compile(f"(?:{alternatives(words(lambda t: t.possessives))})\\Z"),
         owner_before=regex.compile(
-            f"(?:{any_word(words(lambda t: t.owner_intros))})(?P<owner>\\p{{Han}}{{2,12}}?)"
+            f"(?:{any_word(words(lambda t: t.owner_intros))})(?P<owner>\\p{{Han}}{{2,{OWNER_HAN_MAX}}}?)"
             f"(?:{alternatives(words(lambda t: t.possessives))})\\s*\\Z"
             if words(lambda t: t.owner_intros)
             else "(?!)"
         ),
+        owner_reach=_longest(words(lambda t: t.owner_intros + t.possessives)) * 2 + OWNER_HAN_MAX,
         not_in_names=regex.compile(any_word(words(lambda t: t.not_in_names))),
         not_name_start=regex.compile(f"\\A(?:{any_word(words(lambda t: t.not_name_starts))})"),
         not_name_end=regex.compile(f"(?:{any_word(words(lambda t: t.not_name_ends))})\\Z"),
@@ -141,3 +144,7 @@ def frame_grammar(languages: tuple[str, ...]) -> FrameGrammar:
             w.lower() for lang in languages for w in rules.relations(lang).context.metric_modifiers
         ),
     )
+
+
+def _longest(words: list[str]) -> int:
+    return max((len(w) for w in words), default=0)

@@ -56,7 +56,7 @@ class Entities:
         the caller holds (it may stand in another part of the text)."""
         clauses = self.context.clauses
         clause = clauses.of(d.span)
-        owner = self.fg.owner_before.search(self.clean, clause[0], d.start)
+        owner = self.fg.owner_before.search(self.clean, self._owner_window(clause[0], d.start), d.start)
         if owner is not None:
             found = self._han_entity(*owner.span("owner"))
             if found is not None:
@@ -77,6 +77,14 @@ class Entities:
         if found is not None:
             return found, "paragraph"
         return None, "headline" if self.lead_text is not None and d.start >= self.lead_from else None
+
+    def _owner_window(self, clause_start: int, figure: int) -> int:
+        """Where an owner ending at the figure can start: a bounded reach back, so that a clause
+        of many figures is not searched from its start for each one."""
+        end = figure
+        while end > clause_start and self.clean[end - 1].isspace():
+            end -= 1
+        return max(clause_start, end - self.fg.owner_reach)
 
     def _clause_entity(self, clause: Span) -> Span | None:
         """The entity a whole earlier clause names; none in an appositive (, Luis Herrera,)."""
