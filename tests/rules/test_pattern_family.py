@@ -83,6 +83,18 @@ def test_what_the_analysis_cannot_read_has_no_anchors(pattern):
     assert anchoring(pattern).anchors == frozenset()
 
 
+@pytest.mark.parametrize(
+    "pattern, anchors",
+    [
+        (r"[ab]{2}c", {"aac", "abc", "bac", "bbc"}),  # each place of a repeated class chooses anew
+        (r"(?:xy){2}", {"xyxy"}),
+        (r"二[○〇]{2}", {"二○○", "二○〇", "二〇○", "二〇〇"}),
+    ],
+)
+def test_a_repeat_anchors_every_string_it_matches(pattern, anchors):
+    assert {anchor for anchor, _ in anchoring(pattern).anchors} == anchors
+
+
 def _lines_of(text: str, places) -> set[int]:
     return {text.count("\n", 0, place) for place in places}
 

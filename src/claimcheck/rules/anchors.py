@@ -126,8 +126,7 @@ def _exact(op, av, icase: bool) -> frozenset[Anchor] | None:
         found = [_letter(a, icase) for _, a in av]
         return None if None in found else frozenset().union(*found)
     if op in _REPEATS and av[0] == av[1] and 0 < av[0] <= 8:
-        found = _exact_sequence(list(av[2]), icase)
-        return None if found is None else frozenset((a * av[0], f) for a, f in found)
+        return _exact_sequence(list(av[2]) * av[0], icase)  # [ab]{2}: aa, ab, ba and bb
     if op is _c.SUBPATTERN:
         return _exact_sequence(list(av[3]), _icase(icase, av[1], av[2]))
     if op is _c.BRANCH:
