@@ -49,9 +49,32 @@ def _tokens(text: str, han: HanNumerals) -> list[tuple[str, Decimal]] | None:
     return tokens
 
 
-def _integer(tokens: list[tuple[str, Decimal]]) -> Decimal | None:
+def _digit_runs(tokens: list[tuple[str, Decimal]]) -> list[tuple[str, Decimal]]:
+    """Runs of three or more single digits between large scales, read digit by digit (the
+    language's digits_one_by_one: 一八九四萬四四三六 is 1894萬4436). With a small scale anywhere
+    the numeral is read as said."""
+    if any(kind in "stp" for kind, _ in tokens) or not any(kind == "l" for kind, _ in tokens):
+        return tokens
+    out: list[tuple[str, Decimal]] = []
+    run: list[Decimal] = []
+    for kind, value in [*tokens, ("l", Decimal(0))]:
+        if kind == "d" and value < 10 and value == int(value):
+            run.append(value)
+            continue
+        if len(run) >= 3:
+            out.append(("d", Decimal("".join(str(int(digit)) for digit in run))))
+        else:
+            out += [("d", digit) for digit in run]
+        run = []
+        out.append((kind, value))
+    return out[:-1]
+
+
+def _integer(tokens: list[tuple[str, Decimal]], one_by_one: bool = False) -> Decimal | None:
     if not tokens:
         return None
+    if one_by_one:
+        tokens = _digit_runs(tokens)
     kinds = [kind for kind, _ in tokens]
     if all(kind == "d" for kind in kinds):
         if len(tokens) == 1:
@@ -122,7 +145,8 @@ def parse_han(text: str, han: HanNumerals) -> Decimal | None:
     if not tokens:
         return None
     if ("p", Decimal(0)) not in tokens:
-        return _integer(tokens)
+        one_by_one = all(char in han.digits_one_by_one for char in text if char in han.digits)
+        return _integer(tokens, one_by_one)
     point = tokens.index(("p", Decimal(0)))
     whole = _integer(tokens[:point])
     rest = tokens[point + 1 :]

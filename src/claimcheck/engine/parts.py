@@ -40,12 +40,12 @@ def read_parts(text: str, q: Quantity, g: Grammar) -> None:
 
 def _runs_on(text: str, match, ends_phrase: bool, g: Grammar) -> bool:
     """The part's word begins a longer unit (十分鐘), or a word follows a part that must end
-    the phrase (兩個小時十分重要: 十分 is "very")."""
+    the phrase (兩個小時十分重要: 十分 is "very"; 2小時22分奪冠 in digits is no word)."""
     unit = g.unit_at.match(text, match.start("w"))
     if unit is not None and unit.end() > match.end():
         return True
     after = text[match.end() : match.end() + 1]
-    return ends_phrase and after.isalnum()
+    return ends_phrase and after.isalnum() and not match.group("n").isdigit()
 
 
 def _add(q: Quantity, part: UnitInfo, written: str, value: Decimal) -> bool:

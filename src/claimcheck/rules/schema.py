@@ -46,6 +46,7 @@ class HanNumerals(Table):
     # After these, a lone scale before a unit or a scale is about that many (上千名, 上百萬).
     lone_scales_about: list[str] = []
     not_figures_alone: list[str]
+    digits_one_by_one: str = ""  # read digit by digit between large scales: 一八九四萬四四三六
     # After these, 一 before a span of time is a figure (提前一周, 為期一天), not the article.
     one_is_a_span_after: tuple[str, ...] = ()
 
