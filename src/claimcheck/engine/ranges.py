@@ -13,6 +13,7 @@ previously": the earlier range of a revised forecast, one range claim of its own
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -116,3 +117,12 @@ def moves_from(text: str, start: int, sep: str, languages: tuple[str, ...]) -> b
         return False
     stop = _SENTENCE_STOP.search(text, max(0, start - _SENTENCE_REACH), start)
     return words.change_word.search(text, stop.end() if stop else max(0, start - _SENTENCE_REACH), start) is not None
+
+
+def moves_to(text: str, start: int, sep: str, languages: tuple[str, ...]) -> bool:
+    """Whether "X to $Y" at `start`, the currency written again, follows a change verb ("faded
+    $7.40 to $1,839.80"): the change and the level it reached, not a range."""
+    words = range_words(languages)
+    while start > 0 and unicodedata.category(text[start - 1]) == "Sc":
+        start -= 1  # the first figure's currency sign, not yet read into it
+    return is_latin(sep) and words.move_before.search(text, max(0, start - _REACH), start) is not None

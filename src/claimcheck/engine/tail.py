@@ -10,7 +10,7 @@ import regex
 from claimcheck.engine.numerals import number_value, trailing_scale, value_of
 from claimcheck.engine.parts import read_parts
 from claimcheck.engine.quantity import LOOK_BACK, Quantity, qualify
-from claimcheck.engine.ranges import moves_from
+from claimcheck.engine.ranges import moves_from, moves_to
 from claimcheck.engine.subunits import bare_subunit
 from claimcheck.engine.word_fractions import mixed_after, of_unit
 from claimcheck.rules.grammar import Grammar
@@ -56,8 +56,12 @@ def read_after(text: str, q: Quantity, g: Grammar) -> None:
         return
     scale = _scale_value(scale_text, g) if scale_text else Decimal(1)
     q.scaled = scale_text is not None
+    sep = tail.group("rsep")
+    currency_again = bool(tail.group("n2")) and text[tail.end("rsep") : tail.start("n2")].strip() != ""
     if tail.group("n2") and (
-        moves_from(text, q.start, tail.group("rsep"), g.languages) or not _read_range(tail, q, g, scale)
+        moves_from(text, q.start, sep, g.languages)
+        or (currency_again and moves_to(text, q.start, sep, g.languages))
+        or not _read_range(tail, q, g, scale)
     ):
         return
     q.value *= scale
