@@ -61,7 +61,7 @@ class FrameGrammar:
     title_inside: regex.Pattern[str]
     possessive_end: regex.Pattern[str]
     owner_before: regex.Pattern[str]  # matched (ending where a figure starts): whose figure it is
-    owner_reach: int  # the most characters owner_before spans before its trailing spaces
+    owner_reach: int  # no match of owner_before spans more, before its trailing spaces
     not_in_names: regex.Pattern[str]
     not_name_start: regex.Pattern[str]
     not_name_end: regex.Pattern[str]
