@@ -48,6 +48,8 @@ class ComparisonRules(Table):
     # Patterns of a year a loose baseline may open with (超越2025年全年成績): a period, not a figure.
     baseline_years: list[str] = []
     less_than: list[str] = []
+    # Words of judgement that make "less than", "more than" an idiom: less than impressive.
+    judged_bases: list[str] = []
     equal: list[str] = []
     # Patterns of a change stated without a figure (呈下降, 高出一截), direction in a named
     # group: up, down, more or less.

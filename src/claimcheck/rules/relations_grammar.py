@@ -157,12 +157,12 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         f"(?=[,.;:!?\\n]|\\s(?:{alternatives([w for x in c for w in x.baseline_stops])})\\b|\\Z))?"
     )
     loose_stops = [w for x in c for w in x.loose_baseline_stops]
-    more = [w for x in c for w in x.more_than]
+    more, judged = [w for x in c for w in x.more_than], any_word([w for x in c for w in x.judged_bases]) or "(?!)"
     less, equal = [w for x in c for w in x.less_than], [w for x in c for w in x.equal]
     year = "|".join(f"(?:{p})" for x in c for p in x.baseline_years) or "(?!)"  # a period, not a figure
     more_or_less = (
         f"(?:(?P<more>{listed('more_than', more)})|(?P<less>{listed('less_than', less)}))\\s?"
-        f"(?P<base>(?:[^\\s，,。；;！!？?\\d]|(?P<year>{year}))[^，,。；;！!？?\\d\\n]{{0,29}}?)"
+        f"(?!(?:{judged})\\b)(?P<base>(?:[^\\s，,。；;！!？?\\d]|(?P<year>{year}))[^，,。；;！!？?\\d\\n]{{0,29}}?)"
         f"(?=[，,。；;:！!？?\\n]|\\.(?=\\s|\\Z)|\\s(?:{alternatives(loose_stops)})\\b|\\Z)"
     )
     margins = {k: v for x in c for k, v in x.margins.items()}
