@@ -62,6 +62,16 @@ def test_claims_of_the_blocks_are_those_of_the_whole(block_size):
     assert list(extract_stream(pieces(text), block_size=block_size)) == whole
 
 
+def test_a_later_block_takes_no_headline_period_from_its_own_first_line():
+    """The headline is the text's first line: a block that starts after it looks for the
+    lead period in the lede of the whole, not in its own first lines."""
+    lede = "\n\nBy A. Writer\n\nfirst lede line\n\nsecond lede line, with more words\n\nthird line\n\n"
+    text = "Kestrel Transit annual report for riders and staff" + lede + "2024年1月\n7 buses"
+    whole = claimcheck.extract(text)
+    assert whole[-1].frame.period is None
+    assert list(extract_stream(pieces(text, 5), block_size=40)) == whole
+
+
 def test_a_line_cut_in_blocks_keeps_offsets_lines_and_columns():
     line = "Sales rose 5% to 12 km. " * 400  # one line of 9,600 characters, cut at sentence ends
     text = "head\n" + line + "\ntail 7 km\n"

@@ -14,7 +14,8 @@ class ClaimIds:
     The parts of one text, read in order, share through it what belongs to the whole text:
     where the current part starts in it (`offset`) the text's lead entity (`lead`: its
     text and span in the whole original, once a part has found it; claimcheck.engine.frame) and
-    its lead period (`lead_period`)."""
+    its lead period (`lead_period`), and the text's first characters (`head`), where its
+    headline and lede stand."""
 
     def __init__(self) -> None:
         self.seen: Counter[bytes] = Counter()
@@ -23,10 +24,13 @@ class ClaimIds:
         self._next = 0
         self.lead: tuple[str, str, int, int] | None = None  # as cleaned, as written, start, end
         self.lead_period: tuple[object, int] | None = None  # the headline's FramePeriod, where it ends
+        self.head = ""  # the text's first characters in the parts before this one, as cleaned
+        self.read = ""  # this part's, added to `head` when the next part starts
 
     def new_text(self, length: int = 0) -> None:
         """A new part of `length` characters, which follows the last one."""
         self._prefixes.clear()
+        self.head, self.read = self.head + self.read, ""
         self.offset = self._next
         self._next += length
 

@@ -17,6 +17,7 @@ from claimcheck.engine.claim_ids import ClaimIds
 from claimcheck.engine.classify import classify
 from claimcheck.engine.context import Context, Vocabulary
 from claimcheck.engine.frame import Frames
+from claimcheck.engine.frame.entity import LEAD_REACH
 from claimcheck.engine.numbers import number_arithmetic
 from claimcheck.engine.quantity import Quantity
 from claimcheck.engine.raw_claim import Clauses, RawClaim, Spans
@@ -114,6 +115,8 @@ def _extract(
     claim_ids.new_text(len(text))  # before any return: the parts of a text count every part
     scan = read_pass(text, lang, every=rejected is not None)
     norm, times, clean = scan.norm, scan.times, scan.norm.text
+    if claim_ids.offset < LEAD_REACH:  # where a later part's lead period is looked for
+        claim_ids.read = clean[: LEAD_REACH - claim_ids.offset]
     times.sort()
     time_spans = Spans(times)
     sentences = Sentences(clean)

@@ -80,7 +80,7 @@ class Frames:
         self._lead_period_read = True
         shared = self.shared
         if shared.lead_period is None and shared.offset < entity.LEAD_REACH:
-            found = self.periods.lead(entity.LEAD_REACH - shared.offset)
+            found = self.periods.lead(entity.LEAD_REACH - shared.offset, shared.head)
             if found is not None:
                 made, at = found
                 whole = {"start": made.span.start + shared.offset, "end": made.span.end + shared.offset}

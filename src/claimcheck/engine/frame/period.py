@@ -195,20 +195,24 @@ class Periods:
             )
         return self._made[key]
 
-    def lead(self, reach: int) -> tuple[FramePeriod, int] | None:
+    def lead(self, reach: int, head: str = "") -> tuple[FramePeriod, int] | None:
         """The first period of the text's headline (its first line with words, within its first
         `reach` characters) that names months or years and resolves, and where it ends. A
-        year the lede mentions in passing (founded in 2018) is not the story's period."""
-        first = regex.search(r"\S", self.clean[:reach])
+        year the lede mentions in passing (founded in 2018) is not the story's period. `head`:
+        the text of the parts before this one, of a text read in parts (where its headline
+        and lede may have been)."""
+        text = head + self.clean[:reach]
+        first = regex.search(r"\S", text)
         if first is None:
             return None
-        line_end = self.clean.find("\n", first.start())
-        headline_end = min(reach, line_end if line_end >= 0 else len(self.clean))
+        line_end = text.find("\n", first.start())
+        headline_end = (line_end if line_end >= 0 else len(text)) - len(head)  # in this part
         sources, _ = self._sources_of(True)
         for i in sources:
             if self.starts[i] >= reach:
                 return None
-            if self.starts[i] >= headline_end and not self._in_lede(headline_end, self.starts[i]):
+            lede_from, at = headline_end + len(head), self.starts[i] + len(head)
+            if self.starts[i] >= headline_end and not _in_lede(text, lede_from, at):
                 return None
             if self.resolved(i).known:
                 resolved = self.resolved(i)
@@ -217,12 +221,6 @@ class Periods:
                 )
                 return made, self.ends[i]
         return None
-
-    def _in_lede(self, headline_end: int, position: int) -> bool:
-        """Whether `position` is in the lede: the first lines after a headline that names no
-        period (a byline may stand between); wire copy sets its period there."""
-        lines = [line for line in self.clean[headline_end:position].split("\n") if line.strip()]
-        return len(lines) <= _LEDE_LINES
 
     def after_baseline_cue(self, position: int) -> bool:
         """Whether a baseline cue stands right before `position` ("up from 36 cents")."""
@@ -246,6 +244,13 @@ class Periods:
             return None
         size, step = last - first + 1, first - against.first
         return {(1, 12): "yoy", (3, 12): "yoy", (1, 1): "mom", (3, 3): "qoq"}.get((size, step))
+
+
+def _in_lede(text: str, headline_end: int, position: int) -> bool:
+    """Whether `position` is in the lede: the first lines after a headline that names no
+    period (a byline may stand between); wire copy sets its period there."""
+    lines = [line for line in text[headline_end:position].split("\n") if line.strip()]
+    return len(lines) <= _LEDE_LINES
 
 
 _LEDE_LINES = 3  # lines of the lede a headline period may be taken from: a byline, a dateline, the lede
