@@ -82,6 +82,8 @@ def _readings(clean: str, g, times: list[tuple[int, int]], traps: Spans, every: 
             continue
         q = read_quantity(clean, match, g)
         if q is None:
+            if _word_before_numeral(clean, match, g):
+                position = match.start() + 1  # 中國大陸三二三萬: read again after 陸
             continue
         if time_spans.overlaps(q.number_start, q.number_end):
             yield q, INSIDE_A_DATE
@@ -109,6 +111,17 @@ _PLAIN = frozenset({"num", "words"})  # scan branches whose number starts where 
 _ALPHANUMERIC_RUN = regex.compile("[A-Za-z0-9]*+")
 _LETTER = regex.compile("[A-Za-z]")
 _GLUE_REACH = 12
+
+
+def _word_before_numeral(clean: str, match, g) -> bool:
+    """Whether an unread numeral starts with a formal digit, no figure alone and never one of
+    digits written one by one: it ends a word (大陸, 隊伍) and the numeral after it is read on
+    its own. (一六年 of 二○一四、一六年 stays unread: 一 is an ordinary digit.)"""
+    han = g.han_numerals
+    if han is None or match.end() - match.start() < 2:
+        return False
+    first = clean[match.start()]
+    return first in han.not_figures_alone and first not in han.digits_one_by_one
 
 
 def _left_unread(text: str, start: int, end: int, traps: Spans, glue: tuple[str, ...]) -> bool:
