@@ -37,6 +37,7 @@ class _Family:
         # Whether a pattern can be tried on lines alone: if not, it runs over the whole text
         # as soon as one of its anchors is anywhere.
         self._lined = [plan.one_line and plan.reach is not None for plan in self._plans]
+        self._owners = _owners_of(self._keys)
         self._finders: dict[frozenset[str], _Finder] = {}
         self._finder = self._finder_of(frozenset().union(*self._keys))
 
@@ -57,9 +58,14 @@ class _Family:
             if keys != self._keys:
                 finder = self._finder_of(frozenset().union(*keys))
         found = finder.places(text)
+        owners = self._owners if keys is self._keys else _owners_of(keys)
+        held: dict[int, list[int]] = {}
+        for key, places in found.items():  # the few anchors a text holds, not every pattern's
+            for i in owners.get(key, ()):
+                held.setdefault(i, []).extend(places)
         out: list[list[tuple[int, int, int]] | None] = []
-        for plan, own in zip(self._plans, keys, strict=True):
-            places = [p for key in own for p in found.get(key, ())] if own else None
+        for i, (plan, own) in enumerate(zip(self._plans, keys, strict=True)):
+            places = held.get(i, []) if own else None
             if places is None or not places:
                 out.append(places)
             elif not plan.one_line or plan.reach is None or len(places) * _DENSE > len(text):
@@ -120,6 +126,15 @@ class MatchFamily(_Family):
                     at = match.end()
             out.append(found)
         return out
+
+
+def _owners_of(keys: list[frozenset[str]]) -> dict[str, list[int]]:
+    """Each anchor and the patterns (by index) that it anchors."""
+    owners: dict[str, list[int]] = {}
+    for i, own in enumerate(keys):
+        for key in own:
+            owners.setdefault(key, []).append(i)
+    return owners
 
 
 _FAMILIES: dict[tuple[int, ...], MatchFamily] = {}
