@@ -22,7 +22,7 @@ import regex
 from claimcheck import rules
 from claimcheck.engine.quantity import Quantity
 from claimcheck.rules.grammar import Grammar
-from claimcheck.rules.word_patterns import any_word, is_latin
+from claimcheck.rules.word_patterns import any_word, back_words, is_latin
 
 _REACH = 24  # how far before the first end a move word is looked for
 _SENTENCE_REACH = 200  # how far back in its sentence a change is looked for before "from"
@@ -52,9 +52,9 @@ def range_words(languages: tuple[str, ...]) -> RangeWords:
         separators=frozenset(s for t in tables for s in t.separators),
         between_separators=frozenset(s for t in tables for s in t.between_separators),
         between=frozenset(w.lower() for t in tables for w in t.between),
-        move_before=regex.compile(f"(?r)(?:{any_word(moves)})\\s?\\Z" if moves else "(?!)"),
+        move_before=regex.compile(f"(?r)(?:{back_words(moves)})\\s?\\Z" if moves else "(?!)"),
         earlier_after=regex.compile(f"\\s?(?:{any_word(earlier)})" if earlier else "(?!)"),
-        from_before=regex.compile(f"(?r)(?:{any_word(froms)})\\s\\Z" if froms else "(?!)"),
+        from_before=regex.compile(f"(?r)(?:{back_words(froms)})\\s\\Z" if froms else "(?!)"),
         change_word=regex.compile(f"(?:{any_word(changes)})" if changes else "(?!)"),
     )
 

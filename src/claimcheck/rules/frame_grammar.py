@@ -9,7 +9,7 @@ from functools import cache
 import regex
 
 from claimcheck import rules
-from claimcheck.rules.word_patterns import NamedLists, alternatives, any_word
+from claimcheck.rules.word_patterns import NamedLists, alternatives, any_word, back_words
 
 BASES = ("yoy", "mom", "qoq")
 OWNER_HAN_MAX = 12  # the longest owner name, in Han characters, that owner_before reads
@@ -107,7 +107,7 @@ def frame_grammar(languages: tuple[str, ...]) -> FrameGrammar:
         baseline_intro=regex.compile(
             any_word([w for lang in languages for w in rules.relations(lang).comparison.baseline_before])
         ),
-        person_title_before=regex.compile(f"(?r)(?:{any_word(titles)})[\\s,]{{0,2}}\\Z"),
+        person_title_before=regex.compile(f"(?r)(?:{back_words(titles)})[\\s,]{{0,2}}\\Z"),
         title_inside=regex.compile(any_word(titles)),
         possessive_end=regex.compile(f"(?:{alternatives(words(lambda t: t.possessives))})\\Z"),
         owner_before=regex.compile(

@@ -165,11 +165,12 @@ def _grammar(languages: tuple[str, ...]) -> Grammar:
     # After a unit (5000元至8000元, 10%-15%) only symbols and Chinese separators join a
     # range: "rose 5% to 8%" is a change, not a range.
     unit_range_separators = [s for s in separators if not (s[:1].isascii() and s[:1].isalpha())]
-    qualifier_before = alternation([*before_q, *between], case_insensitive_words=True)
+    qualifier_before = alternation([*before_q, *between], case_insensitive_words=True, reverse=True)
     # Matched backwards from the number (REVERSE), so only text touching it is read.
     negatives = [w for t in tables for w in t.negative_prefixes]
-    negative = alternation(negatives, case_insensitive_words=True)
-    before = f"(?r)(?:(?P<q>{qualifier_before}){GAP})?(?:(?P<cur>{currency})[ ]?)?(?:(?P<neg>{negative})[ ]?)?"
+    negative = alternation(negatives, case_insensitive_words=True, reverse=True)
+    currency_before = alternation(currency_of, reverse=True) if currency_of else "(?!)"
+    before = f"(?r)(?:(?P<q>{qualifier_before}){GAP})?(?:(?P<cur>{currency_before})[ ]?)?(?:(?P<neg>{negative})[ ]?)?"
     # Each trap and time pattern is compiled on its own: one big alternation would lose
     # the engine's first-character skip and run several times slower. Each keeps the file
     # and entry it was written in, to name it where it sets a number aside.

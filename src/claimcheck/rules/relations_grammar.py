@@ -20,6 +20,7 @@ from claimcheck.rules.word_patterns import (
     alternatives,
     anchor_index,
     any_word,
+    back_words,
     ending,
     flat,
     is_latin,
@@ -135,12 +136,12 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
     base = r"[^，,。；;！!？?\d\n]{1,12}?"
     # Read right to left from the figure ((?r)), so only the text touching it is tried.
     change_before = (
-        f"(?r)(?:(?:(?P<self>{any_word(self_baselines)})\\s?"
-        f"|(?P<intro>{any_word(intro)})(?P<base>{base})\\s?"
-        f"|(?P<intro>{any_word(opening)})(?P<base>{base})(?:{any_word(closers)})[，,]?[^，,。；;\\d\\n]{{0,6}}?)?"
-        f"(?:(?P<up>{any_word(up)})|(?P<down>{any_word(down)}))"
-        f"|(?P<intro>{any_word(intro)})(?P<base>{base})(?:(?P<more>{any_word(up_short)})|(?P<less>{any_word(down_short)}))"
-        f"|(?P<self>{any_word(self_baselines)})\\s?(?:(?P<up>{any_word(up_short)})|(?P<down>{any_word(down_short)})))"
+        f"(?r)(?:(?:(?P<self>{back_words(self_baselines)})\\s?"
+        f"|(?P<intro>{back_words(intro)})(?P<base>{base})\\s?"
+        f"|(?P<intro>{back_words(opening)})(?P<base>{base})(?:{back_words(closers)})[，,]?[^，,。；;\\d\\n]{{0,6}}?)?"
+        f"(?:(?P<up>{back_words(up)})|(?P<down>{back_words(down)}))"
+        f"|(?P<intro>{back_words(intro)})(?P<base>{base})(?:(?P<more>{back_words(up_short)})|(?P<less>{back_words(down_short)}))"
+        f"|(?P<self>{back_words(self_baselines)})\\s?(?:(?P<up>{back_words(up_short)})|(?P<down>{back_words(down_short)})))"
         + after_change_words(after_change)
         + r"\Z"
     )
@@ -180,25 +181,21 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         else "(?!)"
     )
     change_nouns = {k.lower(): v for x in c for k, v in x.change_nouns.items()}
-    links = any_word([w for x in c for w in x.change_noun_links])
-    objects = any_word([w for x in c for w in x.change_noun_objects]) or "(?!)"
+    links = back_words([w for x in c for w in x.change_noun_links])
+    objects = back_words([w for x in c for w in x.change_noun_objects]) or "(?!)"
     change_noun_before = (
-        f"(?r)(?i:\\b(?P<noun>{any_word(list(change_nouns))})(?:\\s(?:{objects})(?:\\s[\\w\x27’-]+){{1,6}}?)?"
+        f"(?r)(?i:\\b(?P<noun>{back_words(list(change_nouns))})(?:\\s(?:{objects})(?:\\s[\\w\x27’-]+){{1,6}}?)?"
         f"\\s(?:{links})\\s)\\Z"
         if change_nouns
         else "(?!)"
     )
     # Latin words only: the continuation of a change is an English rule (continuation_stops).
     latin_up, latin_down = [w for w in up if is_latin(w)], [w for w in down if is_latin(w)]
-    change_word = (
-        f"(?r)(?i:(?P<up>{any_word(latin_up)})|(?P<down>{any_word(latin_down)}))" if latin_up or latin_down else "(?!)"
-    )
+    change_word = f"(?r)(?i:(?P<up>{back_words(latin_up)})|(?P<down>{back_words(latin_down)}))"
     # 與去年持平, 同比持平, "unchanged from last year": the equal word is found first, then
     # its baseline is read to the left or to the right.
-    equal_before = (
-        f"(?r)(?:(?P<self>{any_word(self_baselines)})|(?P<intro>{any_word([*intro, *opening])})(?P<ebase>{base}))"
-        "\\s?\\Z"
-    )
+    intros = back_words([*intro, *opening])
+    equal_before = f"(?r)(?:(?P<self>{back_words(self_baselines)})|(?P<intro>{intros})(?P<ebase>{base}))\\s?\\Z"
     equal_after = (
         f"\\s(?:{alternatives([w for x in c for w in x.equal_baseline_after])})"
         r"\s(?P<ebase>[^,;:!?\n]{1,30}?)(?=[,;:!?\n]|\.(?=\s|\Z)|\Z)"
@@ -277,7 +274,7 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         doubling_factor={k.lower(): v for k, v in {**doubling, **multiples}.items()},
         superlative_patterns=tuple(listed.compile(expand(p)) for x in s for p in x.patterns),
         changes_without_figure=tuple(regex.compile(expand(p)) for x in c for p in x.without_figure),
-        determiner_before=regex.compile(f"(?r)(?:{any_word([w for x in s for w in x.determiners])})\\s\\Z"),
+        determiner_before=regex.compile(f"(?r)(?:{back_words([w for x in s for w in x.determiners])})\\s\\Z"),
         after_adjective=regex.compile(f"\\s(?:{any_word([w for x in s for w in x.after_adjective])})\\b"),
         figure_gap=listed.compile(
             f"(?:\\s|{any_word([w for x in s for w in x.figure_links])}|{listed('metrics', metrics)})*"

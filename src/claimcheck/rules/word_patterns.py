@@ -71,6 +71,11 @@ def any_word(words: list[str]) -> str:
     return alternation(words, case_insensitive_words=True)
 
 
+def back_words(words: list[str]) -> str:
+    """any_word for a pattern read right to left ((?r))."""
+    return alternation(words, case_insensitive_words=True, reverse=True)
+
+
 _FOLDS_TO_LATIN = regex.compile("(?i)[a-z]")
 
 
@@ -102,7 +107,7 @@ def after_change_words(words: list[str]) -> str:
 
 def ending(words: list[str]) -> regex.Pattern[str]:
     """Matches when the text ends with one of the words (read right to left)."""
-    return regex.compile(f"(?r)(?:{any_word(words)})\\s?$") if words else regex.compile("(?!)")
+    return regex.compile(f"(?r)(?:{back_words(words)})\\s?$") if words else regex.compile("(?!)")
 
 
 def flat(tables: list, pick) -> list[str]:
