@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimcheck.rules.patterns import alternation
+from claimcheck.rules.word_patterns import NamedLists, is_latin
 
 
 def one_by_one(words, *, ascii_boundary=True, case_insensitive_words=False) -> str:
@@ -90,3 +91,16 @@ def test_the_trie_matches_as_the_words_one_by_one(words, text, boundary, folded,
     trie = around.format(alternation(words, reverse=reverse, **options))
     plain = around.format(one_by_one(words, **options))
     assert found(trie, text, reverse) == found(plain, text, reverse)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(alphabet="abAB1 萬万", min_size=1, max_size=4), min_size=1, max_size=8), _TEXT)
+def test_a_word_list_matches_as_the_named_list_of_its_words(words, text):
+    listed = NamedLists()
+    trie = regex.compile(f"({listed('words', words)})x?")
+    latin = sorted({w.lower() for w in words if is_latin(w)})
+    other = sorted({w for w in words if not is_latin(w)})
+    named = ["(?:\\b(?i:\\L<latin>)(?![A-Za-z]))"] if latin else []
+    named += ["(?:\\L<other>)"] if other else []
+    reference = regex.compile(f"((?:{'|'.join(named)}))x?", ignore_unused=True, latin=latin, other=other)
+    assert found(trie.pattern, text, False) == [(m.span(), m.groups()) for m in reference.finditer(text)]

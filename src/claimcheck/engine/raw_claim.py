@@ -116,10 +116,14 @@ class Clauses:
     def __init__(self, text: str, breaks: regex.Pattern[str]) -> None:
         self.length = len(text)
         self.breaks = LineMarks(text, breaks)
+        self._of: dict[Span, Span] = {}  # a claim's clause is asked for by every step that reads it
 
     def of(self, span: Span) -> Span:
-        before, after = self.breaks.before(span[0]), self.breaks.at_or_after(span[1])
-        return (0 if before is None else before + 1), (self.length if after is None else after)
+        clause = self._of.get(span)
+        if clause is None:
+            before, after = self.breaks.before(span[0]), self.breaks.at_or_after(span[1])
+            clause = self._of[span] = (0 if before is None else before + 1), (self.length if after is None else after)
+        return clause
 
 
 class Spans:

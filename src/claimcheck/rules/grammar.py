@@ -24,7 +24,7 @@ from claimcheck.rules.numeral_patterns import (
 )
 from claimcheck.rules.one_line import same_line
 from claimcheck.rules.pattern_family import PatternFamily
-from claimcheck.rules.patterns import GAP, alternation, first_chars, last_chars, led, trap_entries
+from claimcheck.rules.patterns import GAP, alternation, first_chars, last_chars, led, trap_entries, word_trie
 from claimcheck.rules.rule_pattern import RulePattern
 from claimcheck.rules.schema import HanNumerals, WordNumerals
 from claimcheck.rules.word_patterns import alternatives
@@ -73,11 +73,10 @@ def _grammar(languages: tuple[str, ...]) -> Grammar:
     number = han_number(han)
     spelled_number = word_number(spelled)
     any_number = f"(?:{number}|{spelled_number})"
-    # Units are matched from named lists (longest first, much faster than an alternation
-    # of hundreds of forms); a unit ending in a letter may not run on into another letter.
-    # A list costs in proportion to its length at every position it is tried, so the forms
-    # that begin with an ASCII character are kept apart and tried only where one stands:
-    # after a Chinese number only the non-ASCII forms (公里, 元, ℃) are looked up.
+    # Units are matched from tries of their forms (longest first, much faster than an
+    # alternation of hundreds of forms); a unit ending in a letter may not run on into
+    # another letter. The forms that begin with an ASCII character are kept apart and tried
+    # only where one stands: after a Chinese number only the non-ASCII forms (公里, 元, ℃) are.
     words = [f for f in units if len(f) >= 3 and f.islower()]
     unit_lists = {
         "ascii_units": [f for f in units if f[0].isascii()],
@@ -85,12 +84,13 @@ def _grammar(languages: tuple[str, ...]) -> Grammar:
         "ascii_unit_words": [f for f in words if f[0].isascii()],
         "other_unit_words": [f for f in words if not f[0].isascii()],
     }
+    tries = {name: word_trie(forms) for name, forms in unit_lists.items()}
     # Words first: in an alternation the first branch that matches wins, and the word
     # list holds the long forms (degrees celsius) whose prefixes are symbols too.
-    other_words = r"(?i:\L<other_unit_words>)|" if unit_lists["other_unit_words"] else ""
+    other_words = f"(?i:{tries['other_unit_words']})|" if unit_lists["other_unit_words"] else ""
     unit_alt = (
-        r"(?:(?=[\x00-\x7f])(?:(?i:\L<ascii_unit_words>)|\L<ascii_units>)"
-        rf"|{other_words}\L<other_units>)(?!(?<=[A-Za-z])[A-Za-z])"
+        f"(?:(?=[\\x00-\\x7f])(?:(?i:{tries['ascii_unit_words']})|{tries['ascii_units']})"
+        f"|{other_words}{tries['other_units']})(?!(?<=[A-Za-z])[A-Za-z])"
     )
 
     def compile_(pattern: str) -> regex.Pattern[str]:
