@@ -1,0 +1,63 @@
+"""A lead (claimcheck.rules.lead) is a lookahead of what every match of a pattern that opens
+with a lookbehind starts with: it changes no match, only where the lookbehind is read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+
+from claimcheck import rules
+from claimcheck.rules.grammar import grammar
+from claimcheck.rules.lead import lead
+from claimcheck.rules.relations_grammar import relation_grammar
+
+CASES = [
+    # pattern, the lead set before it
+    (r"(?<=\bthe\s)(?:rose|fell)\s\d+", "(?=(?:(?:fell|rose)))"),
+    (r"(?i:(?<!\bnot\s)(?:continues?\sto\srise|climbed))", "(?=(?:(?i:c(?:limbed|ontinue))))"),
+    (r"(?<=連續)(?:上升|下降)", "(?=(?:(?:上升|下降)))"),
+    (r"(?<![\d.])[(（]0\d", "(?=(?:(?:\\(0|（0)))"),
+    # no lookbehind first: the engine is as quick without one
+    (r"\b(?:rose|fell)\s\d+", ""),
+    # a single character, or nothing known, is no lead
+    (r"(?<=\s)[a-z]+", ""),
+    (r"(?<=\s)\d+\s(?:years|months)", ""),
+    (r"(?<=\s)(?:a|an)\s\w+", ""),
+    # a syntax of `regex` Python's parser does not read
+    (r"(?r)(?<=x)abc", ""),
+]
+
+
+@pytest.mark.parametrize(("pattern", "expected"), CASES)
+def test_the_lead_of_a_pattern(pattern, expected):
+    assert lead(pattern) == expected
+
+
+def _rule_patterns(languages):
+    g, rg = grammar(languages), relation_grammar(languages)
+    found = [p.pattern for p in (*g.traps, *g.times)]
+    found += [*rg.superlative_patterns, *rg.changes_without_figure, *(p for p, _, _ in rg.ranks)]
+    return found + [p for p, _ in rg.claim_patterns]
+
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+
+
+@pytest.mark.parametrize("lang", rules.languages())
+def test_every_led_rule_pattern_finds_what_it_finds_without(lang):
+    text = "\n".join(f.read_text(encoding="utf-8") for f in sorted(FIXTURES.glob("*.txt")))
+    led = [p for p in _rule_patterns((lang,)) if p.pattern.startswith("(?=(?:")]
+    assert led, "no rule pattern has a lead: the lead is not set"
+    for compiled in led:
+        plain = regex.compile(_without_lead(compiled.pattern), flags=compiled.flags, **compiled.named_lists)
+        assert [m.span() for m in compiled.finditer(text)] == [m.span() for m in plain.finditer(text)], plain.pattern
+
+
+def _without_lead(source: str) -> str:
+    """The pattern a lead was set before: the rest of the source whose lead is the start."""
+    for end in (i + 2 for i in range(len(source)) if source.startswith("))", i)):
+        if lead(source[end:]) == source[:end]:
+            return source[end:]
+    raise AssertionError(f"no lead found before {source[:80]}")
