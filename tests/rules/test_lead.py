@@ -19,6 +19,8 @@ CASES = [
     (r"(?i:(?<!\bnot\s)(?:continues?\sto\srise|climbed))", "(?=(?:(?i:c(?:limbed|ontinue))))"),
     (r"(?<=連續)(?:上升|下降)", "(?=(?:(?:上升|下降)))"),
     (r"(?<![\d.])[(（]0\d", "(?=(?:(?:\\(0|（0)))"),
+    # a lookbehind of varying width, which Python's parser does not read, and a "]" or "(" in a class
+    (r"(?<=\b(?:cost|debt)[^.(]{0,80}?\s)(?<![)\]])(?:rose|fell)", "(?=(?:(?:fell|rose)))"),
     # no lookbehind first: the engine is as quick without one
     (r"\b(?:rose|fell)\s\d+", ""),
     # a single character, or nothing known, is no lead

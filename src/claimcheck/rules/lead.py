@@ -10,6 +10,7 @@ from claimcheck.rules.patterns import word_trie
 
 _LEAD_LIMIT = 256  # strings a lead may hold, at most
 _LEAD_LENGTH = 8  # a lead stops growing once its shortest string is this long
+_NO_TEXT = "\U0010fffb"  # what a lookbehind stands in for: a character no text holds
 
 
 def lead(pattern: str) -> str:
@@ -17,7 +18,7 @@ def lead(pattern: str) -> str:
     that opens with a lookbehind ("" if none is known, or one is a single character). The
     regex module reads such a lookbehind at every position; behind a lead, only where a match
     can start."""
-    tree = _tree(pattern)
+    tree = _tree(_lookbehinds_stood_in(pattern))
     if tree is None or not _opens_behind(list(tree)):
         return ""  # before a word or a boundary, the engine is as quick without
     starts = _starts(list(tree), False)
@@ -27,6 +28,52 @@ def lead(pattern: str) -> str:
     exact = sorted({s for s, either in starts if not either})
     parts = ([f"(?i:{word_trie(folded)})"] if folded else []) + ([word_trie(exact)] if exact else [])
     return f"(?=(?:{'|'.join(parts)}))"
+
+
+def _lookbehinds_stood_in(pattern: str) -> str:
+    """The pattern with each lookbehind reading one character no text holds: Python's parser
+    reads no lookbehind of varying width, and what a lookbehind reads is no part of a lead."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith(("(?<=", "(?<!"), i):
+            out.append(pattern[i : i + 4] + _NO_TEXT + ")")
+            i = _closing(pattern, i) + 1
+            continue
+        step = _class_end(pattern, i) if pattern[i] == "[" else i + (2 if pattern[i] == "\\" else 1)
+        out.append(pattern[i:step])
+        i = step
+    return "".join(out)
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """Where the character class opened at `start` ends (after its "]")."""
+    i = start + 1
+    if pattern.startswith("^", i):
+        i += 1
+    if pattern.startswith("]", i):
+        i += 1  # a "]" first in a class is one of its characters
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return min(len(pattern), i + 1)
+
+
+def _closing(pattern: str, start: int) -> int:
+    """Where the group opened at `start` closes (len(pattern) if it does not)."""
+    depth, i = 0, start
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "[":
+            i = _class_end(pattern, i)
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 2 if char == "\\" else 1
+    return len(pattern)
 
 
 def _opens_behind(items) -> bool:
