@@ -5,11 +5,16 @@ parse, as its anchors are (claimcheck.rules.anchors); the matches are the same."
 
 from __future__ import annotations
 
+import re
+
 from claimcheck.rules.anchors import _REPEATS, Anchor, _c, _exact, _icase, _join, _tree
 from claimcheck.rules.patterns import word_trie
 
 _LEAD_LIMIT = 256  # strings a lead may hold, at most
 _LEAD_LENGTH = 8  # a lead stops growing once its shortest string is this long
+# What a pattern that opens with a lookbehind starts with, as written: groups, lookarounds and
+# boundaries before it (read by the parse; this only spares parsing the others).
+_OPENS_BEHIND = re.compile(r"(?:\(\?[a-zA-Z]*[:)]|\(\?=|\(\?!|\\b|\(\?:)*\(\?<[=!]")
 _NO_TEXT = "\U0010fffb"  # what a lookbehind stands in for: a character no text holds
 
 
@@ -18,6 +23,8 @@ def lead(pattern: str) -> str:
     that opens with a lookbehind ("" if none is known, or one is a single character). The
     regex module reads such a lookbehind at every position; behind a lead, only where a match
     can start."""
+    if not _OPENS_BEHIND.match(pattern):
+        return ""  # before a word or a boundary, the engine is as quick without
     tree = _tree(_lookbehinds_stood_in(pattern))
     if tree is None or not _opens_behind(list(tree)):
         return ""  # before a word or a boundary, the engine is as quick without
