@@ -22,7 +22,7 @@ from claimcheck.rules.numeral_patterns import (
     word_fractions,
     word_number,
 )
-from claimcheck.rules.one_line import one_line_rule
+from claimcheck.rules.one_line import same_line
 from claimcheck.rules.pattern_family import PatternFamily
 from claimcheck.rules.patterns import GAP, alternation, first_chars, last_chars, led, trap_entries, word_trie
 from claimcheck.rules.rule_pattern import RulePattern
@@ -180,9 +180,9 @@ def _grammar(languages: tuple[str, ...]) -> Grammar:
     for t, code in zip(tables, codes, strict=True):
         label = rules.folder(code).file("periods.toml").label
         for i, p in enumerate(t.time.patterns):
-            times.setdefault(p, RulePattern(one_line_rule(p), label, f"time.patterns.{i}", DATE, trap=False))
+            times.setdefault(p, RulePattern(regex.compile(same_line(p)), label, f"time.patterns.{i}", DATE, trap=False))
     for p, label, entry, name, named, _ in trap_entries(labelled, time=True):
-        times.setdefault(p, RulePattern(one_line_rule(p), label, entry, name, after=_once(named)))
+        times.setdefault(p, RulePattern(regex.compile(same_line(p)), label, entry, name, after=_once(named)))
     not_qualifiers = frozenset(w for t in tables for w in t.qualifiers.not_qualifiers)
 
     return Grammar(
@@ -201,7 +201,7 @@ def _grammar(languages: tuple[str, ...]) -> Grammar:
         # What `before` can end with, right against the number: anything else, and it is empty.
         before_ends=last_chars([*before_q, *between, *currency_of, *negatives]),
         traps=PatternFamily(
-            RulePattern(one_line_rule(p), label, entry, name, after=_once(named), hides_words=words)
+            RulePattern(regex.compile(same_line(p)), label, entry, name, after=_once(named), hides_words=words)
             for p, label, entry, name, named, words in trap_entries(labelled, time=False)
         ),
         times=PatternFamily(times.values()),

@@ -8,10 +8,6 @@ consumes text (outside character classes and lookarounds) a space that is not a 
 
 from __future__ import annotations
 
-import regex
-
-from claimcheck.rules.lead import with_lead
-
 _NOT_A_LINE_BREAK = r"[^\S\n]"
 _LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
 
@@ -41,8 +37,3 @@ def same_line(pattern: str) -> str:
         out.append(char)
         i += 1
     return "".join(out)
-
-
-def one_line_rule(pattern: str) -> regex.Pattern[str]:
-    """A rule table's pattern compiled to stay on one line, with its lead (claimcheck.rules.anchors)."""
-    return regex.compile(with_lead(same_line(pattern)))

@@ -273,7 +273,7 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         equal_after=regex.compile(equal_after),
         doubling_factor={k.lower(): v for k, v in {**doubling, **multiples}.items()},
         superlative_patterns=tuple(listed.compile(expand(p)) for x in s for p in x.patterns),
-        changes_without_figure=tuple(listed.compile(expand(p)) for x in c for p in x.without_figure),
+        changes_without_figure=tuple(regex.compile(expand(p)) for x in c for p in x.without_figure),
         determiner_before=regex.compile(f"(?r)(?:{back_words([w for x in s for w in x.determiners])})\\s\\Z"),
         after_adjective=regex.compile(f"\\s(?:{any_word([w for x in s for w in x.after_adjective])})\\b"),
         figure_gap=listed.compile(

@@ -7,7 +7,6 @@ import re
 
 import regex
 
-from claimcheck.rules.lead import with_lead
 from claimcheck.rules.patterns import alternation, word_trie
 
 
@@ -47,7 +46,7 @@ class NamedLists:
         return f"(?=[{seconds}])(?<=[{firsts}])\\L<{name}>"
 
     def compile(self, pattern: str) -> regex.Pattern[str]:
-        return regex.compile(with_lead(pattern), ignore_unused=True, **self.lists)
+        return regex.compile(pattern, ignore_unused=True, **self.lists)
 
 
 def is_latin(word: str) -> bool:
