@@ -73,10 +73,10 @@ def _grammar(languages: tuple[str, ...]) -> Grammar:
     number = han_number(han)
     spelled_number = word_number(spelled)
     any_number = f"(?:{number}|{spelled_number})"
-    # Units are matched from tries of their forms (longest first, much faster than an
-    # alternation of hundreds of forms); a unit ending in a letter may not run on into
-    # another letter. The forms that begin with an ASCII character are kept apart and tried
-    # only where one stands: after a Chinese number only the non-ASCII forms (公里, 元, ℃) are.
+    # Units: tries of their forms where a number is read on (the tail, a unit at a place),
+    # named lists where a pattern only looks ahead for one (a name compiles faster than a
+    # trie). A unit ending in a letter may not run on into another; the ASCII forms are tried
+    # only where an ASCII character stands (after 五 only 公里, 元, ℃ … are looked up).
     words = [f for f in units if len(f) >= 3 and f.islower()]
     unit_lists = {
         "ascii_units": [f for f in units if f[0].isascii()],
@@ -84,14 +84,9 @@ def _grammar(languages: tuple[str, ...]) -> Grammar:
         "ascii_unit_words": [f for f in words if f[0].isascii()],
         "other_unit_words": [f for f in words if not f[0].isascii()],
     }
-    tries = {name: word_trie(forms) for name, forms in unit_lists.items()}
-    # Words first: in an alternation the first branch that matches wins, and the word
-    # list holds the long forms (degrees celsius) whose prefixes are symbols too.
-    other_words = f"(?i:{tries['other_unit_words']})|" if unit_lists["other_unit_words"] else ""
-    unit_alt = (
-        f"(?:(?=[\\x00-\\x7f])(?:(?i:{tries['ascii_unit_words']})|{tries['ascii_units']})"
-        f"|{other_words}{tries['other_units']})(?!(?<=[A-Za-z])[A-Za-z])"
-    )
+
+    unit_alt = unit_tables.units_pattern(unit_lists, lambda name: word_trie(unit_lists[name]))
+    unit_named = unit_tables.units_pattern(unit_lists, lambda name: f"\\L<{name}>")
 
     def compile_(pattern: str) -> regex.Pattern[str]:
         return regex.compile(pattern, ignore_unused=True, **unit_lists)
@@ -127,7 +122,7 @@ def _grammar(languages: tuple[str, ...]) -> Grammar:
         scan_parts.append(f"(?P<pair>(?i:{alternation(pairs)}))")
     if spelled:
         articles = alternation(spelled.article)
-        scan_parts.append(f"(?P<article>(?i:{articles}))(?=[ ](?=[^\\W\\d_]){unit_alt})")
+        scan_parts.append(f"(?P<article>(?i:{articles}))(?=[ ](?=[^\\W\\d_]){unit_named})")
     negative_after = {k: v for t in tables for k, v in t.negative_after.items()}
     units_before = {k: v for t in tables for k, v in t.units_before.items()}
     measure_words = [w for t in tables for w in t.measure_words]
@@ -135,7 +130,7 @@ def _grammar(languages: tuple[str, ...]) -> Grammar:
         scan_parts.append(f"(?P<vulgar>[{''.join(vulgar)}])")
     # A denominator of four digits only before a unit (2/1000 kilograms, 1/4000 sec), and
     # none that reads as a year: 3/2021 is a month.
-    slash_denominator = rf"(?:\d{{1,3}}|(?!19\d\d|20\d\d)\d{{4}}(?=[ ]?{unit_alt}))"
+    slash_denominator = rf"(?:\d{{1,3}}|(?!19\d\d|20\d\d)\d{{4}}(?=[ ]?{unit_named}))"
     scan_parts.append(rf"(?P<slash>(?<![\d/.])(?:\d{{1,3}}[ ]{{1,2}})?\d{{1,3}}/{slash_denominator}(?![\d/]))")
     scan_parts.append(f"(?P<num>{number})")
     if spelled:
@@ -252,7 +247,7 @@ def _grammar(languages: tuple[str, ...]) -> Grammar:
         money_when_scaled={k: v for t in tables for k, v in t.money_when_scaled.items()},
         placed_units=frozenset(f for f, u in units.items() if u.position != "any"),
         bracketed_unit=compile_(
-            "[ ]?(?:" + "|".join(rf"\{o}(?P<unit>{unit_alt})\{c}" for o, c in ("()", "[]", "{}", "<>")) + ")"
+            "[ ]?(?:" + "|".join(rf"\{o}(?P<unit>{unit_named})\{c}" for o, c in ("()", "[]", "{}", "<>")) + ")"
         ),
         unit_cue=regex.compile(
             alternation([w for t in tables for w in t.cued_units.cues], case_insensitive_words=True)

@@ -88,3 +88,15 @@ def money_nouns(tables: list[MoneyNouns]) -> MoneyNounRules:
     before = f"(?:{alternation(words)})(?:{alternation(links) if links else '(?!)'})?\\Z" if words else "(?!)"
     currency = next((t.currency for t in tables if t.currency), None)
     return MoneyNounRules(regex.compile(before), tuple(w for t in tables for w in t.after), currency)
+
+
+def units_pattern(lists: dict[str, list[str]], form) -> str:
+    """The unit forms of the four lists (ASCII or not, symbols or words) as one pattern, each
+    list written as `form(name)` gives it (a trie, or a named list)."""
+    # Words first: in an alternation the first branch that matches wins, and the word list
+    # holds the long forms (degrees celsius) whose prefixes are symbols too.
+    other_words = f"(?i:{form('other_unit_words')})|" if lists["other_unit_words"] else ""
+    return (
+        f"(?:(?=[\\x00-\\x7f])(?:(?i:{form('ascii_unit_words')})|{form('ascii_units')})"
+        f"|{other_words}{form('other_units')})(?!(?<=[A-Za-z])[A-Za-z])"
+    )
