@@ -37,8 +37,7 @@ def alternation(
     if "" in words or folded and exact and any(_nested(f, e.lower()) for f in folded for e in exact):
         # A word of each kind could be the longest at one place: the words one by one.
         return _one_by_one(words, ascii_boundary, folded)
-    parts = [_factored(folded, ascii_boundary, reverse)] if folded else []
-    parts = [f"(?i:{p})" for p in parts]
+    parts = [f"(?i:{_factored(folded, ascii_boundary, reverse)})"] if folded else []
     if exact:
         parts.append(_factored(exact, ascii_boundary, reverse))
     return "(?:" + "|".join(parts) + ")"
@@ -70,12 +69,8 @@ def _factored(words: set[str], ascii_boundary: bool, reverse: bool) -> str:
     """A trie of the words, read in the direction the engine reads: at each step the longer
     words first, the word that ends there (with its guard) last. The guard of the side the
     trie starts from is shared by every word that starts (or ends) with that character."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in reversed(word) if reverse else word:
-            node = node.setdefault(char, {})
-        node[""] = _guard_after(word, ascii_boundary) if not reverse else _guard_before(word, ascii_boundary)
+    guard = _guard_before if reverse else _guard_after
+    root = _trie(words, lambda word: guard(word, ascii_boundary), reverse)
     tops = []
     for char, child in sorted(root.items()):
         if reverse:
@@ -83,6 +78,17 @@ def _factored(words: set[str], ascii_boundary: bool, reverse: bool) -> str:
         else:
             tops.append(_guard_before(char, ascii_boundary) + regex.escape(char) + _branches_of(child, reverse))
     return tops[0] if len(tops) == 1 else "(?:" + "|".join(tops) + ")"
+
+
+def _trie(words, end_of, reverse: bool) -> dict:
+    """Each word's characters as a path (last first when `reverse`), ending in "": end_of(word)."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in reversed(word) if reverse else word:
+            node = node.setdefault(char, {})
+        node[""] = end_of(word)
+    return root
 
 
 def _branches_of(node: dict, reverse: bool) -> str:
@@ -93,7 +99,9 @@ def _branches_of(node: dict, reverse: bool) -> str:
             steps.append(rest + regex.escape(char) if reverse else regex.escape(char) + rest)
     if "" in node:
         steps.append(node[""])  # the word that ends here, after every longer one
-    return steps[0] if len(steps) == 1 else "(?:" + "|".join(steps) + ")"
+    if len(steps) < 2:
+        return steps[0] if steps else ""
+    return "(?:" + "|".join(steps) + ")"
 
 
 def led(words, *, digits: bool = False) -> str:
@@ -182,21 +190,6 @@ def trap_entries(tables: list[tuple[LanguageRules, str]], *, time: bool) -> list
 
 def word_trie(words) -> str:
     """The words as one alternation factored by their common beginnings (rise|rose|row →
-    r(?:ise|o(?:se|w))), which the re module scans several times faster than a flat one."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _branches(root) or "(?!)"
-
-
-def _branches(node: dict) -> str:
-    alternatives = [regex.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
-    if not alternatives:
-        return ""
-    body = alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
-    if "" in node:
-        return f"(?:{body})?"
-    return body
+    r(?:ise|o(?:se|w))), the longest word at a place first, without guards: the re module
+    scans it several times faster than a flat one."""
+    return _branches_of(_trie(words, lambda word: "", False), False) or "(?!)"
