@@ -95,6 +95,13 @@ def test_a_repeat_anchors_every_string_it_matches(pattern, anchors):
     assert {anchor for anchor, _ in anchoring(pattern).anchors} == anchors
 
 
+def test_groups_that_share_a_name_are_read_as_any_other():
+    # `regex` allows two groups of one name (the up of a change verb in two branches); Python's
+    # parser, which reads the anchors, does not.
+    found = anchoring(r"(?P<up>rose|grew)|continued\sto\s(?P<up>rise)").anchors
+    assert {anchor for anchor, _ in found} == {"rose", "grew", "continued"}
+
+
 def _lines_of(text: str, places) -> set[int]:
     return {text.count("\n", 0, place) for place in places}
 

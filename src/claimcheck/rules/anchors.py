@@ -30,6 +30,9 @@ _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) if _c else ()
 # \p{Han} and other properties of the regex module: a class Python's parser cannot read;
 # stood in for by characters no anchor may contain.
 _PROPERTY = re.compile(r"\\\\|\\([pP])(?:\{[^}]*\}|[A-Za-z])|\\(L)<[^>]*>")
+# `regex` lets two groups share a name ((?P<up>rose)|continued to (?P<up>rise)), Python's parser
+# does not; a name changes no anchor, so such groups are read unnamed.
+_GROUP_NAME = re.compile(r"\\.|\(\?P<(\w+)>")
 _STAND_INS = {"p": "\U0010fffd", "P": "\U0010fffc", "L": "\U0010fffc"}  # \L<list>: any text at all
 _ANYTHING = ord(_STAND_INS["P"])
 _ESCAPED = re.compile(r"\\[pPNx]\{[^}]*\}|\\.")
@@ -55,19 +58,9 @@ class _Unknown(Exception):
 
 def anchoring(pattern: str) -> Anchoring:
     """The anchors, line-boundedness and reach of `pattern` (NONE if it cannot be read)."""
-    if _p is None:
+    tree = _tree(pattern)
+    if tree is None:
         return NONE
-    if _NOT_A_REPEAT.search(_ESCAPED.sub("", pattern)):
-        return NONE  # a fuzzy match (?:…){e<=1} of `regex`, which Python's parser reads as text
-    source = _PROPERTY.sub(lambda m: _STAND_INS[m.group(1) or m.group(2)] if m.lastindex else m.group(), pattern)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            tree = _p.parse(source)
-    except Exception:  # noqa: BLE001 - any pattern Python's parser rejects or doubts
-        return NONE
-    if tree.state.flags & ~_c.SRE_FLAG_UNICODE or tree.getwidth()[0] == 0:
-        return NONE  # a global flag, or a pattern that can match nothing at all
     try:
         anchors = _required(list(tree), False) or frozenset()
         one_line = not _may_consume_newline(list(tree))
@@ -77,6 +70,28 @@ def anchoring(pattern: str) -> Anchoring:
     if any(c in anchor for c in _STAND_INS.values() for anchor, _ in anchors) or not all(map(_rare, anchors)):
         anchors = frozenset()
     return Anchoring(frozenset(anchors), one_line, reach)
+
+
+def _tree(pattern: str):
+    """Python's parse of the pattern, or None: a syntax of `regex` it lacks, a global flag, or
+    a pattern that can match nothing at all."""
+    if _p is None:
+        return None
+    if _NOT_A_REPEAT.search(_ESCAPED.sub("", pattern)):
+        return None  # a fuzzy match (?:…){e<=1} of `regex`, which Python's parser reads as text
+    source = _PROPERTY.sub(lambda m: _STAND_INS[m.group(1) or m.group(2)] if m.lastindex else m.group(), pattern)
+    names = [name for name in _GROUP_NAME.findall(source) if name]
+    if len(names) != len(set(names)):
+        source = _GROUP_NAME.sub(lambda m: "(?:" if m.group(1) else m.group(), source)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            tree = _p.parse(source)
+    except Exception:  # noqa: BLE001 - any pattern Python's parser rejects or doubts
+        return None
+    if tree.state.flags & ~_c.SRE_FLAG_UNICODE or tree.getwidth()[0] == 0:
+        return None
+    return tree
 
 
 def _required(items, icase: bool) -> frozenset[Anchor] | None:
@@ -106,8 +121,8 @@ def _required(items, icase: bool) -> frozenset[Anchor] | None:
     return best
 
 
-def _join(first: frozenset[Anchor], second: frozenset[Anchor]) -> frozenset[Anchor] | None:
-    if len(first) * len(second) > _SET_LIMIT:
+def _join(first: frozenset[Anchor], second: frozenset[Anchor], limit: int = _SET_LIMIT) -> frozenset[Anchor] | None:
+    if len(first) * len(second) > limit:
         return None
     return frozenset((a + b, fa or fb) for a, fa in first for b, fb in second)
 
