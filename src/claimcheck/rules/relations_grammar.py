@@ -12,6 +12,7 @@ import regex
 from claimcheck import rules
 from claimcheck.rules import RankPattern
 from claimcheck.rules.grammar import grammar
+from claimcheck.rules.lead import with_lead
 from claimcheck.rules.patterns import word_trie
 from claimcheck.rules.relation_schema import ClaimPattern
 from claimcheck.rules.word_patterns import (
@@ -121,7 +122,8 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
         for p in t.rank.patterns
         if isinstance(p, RankPattern)
     )
-    claim_patterns = tuple((listed.compile(expand(p.pattern)), p) for t in tables for p in t.claims)
+    # tried around each anchor: a lead spares reading a lookbehind at every position there
+    claim_patterns = tuple((listed.compile(with_lead(expand(p.pattern))), p) for t in tables for p in t.claims)
     anchored = anchor_index(p.anchors for _, p in claim_patterns)
     titles = {k.lower(): v for t in tables for k, v in t.rank.titles.items()}
     c = [t.comparison for t in tables]
