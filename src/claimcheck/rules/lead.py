@@ -27,7 +27,7 @@ def lead(pattern: str) -> str:
         return ""  # before a word or a boundary, the engine is as quick without
     tree = _tree(_lookbehinds_stood_in(pattern))
     if tree is None or not _opens_behind(list(tree)):
-        return ""  # before a word or a boundary, the engine is as quick without
+        return ""  # unread, or a lookbehind only after something the pattern consumes
     starts = _starts(list(tree), False)
     if not starts or min(len(s) for s, _ in starts) < 2:
         return ""
@@ -138,5 +138,5 @@ def _starts_of(op, av, icase: bool) -> frozenset[Anchor] | None:
 
 
 def with_lead(pattern: str) -> str:
-    """The pattern with its lead (claimcheck.rules.anchors.lead) set before it: the same matches."""
+    """The pattern with its lead (`lead`) set before it: the same matches."""
     return lead(pattern) + pattern
