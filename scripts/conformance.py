@@ -27,6 +27,7 @@ from claimcheck.rules import canonical_units
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "conformance"
+PERCENT_UNITS = frozenset({"percent", "percentage_point"})
 SCORED_KINDS = {"number", "percent", "money", "dimension", "duration", "age", "temperature", "count"}
 SKIPPED_KINDS = {"ordinal"}  # claimcheck does not report ranks yet
 # The data's unit names where they differ from canonical.toml's (and age_year, which is a year).
@@ -93,7 +94,8 @@ def claim_values(claim) -> list[float]:
 
 def value_hit(claim, entity: dict) -> bool:
     if entity["kind"] == "percent":  # the data and claimcheck both give percent units
-        wanted = entity["value"] if claim.kind == "percent" else None
+        # a percentage as claimcheck reads it: a percent, or a change in percent or in points
+        wanted = entity["value"] if claim.unit_canonical in PERCENT_UNITS else None
     elif entity["unit"] is None and claim.unit_canonical == "percent":
         wanted = entity["value"] * 100  # 三分之一 as a number (0.333…) is 33.3… percent
     else:

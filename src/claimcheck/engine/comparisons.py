@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 
 from claimcheck.engine.raw_claim import Clauses, RawClaim, Span, line_end, line_start, without_overlaps
+from claimcheck.rules.grammar import Grammar
 from claimcheck.rules.pattern_family import family_of
 from claimcheck.rules.relations_grammar import RelationGrammar
 
@@ -43,7 +44,7 @@ def _baseline(m, offset: int, *groups: str) -> Span | None:
     return None
 
 
-def compare_figures(clean: str, figures: list[RawClaim], rg: RelationGrammar, clauses: Clauses) -> None:
+def compare_figures(clean: str, figures: list[RawClaim], rg: RelationGrammar, clauses: Clauses, g: Grammar) -> None:
     """Turn the figures that state a change or a multiple into comparisons, in place."""
     for i, f in enumerate(figures):
         clause = clauses.of(f.span)
@@ -93,16 +94,17 @@ def compare_figures(clean: str, figures: list[RawClaim], rg: RelationGrammar, cl
             f.figure = f.figure or span_before_change
             f.kind = "comparison"
             f.direction = direction
-    _continue_changes(clean, figures, rg)
+    _continue_changes(clean, figures, rg, g.difference_units)
 
 
-def _continue_changes(clean: str, figures: list[RawClaim], rg: RelationGrammar) -> None:
-    """A percentage with no change word of its own states a change when a sign says so (+1.1
-    percent), when it is joined to the change figure before it (分別增長10.6%和9.1%;
-    增加5199戶（+0.05%）), when a noun of change follows it (1.8%的同比漲幅) or stands before it
-    (the change was 2.1 percent), or when it continues the change before it in its sentence: the
-    figure before it (rose 5% …, but only 1% …) or a change verb (fell in Ohio (2.9 percent)),
-    with no level word between (rose 12% and its margin was 31%)."""
+def _continue_changes(clean: str, figures: list[RawClaim], rg: RelationGrammar, differences: frozenset[str]) -> None:
+    """A percentage with no change word of its own states a change when its unit is a difference
+    (高於全國3.2個百分點: percentage points), when a sign says so (+1.1 percent), when it is
+    joined to the change figure before it (分別增長10.6%和9.1%; 增加5199戶（+0.05%）), when a
+    noun of change follows it (1.8%的同比漲幅) or stands before it (the change was 2.1 percent),
+    or when it continues the change before it in its sentence: the figure before it (rose 5% …,
+    but only 1% …) or a change verb (fell in Ohio (2.9 percent)), with no level word between
+    (rose 12% and its margin was 31%)."""
     previous: RawClaim | None = None
     for f in figures:
         if f.kind in _RESTATED and _restates(clean, previous, f, rg):  # fell 6%, or $41 million
@@ -136,7 +138,7 @@ def _continue_changes(clean: str, figures: list[RawClaim], rg: RelationGrammar) 
             if verb is not None and not rg.not_change.search(clean, window, verb.end()):
                 if _continues(clean[verb.end() : f.start], rg):
                     direction = _direction(verb)
-        if noun is not None or direction is not None:
+        if noun is not None or direction is not None or f.unit_canonical in differences:
             f.kind, f.direction, f.figure = "comparison", direction, f.figure or f.span
         previous = f
 

@@ -43,7 +43,7 @@ def relate(
     matches = pattern_matches(clean, rg) if rg.claim_patterns else []
     if matches:
         figures = _with_runs(clean, figures, ranks, matches, g, rg, hidden)
-    compare_figures(clean, figures, rg, clauses)
+    compare_figures(clean, figures, rg, clauses, g)
     # Times do not block these: the baseline is often a period (高於去年, "higher than last year").
     taken = Spans([*(f.span for f in figures), *(r.span for r in ranks)])
     loose = find_relations_without_figure(clean, hits, rg, rg.number_at.match, taken.overlaps)

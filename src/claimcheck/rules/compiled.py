@@ -49,6 +49,7 @@ class Grammar:
     bare_subunits: dict[str, int]
     ratio_after: regex.Pattern[str]
     placed_units: frozenset[str]
+    difference_units: frozenset[str]  # canonical names
     phrase_end: regex.Pattern[str]
     unit_cue: regex.Pattern[str]
     unit_label: regex.Pattern[str]

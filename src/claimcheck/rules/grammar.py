@@ -246,6 +246,7 @@ def _grammar(languages: tuple[str, ...]) -> Grammar:
         ),
         money_when_scaled={k: v for t in tables for k, v in t.money_when_scaled.items()},
         placed_units=frozenset(f for f, u in units.items() if u.position != "any"),
+        difference_units=frozenset(u.canonical for t in tables for u in t.unit if u.difference and u.canonical),
         bracketed_unit=compile_(
             "[ ]?(?:" + "|".join(rf"\{o}(?P<unit>{unit_named})\{c}" for o, c in ("()", "[]", "{}", "<>")) + ")"
         ),

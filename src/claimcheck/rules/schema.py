@@ -1,8 +1,6 @@
-"""The shape of a language's rule files (rules/<lang>/*.toml and rules/common/*.toml).
-
-A language's topic files are read together as one LanguageRules; TOPICS says which keys
-each file holds, so that a unit is looked for in units.toml and nowhere else.
-"""
+"""The shape of a language's rule files (rules/<lang>/*.toml and rules/common/*.toml). A
+language's topic files are read together as one LanguageRules; TOPICS says which keys
+each file holds, so that a unit is looked for in units.toml and nowhere else."""
 
 from __future__ import annotations
 
@@ -82,6 +80,7 @@ class Unit(Table):
     classifier: bool = False
     tenths: bool = False
     digits_one_by_one: bool = False
+    difference: bool = False  # the difference of two percentages (percentage points): a figure in it states a change
     # "glued": only written against the number (13"); "end": only where a phrase ends (4 in);
     # "cued": only in a sentence with a cue word of `cued_units`, or after a signed number (30C).
     position: Literal["any", "glued", "end", "cued"] = "any"
