@@ -10,8 +10,6 @@ import datetime
 import gc
 from bisect import bisect_right
 
-import regex
-
 from claimcheck.engine import checkworthy
 from claimcheck.engine.claim_ids import ClaimIds
 from claimcheck.engine.classify import classify
@@ -20,7 +18,7 @@ from claimcheck.engine.frame import Frames
 from claimcheck.engine.frame.entity import LEAD_REACH
 from claimcheck.engine.numbers import number_arithmetic
 from claimcheck.engine.quantity import Quantity
-from claimcheck.engine.raw_claim import Clauses, RawClaim, Spans
+from claimcheck.engine.raw_claim import Clauses, RawClaim, Spans, line_starts
 from claimcheck.engine.readings import Reading, readings
 from claimcheck.engine.rejections import in_order, left_out
 from claimcheck.engine.rejections import rejected as rejected_readings
@@ -36,8 +34,6 @@ from claimcheck.text.bidi import BidiReach
 
 # Readings and ids are their own modules; they are taken from here as well.
 __all__ = ["ClaimIds", "Reading", "document_language", "extract", "extract_document", "readings"]
-
-_NEWLINE = regex.compile("\n")
 
 
 def _as_date(value: datetime.date | str | None) -> datetime.date | None:
@@ -137,14 +133,14 @@ def _extract(
             )
             frames.lead()
         if rejected is not None:
-            rejected += rejected_readings(text, scan, [], grammar(languages), _line_starts(text))
+            rejected += rejected_readings(text, scan, [], grammar(languages), line_starts(text))
         return []
     baselines = Spans(d.baseline for d in drafts if d.baseline is not None)
     every_time = times  # the frame's periods read the baselines' too
     times = [t for t in times if not baselines.overlaps(*t)]  # "from last year" is not when a claim holds
     time_starts = [start for start, _ in times]
     sentence_spans: dict[tuple[int, int], TextSpan] = {}
-    line_starts = _line_starts(text)
+    lines_at = line_starts(text)
     ids_of: dict[int, str] = {}
     built = []
     for d in drafts:
@@ -184,7 +180,7 @@ def _extract(
     )
     claims = []
     for d, sentence, start, end in built:
-        line = bisect_right(line_starts, start)
+        line = bisect_right(lines_at, start)
         worth, reason = checkworthy.score(d, clean[slice(*(d.figure or d.span))])
         # Every field is built here from checked parts: construct without re-validating.
         claims.append(
@@ -195,7 +191,7 @@ def _extract(
                 start=start,
                 end=end,
                 line=line,
-                column=start - line_starts[line - 1] + 1,
+                column=start - lines_at[line - 1] + 1,
                 value=d.value,
                 value_max=d.value_max,
                 unit=d.unit,
@@ -219,12 +215,8 @@ def _extract(
             )
         )
     if rejected is not None:
-        rejected += rejected_readings(text, scan, drafts, grammar(languages), line_starts)
+        rejected += rejected_readings(text, scan, drafts, grammar(languages), lines_at)
     return claims
-
-
-def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in _NEWLINE.finditer(text)]
 
 
 def _span(text: str, span: tuple[int, int]) -> TextSpan:

@@ -9,8 +9,6 @@ import regex
 
 Span = tuple[int, int]
 
-_NEWLINE = regex.compile("\n")
-
 
 @dataclass(slots=True, eq=False)
 class RawClaim:
@@ -59,6 +57,17 @@ def without_overlaps(drafts: list[RawClaim]) -> list[RawClaim]:
     return kept
 
 
+def line_starts(text: str) -> list[int]:
+    """Where each line of `text` starts."""
+    starts = [0]
+    find = text.find
+    at = find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = find("\n", at + 1)
+    return starts
+
+
 def line_start(text: str, position: int, reach: int) -> int:
     """Where a look back of `reach` characters from `position` starts, kept on its line:
     every line break ends a sentence, and no claim reaches across one."""
@@ -79,7 +88,7 @@ class LineMarks:
 
     def __init__(self, text: str, pattern: regex.Pattern[str]) -> None:
         self.text, self.pattern = text, pattern
-        self._starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+        self._starts = line_starts(text)
         self._lines: dict[int, list[int]] = {}
         self._last = (0, -1, [])  # the line asked about last: start, end, marks
 

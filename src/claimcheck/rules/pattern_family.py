@@ -175,12 +175,23 @@ class _Finder:
         # in it in either case (the anchors are ASCII or caseless), at the same places when
         # lowering keeps its length; otherwise Python's IGNORECASE, which matches every
         # character `regex` does for an ASCII letter, reads the text itself (more slowly).
-        lowered = text.lower().replace("\u017f", "s")
+        lowered = _lowered(text)
         exact = len(lowered) == len(text)
         found: dict[str, list[int]] = {}
         for scan in self.scans:
             found.update(scan.places(lowered if exact else text, exact))
         return found
+
+
+_last_lowered = ("", "")  # the text the families of an extraction scan in turn, and its lower case
+
+
+def _lowered(text: str) -> str:
+    global _last_lowered
+    last = _last_lowered  # read once: another thread may set it meanwhile
+    if last[0] is not text:
+        last = _last_lowered = (text, text.lower().replace("\u017f", "s"))
+    return last[1]
 
 
 class _Scan:

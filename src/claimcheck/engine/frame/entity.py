@@ -16,7 +16,7 @@ from __future__ import annotations
 import regex
 
 from claimcheck.engine.context import Context
-from claimcheck.engine.raw_claim import RawClaim, Span
+from claimcheck.engine.raw_claim import RawClaim, Span, line_starts
 from claimcheck.engine.sentences import Sentences
 from claimcheck.rules.frame_grammar import FrameGrammar
 
@@ -25,8 +25,8 @@ CLAUSES_BACK = 16  # earlier clauses of its sentence a figure looks through (a l
 LEAD_REACH = 3000  # the headline and first paragraph stand in the text's first characters
 _HAN = regex.compile(r"\p{Han}")
 _LATIN_LETTER = regex.compile(r"[A-Za-z]")
-_DECLARED = regex.compile(r"(\p{Han}{2,8})[（(][^）)\n]{1,16}[）)]")  # 宏晶半導體（6488）
-_NEWLINE = regex.compile("\n")
+_NAME_MOST = 8  # characters of a name before its ticker: a line is read from this far before its first bracket
+_DECLARED = regex.compile(rf"(\p{{Han}}{{2,{_NAME_MOST}}})[（(][^）)\n]{{1,16}}[）)]")  # 宏晶半導體（6488）
 
 
 _BLANK_REACH = 64  # the blanks a tag of a prose-only copy leaves before a sentence
@@ -139,7 +139,9 @@ class Entities:
             return self._known_at[line]
         if line not in self._declared:
             end = self.clean.find("\n", line)
-            found = {self._cut(m.group(1)) for m in _DECLARED.finditer(self.clean, line, end if end >= 0 else None)}
+            end = end if end >= 0 else len(self.clean)
+            first = min((at for b in "（(" if (at := self.clean.find(b, line, end)) >= 0), default=end)
+            found = {self._cut(m.group(1)) for m in _DECLARED.finditer(self.clean, max(line, first - _NAME_MOST), end)}
             self._declared[line] = [n for n in found if len(n) >= 2]
         names = set(self._declared[line])
         if self.lead_text and _HAN.match(self.lead_text) and line >= self.lead_from:
@@ -191,7 +193,7 @@ class Entities:
         markup (# , title:, <h1>) skipped, a byline passed over."""
         clean, fg = self.clean, self.fg
         limit = min(len(clean), reach)
-        starts = [0, *(m.end() for m in _NEWLINE.finditer(clean, 0, limit))]
+        starts = line_starts(clean[:limit])
         ends = [*(s - 1 for s in starts[1:]), limit]
         for start, end in zip(starts, ends, strict=True):
             mark = fg.headline_mark.match(clean, start, end)
