@@ -71,14 +71,22 @@ def _readings(clean: str, g, times: list[tuple[int, int]], traps: Spans, every: 
     time_spans = Spans(times)
     glue = _glue_words(g.languages)
     position = floor = 0
+    unread_to = 0  # the end of a run of letters and digits left unread
     while (match := g.scan.search(clean, position)) is not None:
         position = match.end()
-        if not every and match.lastgroup in _PLAIN and time_spans.overlaps(match.start(), match.start() + 1):
-            continue  # its reading would start inside a date: "inside a date or period"
-        if not every and _left_unread(clean, match.start(), position, traps, glue):
+        unread = None
+        if match.lastgroup in _PLAIN and time_spans.overlaps(match.start(), match.start() + 1):
+            unread = INSIDE_A_DATE  # its reading would start inside a date
+        elif match.start() < unread_to or _left_unread(clean, match.start(), position, traps, glue):
             # So is every number later in the same run of letters and digits: a letter
             # stands against each.
-            position = _ALPHANUMERIC_RUN.match(clean, position).end()
+            unread_to = max(unread_to, _ALPHANUMERIC_RUN.match(clean, position).end())
+            unread = INSIDE_A_TRAP
+        if unread is not None:
+            if unread is INSIDE_A_TRAP:
+                position = min(position, unread_to) if every else unread_to
+            if every and (q := read_quantity(clean, match, g)) is not None:
+                yield q, unread  # listed with why it is left unread; never a claim, as without `every`
             continue
         q = read_quantity(clean, match, g)
         if q is None:
