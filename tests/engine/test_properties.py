@@ -6,7 +6,7 @@ the claims of the whole."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import claimcheck
@@ -130,7 +130,11 @@ def test_extraction_is_deterministic(text):
 @given(st.lists(st.one_of(_PARAGRAPH, st.text(max_size=40).map(lambda t: t.replace("\n", " "))), max_size=6))
 def test_no_claim_crosses_a_line_break(paragraphs):
     text = "\n".join(paragraphs)
-    whole = [core(c) for c in claimcheck.extract(text)]
+    rejected = []
+    whole = [core(c) for c in claimcheck.extract(text, rejected=rejected)]
+    # Lines that each hold a bare number, three or more in a row, are a chart's residue
+    # (traps.page_furniture.number_runs): the one rule that reads lines together, by design.
+    assume(not any(r.rule_entry == "traps.page_furniture.number_runs" for r in rejected))
     parts, offset = [], 0
     for paragraph in paragraphs:
         parts += [core(c, offset) for c in claimcheck.extract(paragraph)]
