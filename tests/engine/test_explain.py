@@ -52,7 +52,14 @@ def test_explain_changes_no_claim(explained):
 # Numbers the engine leaves unread: a digit touching a trap's word (第一0), a code's later
 # digits (1e1e1e), a number starting inside a date.
 @pytest.mark.parametrize(
-    "text", ["小米汽車0，銷量第一0，", "引擎A320neo與1e1e1e共7架。", "2025年3月5日交付12輛", "銷量第一0和第二1"]
+    "text",
+    [
+        "小米汽車0，銷量第一0，",
+        "銷量第一1,000，",
+        "引擎A320neo與1e1e1e共7架。",
+        "2025年3月5日交付12輛",
+        "銷量第一0和第二1",
+    ],
 )
 def test_explain_changes_no_claim_where_numbers_are_left_unread(text):
     explained = claimcheck.extract_document(text, explain=True)

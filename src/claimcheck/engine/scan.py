@@ -116,7 +116,8 @@ def _readings(clean: str, g, times: list[tuple[int, int]], traps: Spans, every: 
 
 _DIGITS = frozenset("0123456789")
 _PLAIN = frozenset({"num", "words"})  # scan branches whose number starts where the match does
-_ALPHANUMERIC_RUN = regex.compile("[A-Za-z0-9]*+")
+# A run of letters and digits, with the digit groups of a number in it (the ,000 of 第一1,000).
+_ALPHANUMERIC_RUN = regex.compile("(?:[A-Za-z0-9]|[,.](?=[0-9]))*+")
 _LETTER = regex.compile("[A-Za-z]")
 _GLUE_REACH = 12
 
