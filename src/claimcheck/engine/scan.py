@@ -83,7 +83,7 @@ def _readings(clean: str, g, times: list[tuple[int, int]], traps: Spans, every: 
             unread_to = max(unread_to, _ALPHANUMERIC_RUN.match(clean, position).end())
             unread = INSIDE_A_TRAP
         if unread is not None:
-            if unread is INSIDE_A_TRAP:
+            if unread == INSIDE_A_TRAP:
                 position = min(position, unread_to) if every else unread_to
             if every and (q := read_quantity(clean, match, g)) is not None:
                 yield q, unread  # listed with why it is left unread; never a claim, as without `every`
