@@ -63,6 +63,8 @@ def _with_runs(clean: str, figures, ranks, matches, g: Grammar, rg: RelationGram
     replaces the bare numbers inside it (the 6 of "6-game") and gives way to a figure with a
     unit, a scale, or as long as itself. None is read wholly inside a trap that hides words."""
     blocked = _or_hidden(Spans(r.span for r in ranks).overlaps, hidden)
+    read = Spans(f.span for f in figures)
+    matches = [(i, m) for i, m in matches if not (rg.claim_patterns[i][1].figure_read and _figure_set_aside(m, read))]
     runs = find_pattern_claims(clean, matches, rg, g, blocked, late=False)
     if not runs:
         return figures
@@ -70,6 +72,14 @@ def _with_runs(clean: str, figures, ranks, matches, g: Grammar, rg: RelationGram
     runs = [r for r in runs if not _covered(r, figures, starts)]
     held = Spans(r.span for r in runs)
     return sorted([*(f for f in figures if not held.overlaps(*f.span)), *runs], key=lambda d: (d.start, d.end))
+
+
+def _figure_set_aside(m, read: Spans) -> bool:
+    """Whether the match's figure, in digits, is no number read (a trap set it aside: Photo 3
+    of 12), for a rule that stands only on a figure read."""
+    if "n" not in m.re.groupindex or m.group("n") is None or not m.group("n").isdigit():
+        return False
+    return not read.overlaps(*m.span("n"))
 
 
 def _covered(run: RawClaim, figures: list[RawClaim], starts: list[int]) -> bool:

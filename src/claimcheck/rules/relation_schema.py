@@ -190,6 +190,9 @@ class ClaimPattern(Table):
     # Words one of which every match holds: the pattern is tried only around them (one scan
     # finds the words of every pattern). Empty: the pattern is tried all through the text.
     anchors: list[str] = []
+    # The match stands only where its figure `n`, in digits, was read as a number: a trap that
+    # sets the number aside (Photo 3 of 12) sets the match aside too.
+    figure_read: bool = False
 
 
 class RateRules(Table):
