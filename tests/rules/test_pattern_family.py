@@ -15,9 +15,10 @@ import regex
 from places import CASES, DATA
 
 from claimcheck import rules
+from claimcheck.rules.anchor_scan import Finder
 from claimcheck.rules.anchors import anchoring
 from claimcheck.rules.grammar import grammar
-from claimcheck.rules.pattern_family import _Finder, family_of
+from claimcheck.rules.pattern_family import family_of
 from claimcheck.rules.relations_grammar import relation_grammar
 
 _SAMPLES = tomllib.loads((DATA / "trap_samples.toml").read_text(encoding="utf-8"))["sample"]
@@ -108,14 +109,14 @@ def _lines_of(text: str, places) -> set[int]:
 
 @pytest.mark.parametrize("languages", LANGUAGES, ids="+".join)
 def test_the_anchor_scan_finds_each_anchor_on_the_lines_that_hold_it_and_no_other(languages):
-    families = [grammar(languages).traps, grammar(languages).times]
+    group = grammar(languages).traps._group  # the traps, the periods and the relations' families
+    assert group is grammar(languages).times._group
     document = "\n".join(TEXTS).lower()
-    for family in families:
-        finder = family._finder
-        found = finder.places(document)
-        for anchor in finder.strings:
-            held = [m.start() for m in regex.finditer(regex.escape(anchor), document, overlapped=True)]
-            assert _lines_of(document, found.get(anchor, ())) == _lines_of(document, held), anchor
+    finder = group.finder_of(group.keys)
+    found = finder.places(document)
+    for anchor in finder.strings:
+        held = [m.start() for m in regex.finditer(regex.escape(anchor), document, overlapped=True)]
+        assert _lines_of(document, found.get(anchor, ())) == _lines_of(document, held), anchor
 
 
 def test_an_anchor_that_could_run_on_past_a_longer_one_counts_only_where_it_does():
@@ -130,7 +131,7 @@ def test_anchors_of_many_first_characters_are_found_by_several_scans_each_where_
     # Forty first characters: the anchors are looked for by several scans, each of those that
     # start with a few of them; one that overlaps another's is still found where it is.
     strings = sorted({chr(0x4E00 + i) + "年度" for i in range(40)} | {"年度報告", "度報"})
-    finder = _Finder(strings)
+    finder = Finder(strings)
     assert len(finder.scans) > 1
     text = "一年度報告\n" + "丁年度\n" + "度報"
     found = finder.places(text)
@@ -141,10 +142,27 @@ def test_a_pattern_that_runs_over_the_whole_text_once_its_anchor_is_seen_is_not_
     # `\s` may cross a line: seen at the start of a long text, "world's" is not looked for in
     # the rest, and its pattern runs over the whole text, as it would anyway.
     across, lined = regex.compile(r"world's\s(?:best|worst)"), regex.compile(r"[Nn]o\.[ ]?\d+")
-    family = family_of((across, lined))
+    family = family_of((across, lined), ("a family of its own",))
     text = "the world's\nbest\n" + ("filler " * 20 + "\n") * 700 + "No. 5\n"
     assert family._where(text) == [None, [(len(text) - 6, len(text) - 1, len(text))]]
-    assert [sorted(keys) for keys in family._finders] == [["no.", "world's"], ["no."]]
+    assert [sorted(keys) for keys in family._group.finders] == [["no.", "world's"], ["no."]]
     assert [[m.span() for m in found] for found in family.finditer(text)] == [
         [m.span() for m in pattern.finditer(text)] for pattern in (across, lined)
     ]
+
+
+def test_families_of_one_group_share_a_scan_and_each_finds_what_it_finds_alone():
+    # Two families whose anchors overlap ("no." inside "no. of"): scanned together, each
+    # family's lines are those it gets alone, and the text is scanned once for both.
+    ranks = (regex.compile(r"[Nn]o\.[ ]?\d+"),)
+    counts = (regex.compile(r"(?i:no\.[ ]of[ ]\w+)"), regex.compile(r"\w+\.\.\."))
+    text = "filler " * 30 + "\nNo. of cars: 5\nNo. 7 and more...\n" + "filler " * 30
+    alone = [family_of(p, ("alone", str(i)))._where(text) for i, p in enumerate((ranks, counts))]
+    together = [family_of(p, ("together",)) for p in (ranks, counts)]
+    assert [family._where(text) for family in together] == alone
+    assert together[0]._group is together[1]._group
+    assert together[0]._group.last[0] is text
+    long_text = text + ("\nfiller" * 20_000)
+    alone = [family_of(p, ("alone", str(i)))._where(long_text) for i, p in enumerate((ranks, counts))]
+    assert [family._where(long_text) for family in together] == alone
+    assert together[0]._group.last_long[0] is long_text

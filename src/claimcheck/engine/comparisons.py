@@ -208,7 +208,7 @@ def find_relations_without_figure(clean: str, hits, rg: RelationGrammar, starts_
             continue
         if draft is not None and not blocked(*draft.span):
             found.append(draft)
-    for matches in family_of(tuple(rg.changes_without_figure)).finditer(clean):  # 呈下降, 高出一截
+    for matches in family_of(tuple(rg.changes_without_figure), rg.languages).finditer(clean):  # 呈下降, 高出一截
         found += [
             RawClaim("comparison", *m.span(), direction=_direction(m))
             for m in matches

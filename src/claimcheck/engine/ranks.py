@@ -29,7 +29,7 @@ def position(written: str, rg: RelationGrammar, g: Grammar) -> int | None:
 
 def find_ranks(clean: str, hits, rg: RelationGrammar, g: Grammar, blocked) -> list[RawClaim]:
     found: list[RawClaim] = []
-    matches = family_of(tuple(pattern for pattern, _, _ in rg.ranks)).finditer(clean)
+    matches = family_of(tuple(pattern for pattern, _, _ in rg.ranks), rg.languages).finditer(clean)
     for (pattern, qualifier, fixed), matched in zip(rg.ranks, matches, strict=True):
         counted = "n" in pattern.groupindex
         for m in matched:

@@ -37,7 +37,7 @@ def find_superlatives(clean: str, hits, rg: RelationGrammar, blocked) -> list[Ra
             continue
         if not blocked(start, end):
             found.append(RawClaim("superlative", start, end))
-    for matches in family_of(tuple(rg.superlative_patterns)).finditer(clean):
+    for matches in family_of(tuple(rg.superlative_patterns), rg.languages).finditer(clean):
         found += [
             RawClaim("superlative", *m.span())
             for m in matches

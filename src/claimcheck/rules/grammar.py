@@ -196,10 +196,13 @@ def _grammar(languages: tuple[str, ...]) -> Grammar:
         # What `before` can end with, right against the number: anything else, and it is empty.
         before_ends=last_chars([*before_q, *between, *currency_of, *negatives]),
         traps=PatternFamily(
-            RulePattern(regex.compile(same_line(p)), label, entry, name, after=_once(named), hides_words=words)
-            for p, label, entry, name, named, words in trap_entries(labelled, time=False)
+            (
+                RulePattern(regex.compile(same_line(p)), label, entry, name, after=_once(named), hides_words=words)
+                for p, label, entry, name, named, words in trap_entries(labelled, time=False)
+            ),
+            languages,
         ),
-        times=PatternFamily(times.values()),
+        times=PatternFamily(times.values(), languages),
         unit_at=compile_(unit_alt),
         tail_first_chars=first_chars(
             [

@@ -36,6 +36,7 @@ CLAUSE_BREAK = r"[，；：。！？!?;:\n—]|,(?!\d{3})|\.(?=\s|$)"
 
 @dataclass(frozen=True, slots=True)
 class RelationGrammar:
+    languages: tuple[str, ...]  # its pattern families scan a text for their anchors together
     triggers: tuple[regex.Pattern[str] | re.Pattern[str], ...]  # Latin words, the others, the others late
     roles: dict[str, frozenset[str]]
     ranks: tuple[tuple[regex.Pattern[str], str, int | None], ...]
@@ -237,6 +238,7 @@ def relation_grammar(languages: tuple[str, ...]) -> RelationGrammar:
     modifiers = [w for x in k for w in x.metric_modifiers]
     stops = [w for x in k for w in x.subject_stops]
     return RelationGrammar(
+        languages=languages,
         ranks=ranks,
         claim_patterns=claim_patterns,
         claim_anchor=re.compile(f"\\b{word_trie(list(anchored))}\\b"),
