@@ -40,8 +40,7 @@ class _Family:
     def _where(self, text: str) -> list[list[tuple[int, int, int]] | None]:
         """For each pattern, the lines to try it on (None: the whole text; []: nowhere)."""
         if len(text) > 2 * _SAMPLE:
-            kept, found = _long_scan(self._group, text)
-            keys = kept[id(self)]
+            keys, found = _long_scan(self._group, text, self)
         else:
             keys, found = self._keys, self._group.places(text)
         owners = self._owners if keys is self._keys else _owners_of(keys)
@@ -114,21 +113,21 @@ class MatchFamily(_Family):
         return out
 
 
-def _long_scan(group: Group, text: str) -> tuple[dict[int, list[frozenset[str]]], dict[str, list[int]]]:
-    """The anchors each family of the group keeps for a long text, and where they are.
+def _long_scan(group: Group, text: str, family: _Family) -> tuple[list[frozenset[str]], dict[str, list[int]]]:
+    """The anchors the family keeps for a long text, and where the group's kept anchors are.
 
     Anchors frequent at the start of a long text are left out of the scan: there the scan
     would cost more than the passes it saves. So are those of a pattern that runs over the
     whole text once one of them is seen there (it may cross a line), or that they would send
     over the whole text if they went on as they start."""
     last = group.last_long  # read once: another thread may set it meanwhile
-    if last[0] is not text:
+    if last[0] is not text or id(family) not in last[1]:
         seen = group.finder_of(group.keys).places(text[:_SAMPLE])
         dense = {key for key, places in seen.items() if len(places) * _SPARSE > _SAMPLE}
-        kept = {id(family): family._kept(seen, dense) for family in group.members}
+        kept = {id(member): member._kept(seen, dense) for member in group.members}
         scanned = frozenset().union(*(own for keys in kept.values() for own in keys))
         last = group.last_long = (text, kept, group.finder_of(scanned).places(text))
-    return last[1], last[2]
+    return last[1][id(family)], last[2]
 
 
 def _owners_of(keys: list[frozenset[str]]) -> dict[str, list[int]]:

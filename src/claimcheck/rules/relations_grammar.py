@@ -29,8 +29,7 @@ from claimcheck.rules.word_patterns import (
     searched,
 )
 
-# Where a clause ends: Chinese and Western punctuation, a dash, a line break. A comma
-# between digits (33,662) is a thousands separator, not a break.
+# Where a clause ends: punctuation, a dash, a line break; not a comma between digits (33,662).
 CLAUSE_BREAK = r"[，；：。！？!?;:\n—]|,(?!\d{3})|\.(?=\s|$)"
 
 
