@@ -96,6 +96,22 @@ def test_a_repeat_anchors_every_string_it_matches(pattern, anchors):
     assert {anchor for anchor, _ in anchoring(pattern).anchors} == anchors
 
 
+@pytest.mark.parametrize(
+    "pattern, anchors",
+    [
+        (r"(?<=§[ \t]?)\d{1,2}", {"§"}),  # a character outside ASCII is looked for alone
+        (r"(?<=[(（][ ]?(?:圖|图)[ ]?)\d{1,2}", {"圖", "图"}),
+        (r"\d+[號号]", {"號", "号"}),
+        (r"\d+萬", set()),  # a numeral is on nearly every line of figures
+        (r"\d+[萬元]", set()),
+        (r"\d+[號号]線", {"號線", "号線"}),  # the longer string where there is one
+        (r"\d+ [a-z]{2}s", set()),  # ASCII: three characters or none
+    ],
+)
+def test_single_characters_outside_ascii_anchor_unless_numerals(pattern, anchors):
+    assert {anchor for anchor, _ in anchoring(pattern).anchors} == anchors
+
+
 def test_groups_that_share_a_name_are_read_as_any_other():
     # `regex` allows two groups of one name (the up of a change verb in two branches); Python's
     # parser, which reads the anchors, does not.

@@ -290,9 +290,15 @@ def _walk(items):
 
 
 def _rare(anchor: Anchor) -> bool:
-    """Whether a string is worth looking for: two characters of Chinese, three of ASCII (a
-    digit, "of" or "th" is in nearly every line); no line break (a line is where it is); no
-    letter that has a case outside ASCII (the anchor scan reads the text in lower case)."""
+    """Whether a string is worth looking for: three characters of ASCII (a digit, "of" or "th"
+    is in nearly every line), or one outside ASCII that is not a numeral (圖, 號 or § alone
+    spares a pass over every text without it; 一 or 萬 is in nearly every line of figures);
+    no line break (a line is where it is); no letter that has a case outside ASCII (the
+    anchor scan reads the text in lower case)."""
     text = anchor[0].strip()
     cased = any(c.isalpha() and not c.isascii() and unicodedata.category(c) != "Lo" for c in text)
-    return not cased and "\n" not in text and len(text) >= (3 if text.isascii() else 2)
+    if cased or "\n" in text or not text:
+        return False
+    if text.isascii():
+        return len(text) >= 3
+    return len(text) >= 2 or unicodedata.numeric(text, None) is None
