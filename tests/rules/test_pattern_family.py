@@ -4,7 +4,7 @@ find exactly what each pattern finds alone over the whole text: the same spans, 
 entries, in the same order. Checked over every trap sample and trap class case, alone, in
 either case, with letters that fold to ASCII under (?i), and all together in a text long
 enough for the family to leave out anchors it finds too often. The same for the patterns of
-ranks, superlatives and figureless changes (relations.toml), over every case text."""
+ranks, superlatives, figureless changes and claims (relations.toml), over every case text."""
 
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ _RELATION_TEXTS = sorted(
 
 
 @pytest.mark.parametrize("languages", LANGUAGES, ids="+".join)
-@pytest.mark.parametrize("family", ["ranks", "superlative_patterns", "changes_without_figure"])
+@pytest.mark.parametrize("family", ["ranks", "superlative_patterns", "changes_without_figure", "claim_patterns"])
 def test_relation_patterns_find_what_each_finds_alone(languages, family):
     patterns = tuple(p if isinstance(p, regex.Pattern) else p[0] for p in getattr(relation_grammar(languages), family))
     together = family_of(patterns)
@@ -106,9 +106,11 @@ def test_a_repeat_anchors_every_string_it_matches(pattern, anchors):
         (r"\d+[萬元]", set()),
         (r"\d+[號号]線", {"號線", "号線"}),  # the longer string where there is one
         (r"\d+ [a-z]{2}s", set()),  # ASCII: three characters or none
+        (r"(?<!\d)7[0-8]7(?=客機)", {f"7{d}7" for d in range(9)}),  # a short range is its characters
+        (r"[0-9]{2}年", {"年"}),  # a hundred strings are too many to look for
     ],
 )
-def test_single_characters_outside_ascii_anchor_unless_numerals(pattern, anchors):
+def test_which_strings_anchor_a_pattern(pattern, anchors):
     assert {anchor for anchor, _ in anchoring(pattern).anchors} == anchors
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from claimcheck.engine.ranks import position
 from claimcheck.engine.raw_claim import RawClaim, line_end, line_start, without_overlaps
 from claimcheck.rules.grammar import Grammar
+from claimcheck.rules.pattern_family import family_of
 from claimcheck.rules.relations_grammar import RelationGrammar
 
 _DIRECTIONS = ("up", "down", "more", "less", "equal")
@@ -21,10 +22,13 @@ _BEFORE, _AFTER = 32, 48  # around an anchor: more than any match of a claim pat
 def pattern_matches(clean: str, rg: RelationGrammar) -> list:
     """Every match of every claim pattern, as (pattern index, match), each once."""
     found: dict[tuple[int, int, int], object] = {}
-    for i, (pattern, rule) in enumerate(rg.claim_patterns):
-        if not rule.anchors:
-            for m in pattern.finditer(clean):
-                found[(i, *m.span())] = m
+    plain = [i for i, (_, rule) in enumerate(rg.claim_patterns) if not rule.anchors]
+    # Without anchor words, a pattern runs as the families of ranks and superlatives do: only
+    # where the strings it needs are (連勝 of "N連勝"), with the matches it finds alone.
+    together = family_of(tuple(rg.claim_patterns[i][0] for i in plain), rg.languages)
+    for i, matches in zip(plain, together.finditer(clean), strict=True):
+        for m in matches:
+            found[(i, *m.span())] = m
     lower = clean.lower()
     if len(lower) != len(clean):  # a letter whose lower case is longer (İ): no offsets to share
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in clean)

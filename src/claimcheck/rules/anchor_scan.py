@@ -107,8 +107,12 @@ class _Scan:
     def places(self, text: str, exact: bool) -> dict[str, list[int]]:
         """`exact`: the text is in lower case (as the strings), else read in either case."""
         longest: dict[str, list[int]] = {}
-        for match in (self.lower if exact else self.either).finditer(text):
-            longest.setdefault(match.group().lower(), []).append(match.start())
+        if exact:  # a match of the lowered text is one of the strings as written
+            for match in self.lower.finditer(text):
+                longest.setdefault(match.group(), []).append(match.start())
+        else:
+            for match in self.either.finditer(text):
+                longest.setdefault(match.group().lower(), []).append(match.start())
         found: dict[str, list[int]] = {}
         for written, places in longest.items():
             if written not in self.inside:  # a case that lowering would not give: any may be there

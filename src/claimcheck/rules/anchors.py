@@ -136,9 +136,10 @@ def _exact(op, av, icase: bool) -> frozenset[Anchor] | None:
     if op is _c.LITERAL:
         return _letter(av, icase)
     if op is _c.IN:
-        if not 0 < len(av) <= _SET_LIMIT or any(o is not _c.LITERAL for o, _ in av):
+        codes = _members(av)
+        if codes is None:
             return None
-        found = [_letter(a, icase) for _, a in av]
+        found = [_letter(code, icase) for code in codes]
         return None if None in found else frozenset().union(*found)
     if op in _REPEATS and av[0] == av[1] and 0 < av[0] <= 8:
         return _exact_sequence(list(av[2]) * av[0], icase)  # [ab]{2}: aa, ab, ba and bb
@@ -150,6 +151,19 @@ def _exact(op, av, icase: bool) -> frozenset[Anchor] | None:
             return None
         return frozenset().union(*branches)
     return None
+
+
+def _members(av) -> list[int] | None:
+    """The characters of a class of literals and short ranges ([號号], [0-8]), or None."""
+    codes: list[int] = []
+    for op, a in av:
+        if op is _c.LITERAL:
+            codes.append(a)
+        elif op is _c.RANGE and a[1] - a[0] < _SET_LIMIT:
+            codes.extend(range(a[0], a[1] + 1))
+        else:
+            return None
+    return codes if 0 < len(codes) <= _SET_LIMIT else None
 
 
 def _exact_sequence(items, icase: bool) -> frozenset[Anchor] | None:

@@ -34,6 +34,9 @@ class _Family:
         # as soon as one of its anchors is anywhere.
         self._lined = [plan.one_line and plan.reach is not None for plan in self._plans]
         self._owners = _owners_of(self._keys)
+        # Where each pattern runs when the text holds none of its anchors: nowhere, or over the
+        # whole text (None) when it has none. Never changed in place.
+        self._nowhere = [[] if own else None for own in self._keys]
         self._group = GROUPS.setdefault(group, Group())
         self._group.join(self, frozenset().union(*self._keys))
 
@@ -43,20 +46,20 @@ class _Family:
             keys, found = _long_scan(self._group, text, self)
         else:
             keys, found = self._keys, self._group.places(text)
-        owners = self._owners if keys is self._keys else _owners_of(keys)
+        if keys is self._keys:
+            owners, out = self._owners, list(self._nowhere)
+        else:
+            owners, out = _owners_of(keys), [[] if own else None for own in keys]
         held: dict[int, list[int]] = {}
         for key, places in found.items():  # the few anchors a text holds, not every pattern's
             for i in owners.get(key, ()):
                 held.setdefault(i, []).extend(places)
-        out: list[list[tuple[int, int, int]] | None] = []
-        for i, (plan, own) in enumerate(zip(self._plans, keys, strict=True)):
-            places = held.get(i, []) if own else None
-            if places is None or not places:
-                out.append(places)
-            elif not plan.one_line or plan.reach is None or len(places) * _DENSE > len(text):
-                out.append(None)
+        for i, places in held.items():  # a pattern none of whose anchors is here runs nowhere
+            plan = self._plans[i]
+            if not plan.one_line or plan.reach is None or len(places) * _DENSE > len(text):
+                out[i] = None
             else:
-                out.append(_lines(text, sorted(places), plan.reach))
+                out[i] = _lines(text, sorted(places), plan.reach)
         return out
 
     def _kept(self, seen: dict[str, list[int]], dense: set[str]) -> list[frozenset[str]]:
