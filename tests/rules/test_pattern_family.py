@@ -114,6 +114,19 @@ def test_which_strings_anchor_a_pattern(pattern, anchors):
     assert {anchor for anchor, _ in anchoring(pattern).anchors} == anchors
 
 
+@pytest.mark.parametrize(
+    "pattern, reach",
+    [
+        (r"\d+篇(?=[ \t]*(?m:$))", 2),  # reads to the end of its line, however far: no further
+        (r"\d+篇(?![ \t]*頁)", 2),
+        (r"\d+篇(?=\n{1,3}下)", 6),  # across a line break: as far as it may read, and a margin
+        (r"\d+篇(?=[ \t]*\n下)", None),
+    ],
+)
+def test_how_far_past_its_line_a_pattern_reads(pattern, reach):
+    assert anchoring(pattern).reach == reach
+
+
 def test_groups_that_share_a_name_are_read_as_any_other():
     # `regex` allows two groups of one name (the up of a change verb in two branches); Python's
     # parser, which reads the anchors, does not.

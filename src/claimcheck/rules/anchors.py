@@ -3,8 +3,8 @@
 Its anchors: literal strings one of which lies inside every match (the 號 of `\\d+號線`, the
 小時 or 小时 of `(?:小時|小时)`), so a text without any of them has no match, and a line
 without one has none either when the pattern never matches across a line break. Its reach:
-how far past a match's end its lookaheads may read, so that a search confined to one line
-can stop a little after it. Anything the analysis does not understand (a syntax of the
+how far past the end of a match's line its lookaheads may read, so that a search confined to
+one line can stop a little after it. Anything the analysis does not understand (a syntax of the
 `regex` module that Python's own parser lacks, a back reference, a case-insensitive letter)
 leaves the pattern without anchors: it is then run over the whole text, as before.
 """
@@ -46,7 +46,7 @@ Anchor = tuple[str, bool]  # a string, and whether it is compared in either case
 class Anchoring:
     anchors: frozenset[Anchor]  # empty: none known, the pattern is tried everywhere
     one_line: bool  # its matches never contain a line break
-    reach: int | None  # how far past a match its lookaheads read; None: no bound known
+    reach: int | None  # how far past the end of a match's line its lookaheads read; None: no bound known
 
 
 NONE = Anchoring(frozenset(), False, None)
@@ -276,15 +276,24 @@ def _class_has_newline(av) -> bool:
 
 
 def _reach(items) -> int | None:
-    """The sum of the widest reads of every lookahead (nested ones too), plus a margin."""
+    """How far past the end of a match's line its lookaheads may read: the sum of the widest
+    reads of those that may read a line break (nested ones too), plus a margin. One that
+    reads no line break stops at the end of the line, however far it reads ([ \t]*$)."""
     total = 0
     for op, av in _walk(items):
-        if op in (_c.ASSERT, _c.ASSERT_NOT) and av[0] == 1:
+        if op in (_c.ASSERT, _c.ASSERT_NOT) and av[0] == 1 and _may_cross(list(av[1])):
             width = _p.SubPattern(_p.State(), list(av[1])).getwidth()[1] if av[1] else 0
             if width > _UNBOUNDED:
                 return None
             total += width
     return total + _MARGIN
+
+
+def _may_cross(items) -> bool:
+    try:
+        return _may_consume_newline(items)
+    except _Unknown:
+        return True
 
 
 def _walk(items):
