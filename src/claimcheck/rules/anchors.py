@@ -16,25 +16,23 @@ import unicodedata
 import warnings
 from dataclasses import dataclass
 
+from claimcheck.rules.line_reach import ANYTHING, Unknown, may_consume_newline, reach_past_line
+from claimcheck.rules.line_reach import REPEATS as _REPEATS
+
 try:
     from re import _constants as _c
     from re import _parser as _p
 except ImportError:  # pragma: no cover - an interpreter without the 3.11 layout
     _p = _c = None
 
-_UNBOUNDED = 65535  # widths above this count as unbounded
-_MARGIN = 2  # a boundary test (\b, $) at the end of a lookahead reads one character more
 _SET_LIMIT = 64  # a character class of more literals than this is no anchor
-_NEWLINE = ord("\n")
-_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) if _c else ()
 # \p{Han} and other properties of the regex module: a class Python's parser cannot read;
 # stood in for by characters no anchor may contain.
 _PROPERTY = re.compile(r"\\\\|\\([pP])(?:\{[^}]*\}|[A-Za-z])|\\(L)<[^>]*>")
 # `regex` lets two groups share a name ((?P<up>rose)|continued to (?P<up>rise)), Python's parser
 # does not; a name changes no anchor, so such groups are read unnamed.
 _GROUP_NAME = re.compile(r"\\.|\(\?P<(\w+)>")
-_STAND_INS = {"p": "\U0010fffd", "P": "\U0010fffc", "L": "\U0010fffc"}  # \L<list>: any text at all
-_ANYTHING = ord(_STAND_INS["P"])
+_STAND_INS = {"p": "\U0010fffd", "P": ANYTHING, "L": ANYTHING}  # \L<list>: any text at all
 _ESCAPED = re.compile(r"\\[pPNx]\{[^}]*\}|\\.")
 _NOT_A_REPEAT = re.compile(r"\{(?!\d*,?\d*\})")
 
@@ -52,10 +50,6 @@ class Anchoring:
 NONE = Anchoring(frozenset(), False, None)
 
 
-class _Unknown(Exception):
-    pass
-
-
 def anchoring(pattern: str) -> Anchoring:
     """The anchors, line-boundedness and reach of `pattern` (NONE if it cannot be read)."""
     tree = _tree(pattern)
@@ -63,9 +57,9 @@ def anchoring(pattern: str) -> Anchoring:
         return NONE
     try:
         anchors = _required(list(tree), False) or frozenset()
-        one_line = not _may_consume_newline(list(tree))
-        reach = _reach(list(tree))
-    except _Unknown:
+        one_line = not may_consume_newline(list(tree))
+        reach = reach_past_line(list(tree))
+    except Unknown:
         return NONE
     if any(c in anchor for c in _STAND_INS.values() for anchor, _ in anchors) or not all(map(_rare, anchors)):
         anchors = frozenset()
@@ -205,7 +199,7 @@ def _required_of(op, av, icase: bool) -> frozenset[Anchor] | None:
                 return None
             found |= strings
         return frozenset(found)
-    if op is _c.ASSERT and not _may_consume_newline(list(av[1])):
+    if op is _c.ASSERT and not may_consume_newline(list(av[1])):
         # What a lookaround reads is on the same line as the match when it reads no line break.
         return _required(list(av[1]), icase)
     return None
@@ -213,103 +207,6 @@ def _required_of(op, av, icase: bool) -> frozenset[Anchor] | None:
 
 def _icase(icase: bool, add: int, remove: int) -> bool:
     return (icase or bool(add & _c.SRE_FLAG_IGNORECASE)) and not remove & _c.SRE_FLAG_IGNORECASE
-
-
-_NO_NEWLINE_CATEGORIES = frozenset(["CATEGORY_DIGIT", "CATEGORY_WORD", "CATEGORY_NOT_SPACE"])
-
-
-def _may_consume_newline(items) -> bool:
-    for op, av in items:
-        if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
-            continue  # reads, consumes nothing
-        if op is _c.LITERAL:
-            if av in (_NEWLINE, _ANYTHING):
-                return True
-        elif op is _c.NOT_LITERAL:
-            if av != _NEWLINE:
-                return True
-        elif op is _c.ANY:
-            continue  # `.` stops at a line break (no pattern here sets DOTALL: flags were checked)
-        elif op is _c.IN:
-            if _class_has_newline(av):
-                return True
-        elif op is _c.CATEGORY:
-            if str(av) not in _NO_NEWLINE_CATEGORIES:
-                return True
-        elif op is _c.SUBPATTERN:
-            if av[1] & _c.SRE_FLAG_DOTALL or _may_consume_newline(list(av[3])):
-                return True
-        elif op is _c.ATOMIC_GROUP:
-            if _may_consume_newline(list(av)):
-                return True
-        elif op in _REPEATS:
-            if _may_consume_newline(list(av[2])):
-                return True
-        elif op is _c.BRANCH:
-            if any(_may_consume_newline(list(b)) for b in av[1]):
-                return True
-        else:
-            raise _Unknown(op)  # a back reference, a conditional: not worth reading
-    return False
-
-
-def _class_has_newline(av) -> bool:
-    negated = bool(av) and av[0][0] is _c.NEGATE
-    members = av[1:] if negated else av
-    has = False
-    for op, a in members:
-        if op is _c.LITERAL:
-            has |= a in (_NEWLINE, _ANYTHING)
-        elif op is _c.RANGE:
-            has |= a[0] <= _NEWLINE <= a[1]
-        elif op is _c.CATEGORY:
-            if str(a) == "CATEGORY_SPACE" or str(a) == "CATEGORY_NOT_DIGIT" or str(a) == "CATEGORY_NOT_WORD":
-                has = True
-            elif str(a) not in _NO_NEWLINE_CATEGORIES:
-                raise _Unknown(a)
-        else:
-            raise _Unknown(op)
-    if negated:
-        # [^…] holds a line break unless the class lists one (or \s) among what it excludes.
-        return not has
-    return has
-
-
-def _reach(items) -> int | None:
-    """How far past the end of a match's line its lookaheads may read: the sum of the widest
-    reads of those that may read a line break (nested ones too), plus a margin. One that
-    reads no line break stops at the end of the line, however far it reads ([ \t]*$)."""
-    total = 0
-    for op, av in _walk(items):
-        if op in (_c.ASSERT, _c.ASSERT_NOT) and av[0] == 1 and _may_cross(list(av[1])):
-            width = _p.SubPattern(_p.State(), list(av[1])).getwidth()[1] if av[1] else 0
-            if width > _UNBOUNDED:
-                return None
-            total += width
-    return total + _MARGIN
-
-
-def _may_cross(items) -> bool:
-    try:
-        return _may_consume_newline(items)
-    except _Unknown:
-        return True
-
-
-def _walk(items):
-    for op, av in items:
-        yield op, av
-        if op is _c.SUBPATTERN:
-            yield from _walk(list(av[3]))
-        elif op is _c.ATOMIC_GROUP:
-            yield from _walk(list(av))
-        elif op in (_c.ASSERT, _c.ASSERT_NOT):
-            yield from _walk(list(av[1]))
-        elif op in _REPEATS:
-            yield from _walk(list(av[2]))
-        elif op is _c.BRANCH:
-            for branch in av[1]:
-                yield from _walk(list(branch))
 
 
 def _rare(anchor: Anchor) -> bool:
