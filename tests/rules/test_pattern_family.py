@@ -108,6 +108,9 @@ def test_a_repeat_anchors_every_string_it_matches(pattern, anchors):
         (r"\d+ [a-z]{2}s", set()),  # ASCII: three characters or none
         (r"(?<!\d)7[0-8]7(?=客機)", {f"7{d}7" for d in range(9)}),  # a short range is its characters
         (r"[0-9]{2}年", {"年"}),  # a hundred strings are too many to look for
+        # A back reference may be any text: none of its own, the lookahead's still
+        (r"(?P<n>\d{1,3})(?=[ ]?[名位])(?<=(?P=n)[名位][^\n]{1,40}?(?P=n))", {"名", "位"}),
+        (r"(?P<n>\d)號(?P=n)", {"號"}),
     ],
 )
 def test_which_strings_anchor_a_pattern(pattern, anchors):

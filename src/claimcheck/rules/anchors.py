@@ -5,8 +5,9 @@ Its anchors: literal strings one of which lies inside every match (the 號 of `\
 without one has none either when the pattern never matches across a line break. Its reach:
 how far past the end of a match's line its lookaheads may read, so that a search confined to
 one line can stop a little after it. Anything the analysis does not understand (a syntax of the
-`regex` module that Python's own parser lacks, a back reference, a case-insensitive letter)
-leaves the pattern without anchors: it is then run over the whole text, as before.
+`regex` module that Python's own parser lacks, a conditional, a case-insensitive letter)
+leaves the pattern without anchors: it is then run over the whole text, as before. A back
+reference is read as any text at all.
 """
 
 from __future__ import annotations

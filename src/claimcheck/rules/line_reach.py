@@ -20,7 +20,7 @@ _ANY_CODE = ord(ANYTHING)
 
 
 class Unknown(Exception):
-    """A construct the analysis does not read (a back reference, a conditional)."""
+    """A construct the analysis does not read (a conditional)."""
 
 
 _NO_NEWLINE_CATEGORIES = frozenset(["CATEGORY_DIGIT", "CATEGORY_WORD", "CATEGORY_NOT_SPACE"])
@@ -56,8 +56,10 @@ def may_consume_newline(items) -> bool:
         elif op is _c.BRANCH:
             if any(may_consume_newline(list(b)) for b in av[1]):
                 return True
+        elif op is _c.GROUPREF:
+            return True  # the text a group matched: taken to be anything
         else:
-            raise Unknown(op)  # a back reference, a conditional: not worth reading
+            raise Unknown(op)  # a conditional: not worth reading
     return False
 
 

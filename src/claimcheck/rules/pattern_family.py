@@ -10,6 +10,7 @@ anchors are unknown, or so frequent that lines would cost more than the pass, ru
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -21,6 +22,7 @@ from claimcheck.rules.rule_pattern import RulePattern
 _DENSE = 48  # more than one anchor in this many characters: the whole pass is cheaper
 _SAMPLE = 1 << 15  # how much of a long text shows which anchors are too frequent to look for
 _SPARSE = 1500  # an anchor found more often than once in this many characters there is left out
+_NEWLINE = regex.compile("\n")
 
 
 class _Family:
@@ -50,16 +52,18 @@ class _Family:
             owners, out = self._owners, list(self._nowhere)
         else:
             owners, out = _owners_of(keys), [[] if own else None for own in keys]
-        held: dict[int, list[int]] = {}
-        for key, places in found.items():  # the few anchors a text holds, not every pattern's
+        held: dict[int, list[str]] = {}
+        for key in found:  # the few anchors a text holds, not every pattern's
             for i in owners.get(key, ()):
-                held.setdefault(i, []).extend(places)
-        for i, places in held.items():  # a pattern none of whose anchors is here runs nowhere
+                held.setdefault(i, []).append(key)
+        lines = None
+        for i, held_keys in held.items():  # a pattern none of whose anchors is here runs nowhere
             plan = self._plans[i]
-            if not plan.one_line or plan.reach is None or len(places) * _DENSE > len(text):
+            if not plan.one_line or plan.reach is None or _count(found, held_keys) * _DENSE > len(text):
                 out[i] = None
             else:
-                out[i] = _lines(text, sorted(places), plan.reach)
+                lines = lines or _lines_of(text, found)
+                out[i] = lines.runs(held_keys, plan.reach)
         return out
 
     def _kept(self, seen: dict[str, list[int]], dense: set[str]) -> list[frozenset[str]]:
@@ -168,19 +172,51 @@ def _worth(seen: dict[str, list[int]], dense: set[str], own: frozenset[str], lin
     return sum(len(seen.get(key, ())) for key in own) * _DENSE <= _SAMPLE
 
 
-def _lines(text: str, places: list[int], reach: int) -> list[tuple[int, int, int]]:
-    """The runs of lines that hold `places`, as (first start, last start, end of what to read)."""
-    runs: list[list[int]] = []
-    end = -1
-    for place in places:
-        if place <= end:
-            continue
-        start = text.rfind("\n", 0, place) + 1
-        end = text.find("\n", place)
-        if end < 0:
-            end = len(text)
-        if runs and runs[-1][1] + 1 == start:
-            runs[-1][1] = end  # the next line: one search runs over both
+def _count(found: dict[str, list[int]], keys: list[str]) -> int:
+    return sum(len(found[key]) for key in keys)
+
+
+class _Lines:
+    """The lines of one text, and the lines that hold each anchor found in it (by number)."""
+
+    def __init__(self, text: str, found: dict[str, list[int]]) -> None:
+        self.text, self.found = text, found
+        self.ends = [match.start() for match in _NEWLINE.finditer(text)]  # line k ends at ends[k]
+        self._numbers: dict[str, list[int]] = {}
+
+    def numbers(self, key: str) -> list[int]:
+        numbers = self._numbers.get(key)
+        if numbers is None:  # a place on a line break belongs to the line it ends
+            numbers = self._numbers[key] = sorted({bisect_left(self.ends, place) for place in self.found[key]})
+        return numbers
+
+    def runs(self, keys: list[str], reach: int) -> list[tuple[int, int, int]]:
+        """The runs of lines that hold `keys`, as (first start, last start, end of what to read)."""
+        if len(keys) == 1:
+            numbers = self.numbers(keys[0])
         else:
-            runs.append([start, end])
-    return [(start, end, min(len(text), end + reach)) for start, end in runs]
+            numbers = sorted(set().union(*map(self.numbers, keys)))
+        ends, size = self.ends, len(self.text)
+        ends_at = len(ends)
+        runs = []
+        first = previous = numbers[0]
+        for number in [*numbers[1:], -1]:  # -1: the last run ends
+            if number == previous + 1:  # the next line joins the run
+                previous = number
+                continue
+            start = ends[first - 1] + 1 if first else 0
+            end = ends[previous] if previous < ends_at else size
+            runs.append((start, end, min(size, end + reach)))
+            first = previous = number
+        return runs
+
+
+_last_lines: _Lines | None = None  # the families of an extraction look up one text in turn
+
+
+def _lines_of(text: str, found: dict[str, list[int]]) -> _Lines:
+    global _last_lines
+    last = _last_lines  # read once: another thread may set it meanwhile
+    if last is None or last.text is not text or last.found is not found:
+        last = _last_lines = _Lines(text, found)
+    return last
