@@ -20,6 +20,7 @@ from claimcheck.rules.anchors import anchoring
 from claimcheck.rules.grammar import grammar
 from claimcheck.rules.pattern_family import family_of
 from claimcheck.rules.relations_grammar import relation_grammar
+from claimcheck.rules.rule_pattern import RulePattern
 
 _SAMPLES = tomllib.loads((DATA / "trap_samples.toml").read_text(encoding="utf-8"))["sample"]
 _CASES = [
@@ -128,6 +129,76 @@ def test_which_strings_anchor_a_pattern(pattern, anchors):
 )
 def test_how_far_past_its_line_a_pattern_reads(pattern, reach):
     assert anchoring(pattern).reach == reach
+
+
+@pytest.mark.parametrize(
+    "pattern, opens",
+    [
+        (r"(?m:^[ \t]*\d{1,2}[、.)])", True),  # a line's start, its blanks read by the pattern
+        (r"(?m:(?<=^[ \t]*))\(\d{1,2}\)", True),  # after the blanks that open a line
+        (r"(?<![^\n ])(?<=(?<![^\n])[ ]{0,8})\d+", True),  # nothing but a line break before the blanks
+        (r"(?=[【▶])(?m:(?<=^[ \t]*))[【▶]?延伸閱讀", True),  # a lookahead first decides nothing
+        (r"^\d+篇", True),  # the text's start, a line's too
+        (r"(?:(?m:^)\d+、|(?m:^)[(]\d+[)])", True),  # every branch at a line's start
+        (r"(?:(?m:^)\d+、|第\d+)", False),  # one branch anywhere
+        (r"(?<=(?m:^)[ \t]*(?:\p{Han}{1,4}[ \t]+){3,})\d{1,2}", False),  # after words, not blanks
+        (r"(?m:(?<=^[ \t\u3000]*))\d+", False),  # blanks the heads do not list
+        (r"(?<![^\n])?\d+", False),
+        (r"[ \t]*(?m:^)\d+", False),  # something read before the line's start
+        (r"\d+(?m:$)", False),
+    ],
+)
+def test_which_patterns_start_only_where_a_line_does(pattern, opens):
+    assert anchoring(pattern).opens_a_line is opens
+
+
+@pytest.mark.parametrize(
+    "pattern, follows",
+    [
+        (r"(?m:^[ \t]*\d{1,2}[、.)])", False),
+        (r"(?:(?m:(?<=^[ \t]*))\d{1,2}(?:\.\d{1,2})+)", False),  # the group ends; what follows it
+        (r"(?<![^\n ])(?<=(?<![^\n])[ ]{0,8})(?:(?<=\d\n)|(?<=%\n))\d+", True),
+        (r"(?m:^)(?<!\d\n)\d+", True),
+        (r"(?m:^)", True),  # nothing follows: nothing to try behind a line break
+        (r"\d+", True),  # no line's start at all
+    ],
+)
+def test_whether_a_lookbehind_follows_a_lines_start(pattern, follows):
+    assert anchoring(pattern).reads_behind_first is follows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. 首先\n  2) 其次\n\t3、再次說明\n  (4) 最後\n \t十、附錄\n" * 3,
+        "  1. the first item\n\n2) the second item\n   (3) the third, indented\n" * 2,
+        "1.\n2.\n3.\n\n\n",
+        "\t \t1. 開頭的空白與跳格\n\t\t\n  \n12. 3 4. 5\n",  # a match that could cut a number
+    ],
+)
+def test_a_pattern_tried_only_behind_line_breaks_finds_what_it_finds_alone(text, monkeypatch):
+    tried = []
+    from_line_starts = RulePattern.spans_from_line_starts
+    monkeypatch.setattr(
+        RulePattern, "spans_from_line_starts", lambda self, *a: tried.append(self) or from_line_starts(self, *a)
+    )
+    for languages in LANGUAGES:
+        for family in (grammar(languages).traps, grammar(languages).times):
+            assert family.spans(text) == _each_alone(family, text), (languages, text)
+    assert tried
+
+
+def test_a_pattern_tried_behind_line_breaks_goes_on_where_a_search_would():
+    # A match that cuts a number is left, and the next may start in the same blanks; a pattern
+    # that counts only after a heading starts wherever that heading ends.
+    cut = RulePattern(regex.compile(r"(?m:(?<=^[ \t]*))\d+(?!\d)"), "f", "e", "n")
+    opening = regex.compile(r"\n[ \t]*?\K(?:" + cut.pattern.pattern + ")")
+    text = "x\n 10 618 and 5\n7 ok\n  \t 42\n"
+    assert list(cut.spans_from_line_starts(text, opening)) == list(cut.spans(text)) == [(16, 17), (25, 27)]
+    after = RulePattern(cut.pattern, "f", "e", "n", after=regex.compile("5"))
+    assert list(after.spans_from_line_starts(text, opening)) == list(after.spans(text)) == [(16, 17), (25, 27)]
+    inside = RulePattern(cut.pattern, "f", "e", "n", after=regex.compile(r"\n[ ]"))  # in a line's blanks
+    assert list(inside.spans_from_line_starts(text, opening)) == list(inside.spans(text)) == [(16, 17), (25, 27)]
 
 
 def test_groups_that_share_a_name_are_read_as_any_other():

@@ -5,7 +5,8 @@ them. So one scan finds the anchors of every pattern (claimcheck.rules.anchors):
 none of whose anchors is in the text is not run at all, and a pattern that never matches
 across a line break is tried only on the lines that hold one of its anchors. Each pattern
 finds exactly what it finds alone (RulePattern.spans over the whole text); a pattern whose
-anchors are unknown, or so frequent that lines would cost more than the pass, runs alone.
+anchors are unknown, or so frequent that lines would cost more than the pass, runs alone;
+if it starts only where a line does, the regex module looks for it behind each line break.
 """
 
 from __future__ import annotations
@@ -81,6 +82,12 @@ class PatternFamily(_Family):
     def __init__(self, patterns: Iterable[RulePattern], group: tuple[str, ...] = ()) -> None:
         self.patterns = tuple(patterns)
         super().__init__((p.pattern.pattern for p in self.patterns), group)
+        # A pattern that starts only where a line does, run over the whole text: tried behind
+        # each line break by one search (RulePattern.spans_from_line_starts).
+        self._openings = [
+            _opening(p.pattern) if plan.opens_a_line and not plan.reads_behind_first else None
+            for p, plan in zip(self.patterns, self._plans, strict=True)
+        ]
 
     def __iter__(self) -> Iterator[RulePattern]:
         return iter(self.patterns)
@@ -90,10 +97,13 @@ class PatternFamily(_Family):
 
     def spans(self, text: str) -> list[list[tuple[int, int]]]:
         """The spans of each pattern in `text`, in the order of the patterns."""
-        return [
-            list(pattern.spans(text, lines)) if lines != [] else []
-            for pattern, lines in zip(self.patterns, self._where(text), strict=True)
-        ]
+        out = []
+        for pattern, lines, opening in zip(self.patterns, self._where(text), self._openings, strict=True):
+            if lines is None and opening is not None:
+                out.append(list(pattern.spans_from_line_starts(text, opening)))
+            else:
+                out.append(list(pattern.spans(text, lines)) if lines != [] else [])
+        return out
 
 
 class MatchFamily(_Family):
@@ -220,3 +230,11 @@ def _lines_of(text: str, found: dict[str, list[int]]) -> _Lines:
     if last is None or last.text is not text or last.found is not found:
         last = _last_lines = _Lines(text, found)
     return last
+
+
+def _opening(pattern: regex.Pattern[str]) -> regex.Pattern[str] | None:
+    """The pattern behind a line break and the blanks after it, its match starting where the
+    pattern's does (None for a pattern of named lists, which would have to be given again)."""
+    if "\\L<" in pattern.pattern:
+        return None
+    return regex.compile(r"\n[ \t]*?\K(?:" + pattern.pattern + ")", flags=pattern.flags)

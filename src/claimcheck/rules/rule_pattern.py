@@ -58,6 +58,41 @@ class RulePattern:
                 yield start, end
                 at = end if end > start else start + 1
 
+    def spans_from_line_starts(self, text: str, opening: regex.Pattern[str]) -> Iterator[tuple[int, int]]:
+        """What `spans` finds, for a pattern whose every match starts where a line does or after
+        the blanks that open it. `opening` is the pattern behind a line break and blanks
+        (`\\n[ \\t]*?\\K(?:…)`): the regex module looks for the line breaks at once and tries the
+        pattern only behind them; the text's first line, and a line whose blanks hold the place
+        to go on from, are tried place by place."""
+        at = 0
+        if self.after is not None:
+            named = self.after.search(text)
+            if named is None:
+                return
+            at = named.end()
+        size = len(text)
+        while at <= size:
+            line = text.rfind("\n", 0, at) + 1
+            blanks_end = line
+            while blanks_end < size and text[blanks_end] in " \t":
+                blanks_end += 1
+            found = None
+            if at <= blanks_end:  # `at` is among the places that open its line
+                for head in range(at, blanks_end + 1):
+                    if (match := self.pattern.match(text, head)) is not None:
+                        found = match
+                        break
+            if found is None:
+                found = opening.search(text, max(at, blanks_end))
+                if found is None:
+                    return
+            start, end = found.span()
+            if self.trap and cuts_a_number(text, start, end):
+                at = start + 1  # a match may start further on, where no number is cut
+                continue
+            yield start, end
+            at = end
+
 
 def cuts_a_number(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] starts or ends inside a number written in digits, as the
