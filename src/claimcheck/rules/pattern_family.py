@@ -40,19 +40,25 @@ class _Family:
         # Where each pattern runs when the text holds none of its anchors: nowhere, or over the
         # whole text (None) when it has none. Never changed in place.
         self._nowhere = [[] if own else None for own in self._keys]
+        self._everywhere = [i for i, own in enumerate(self._keys) if not own]
         self._group = GROUPS.setdefault(group, Group())
         self._group.join(self, frozenset().union(*self._keys))
 
     def _where(self, text: str) -> list[list[tuple[int, int, int]] | None]:
         """For each pattern, the lines to try it on (None: the whole text; []: nowhere)."""
+        return self._placed(text)[0]
+
+    def _placed(self, text: str) -> tuple[list[list[tuple[int, int, int]] | None], list[int]]:
+        """_where, and the patterns (by index, in order) that run somewhere."""
         if len(text) > 2 * _SAMPLE:
             keys, found = _long_scan(self._group, text, self)
         else:
             keys, found = self._keys, self._group.places(text)
         if keys is self._keys:
-            owners, out = self._owners, list(self._nowhere)
+            owners, out, everywhere = self._owners, list(self._nowhere), self._everywhere
         else:
             owners, out = _owners_of(keys), [[] if own else None for own in keys]
+            everywhere = [i for i, own in enumerate(keys) if not own]
         held: dict[int, list[str]] = {}
         for key in found:  # the few anchors a text holds, not every pattern's
             for i in owners.get(key, ()):
@@ -65,7 +71,7 @@ class _Family:
             else:
                 lines = lines or _lines_of(text, found)
                 out[i] = lines.runs(held_keys, plan.reach)
-        return out
+        return out, sorted([*everywhere, *held]) if held else everywhere
 
     def _kept(self, seen: dict[str, list[int]], dense: set[str]) -> list[frozenset[str]]:
         """Each pattern's anchors, or none where they are not worth a scan of a long text."""
@@ -97,12 +103,14 @@ class PatternFamily(_Family):
 
     def spans(self, text: str) -> list[list[tuple[int, int]]]:
         """The spans of each pattern in `text`, in the order of the patterns."""
-        out = []
-        for pattern, lines, opening in zip(self.patterns, self._where(text), self._openings, strict=True):
+        where, running = self._placed(text)
+        out: list[list[tuple[int, int]]] = [[] for _ in where]
+        for i in running:
+            pattern, lines, opening = self.patterns[i], where[i], self._openings[i]
             if lines is None and opening is not None:
-                out.append(list(pattern.spans_from_line_starts(text, opening)))
+                out[i] = list(pattern.spans_from_line_starts(text, opening))
             else:
-                out.append(list(pattern.spans(text, lines)) if lines != [] else [])
+                out[i] = list(pattern.spans(text, lines))
         return out
 
 
@@ -114,19 +122,20 @@ class MatchFamily(_Family):
         super().__init__((p.pattern for p in self.patterns), group)
 
     def finditer(self, text: str) -> list[list[regex.Match[str]]]:
-        out = []
-        for pattern, lines in zip(self.patterns, self._where(text), strict=True):
+        where, running = self._placed(text)
+        out: list[list[regex.Match[str]]] = [[] for _ in where]
+        for i in running:
+            pattern, lines = self.patterns[i], where[i]
             if lines is None:
-                out.append(list(pattern.finditer(text)))
+                out[i] = list(pattern.finditer(text))
                 continue
-            found = []
+            found = out[i]
             at = 0
             for low, high, stop in lines:  # a pattern with anchors never matches empty
                 at = max(at, low)
                 while at <= high and (match := pattern.search(text, at, stop)) is not None and match.start() <= high:
                     found.append(match)
                     at = match.end()
-            out.append(found)
         return out
 
 

@@ -27,6 +27,7 @@ from claimcheck.rules.period_rules import frame_rules
 from claimcheck.rules.relations_grammar import CLAUSE_BREAK
 
 _LINE_BREAK = regex.compile(r"\n")
+_WORD_START = regex.compile(r"\S")
 _JOIN_REACH = 8  # the longest gap two pieces of one period may have between them
 _LINK_REACH = 16  # between a figure and its period after it
 _CUE_REACH = 40  # a baseline cue and the figure after it, before the time
@@ -202,7 +203,7 @@ class Periods:
         the text of the parts before this one, of a text read in parts (where its headline
         and lede may have been)."""
         text = head + self.clean[:reach]
-        first = regex.search(r"\S", text)
+        first = _WORD_START.search(text)
         if first is None:
             return None
         line_end = text.find("\n", first.start())
