@@ -189,8 +189,9 @@ def test_a_pattern_tried_only_behind_line_breaks_finds_what_it_finds_alone(text,
 
 
 def test_a_pattern_tried_behind_line_breaks_goes_on_where_a_search_would():
-    # A match that cuts a number is left, and the next may start in the same blanks; a pattern
-    # that counts only after a heading starts wherever that heading ends.
+    # A match that cuts a number (the 10 of 10 618) is left and the search goes on inside its
+    # line; a pattern that counts only after a heading starts where the heading ends, in the
+    # middle of a line or among the blanks that open one.
     cut = RulePattern(regex.compile(r"(?m:(?<=^[ \t]*))\d+(?!\d)"), "f", "e", "n")
     opening = regex.compile(r"\n[ \t]*?\K(?:" + cut.pattern.pattern + ")")
     text = "x\n 10 618 and 5\n7 ok\n  \t 42\n"
