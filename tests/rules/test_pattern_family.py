@@ -132,39 +132,23 @@ def test_how_far_past_its_line_a_pattern_reads(pattern, reach):
 
 
 @pytest.mark.parametrize(
-    "pattern, opens",
+    "pattern, starts",
     [
         (r"(?m:^[ \t]*\d{1,2}[、.)])", True),  # a line's start, its blanks read by the pattern
-        (r"(?m:(?<=^[ \t]*))\(\d{1,2}\)", True),  # after the blanks that open a line
-        (r"(?<![^\n ])(?<=(?<![^\n])[ ]{0,8})\d+", True),  # nothing but a line break before the blanks
-        (r"(?=[【▶])(?m:(?<=^[ \t]*))[【▶]?延伸閱讀", True),  # a lookahead first decides nothing
+        (r"(?<![^\n])\(\d{1,2}\)", True),  # nothing but a line break before it
+        (r"(?=\d)(?m:^)\d+、", True),  # a lookahead first decides nothing
         (r"^\d+篇", True),  # the text's start, a line's too
         (r"(?:(?m:^)\d+、|(?m:^)[(]\d+[)])", True),  # every branch at a line's start
         (r"(?:(?m:^)\d+、|第\d+)", False),  # one branch anywhere
-        (r"(?<=(?m:^)[ \t]*(?:\p{Han}{1,4}[ \t]+){3,})\d{1,2}", False),  # after words, not blanks
-        (r"(?m:(?<=^[ \t\u3000]*))\d+", False),  # blanks the heads do not list
+        (r"(?m:(?<=^[ \t]*))\(\d{1,2}\)", False),  # after blanks: anywhere in a line's opening
+        (r"(?<![^\n ])\d+", False),  # after a space too
         (r"(?<![^\n])?\d+", False),
         (r"[ \t]*(?m:^)\d+", False),  # something read before the line's start
         (r"\d+(?m:$)", False),
     ],
 )
-def test_which_patterns_start_only_where_a_line_does(pattern, opens):
-    assert anchoring(pattern).opens_a_line is opens
-
-
-@pytest.mark.parametrize(
-    "pattern, follows",
-    [
-        (r"(?m:^[ \t]*\d{1,2}[、.)])", False),
-        (r"(?:(?m:(?<=^[ \t]*))\d{1,2}(?:\.\d{1,2})+)", False),  # the group ends; what follows it
-        (r"(?<![^\n ])(?<=(?<![^\n])[ ]{0,8})(?:(?<=\d\n)|(?<=%\n))\d+", True),
-        (r"(?m:^)(?<!\d\n)\d+", True),
-        (r"(?m:^)", True),  # nothing follows: nothing to try behind a line break
-        (r"\d+", True),  # no line's start at all
-    ],
-)
-def test_whether_a_lookbehind_follows_a_lines_start(pattern, follows):
-    assert anchoring(pattern).reads_behind_first is follows
+def test_which_patterns_start_only_where_a_line_does(pattern, starts):
+    assert anchoring(pattern).starts_a_line is starts
 
 
 @pytest.mark.parametrize(
@@ -191,15 +175,15 @@ def test_a_pattern_tried_only_behind_line_breaks_finds_what_it_finds_alone(text,
 def test_a_pattern_tried_behind_line_breaks_goes_on_where_a_search_would():
     # A match that cuts a number (the 10 of 10 618) is left and the search goes on inside its
     # line; a pattern that counts only after a heading starts where the heading ends, in the
-    # middle of a line or among the blanks that open one.
-    cut = RulePattern(regex.compile(r"(?m:(?<=^[ \t]*))\d+(?!\d)"), "f", "e", "n")
-    opening = regex.compile(r"\n[ \t]*?\K(?:" + cut.pattern.pattern + ")")
-    text = "x\n 10 618 and 5\n7 ok\n  \t 42\n"
-    assert list(cut.spans_from_line_starts(text, opening)) == list(cut.spans(text)) == [(16, 17), (25, 27)]
-    after = RulePattern(cut.pattern, "f", "e", "n", after=regex.compile("5"))
-    assert list(after.spans_from_line_starts(text, opening)) == list(after.spans(text)) == [(16, 17), (25, 27)]
-    inside = RulePattern(cut.pattern, "f", "e", "n", after=regex.compile(r"\n[ ]"))  # in a line's blanks
-    assert list(inside.spans_from_line_starts(text, opening)) == list(inside.spans(text)) == [(16, 17), (25, 27)]
+    # middle of a line or where one starts.
+    cut = RulePattern(regex.compile(r"(?m:^)[ \t]*\d+(?!\d)"), "f", "e", "n")
+    opening = regex.compile(r"\n\K(?:" + cut.pattern.pattern + ")")
+    text = "3 x\n 10 618 and 5\n7 ok\n  \t 42\n"
+    assert list(cut.spans_from_line_starts(text, opening)) == list(cut.spans(text)) == [(0, 1), (18, 19), (23, 29)]
+    for heading in ("5", r"\n[ ]", "ok\n"):
+        after = RulePattern(cut.pattern, "f", "e", "n", after=regex.compile(heading))
+        assert list(after.spans_from_line_starts(text, opening)) == list(after.spans(text)), heading
+    assert list(after.spans(text)) == [(23, 29)]
 
 
 def test_groups_that_share_a_name_are_read_as_any_other():

@@ -17,14 +17,7 @@ import unicodedata
 import warnings
 from dataclasses import dataclass
 
-from claimcheck.rules.line_reach import (
-    ANYTHING,
-    Unknown,
-    may_consume_newline,
-    opens_a_line,
-    reach_past_line,
-    reads_behind_after_its_head,
-)
+from claimcheck.rules.line_reach import ANYTHING, Unknown, may_consume_newline, reach_past_line, starts_a_line
 from claimcheck.rules.line_reach import REPEATS as _REPEATS
 
 try:
@@ -53,8 +46,7 @@ class Anchoring:
     anchors: frozenset[Anchor]  # empty: none known, the pattern is tried everywhere
     one_line: bool  # its matches never contain a line break
     reach: int | None  # how far past the end of a match's line its lookaheads read; None: no bound known
-    opens_a_line: bool = False  # every match starts at a line's start or after the blanks that open it
-    reads_behind_first: bool = True  # a lookbehind (or what cannot be told) follows that start
+    starts_a_line: bool = False  # every match starts where a line does
 
 
 NONE = Anchoring(frozenset(), False, None)
@@ -65,17 +57,16 @@ def anchoring(pattern: str) -> Anchoring:
     tree = _tree(pattern)
     if tree is None:
         return NONE
-    heads = opens_a_line(list(tree))
-    behind = not heads or reads_behind_after_its_head(list(tree))
+    heads = starts_a_line(list(tree))
     try:
         anchors = _required(list(tree), False) or frozenset()
         one_line = not may_consume_newline(list(tree))
         reach = reach_past_line(list(tree))
     except Unknown:
-        return Anchoring(frozenset(), False, None, heads, behind)
+        return Anchoring(frozenset(), False, None, heads)
     if any(c in anchor for c in _STAND_INS.values() for anchor, _ in anchors) or not all(map(_rare, anchors)):
         anchors = frozenset()
-    return Anchoring(frozenset(anchors), one_line, reach, heads, behind)
+    return Anchoring(frozenset(anchors), one_line, reach, heads)
 
 
 def _tree(pattern: str):

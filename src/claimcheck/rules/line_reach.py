@@ -122,82 +122,25 @@ def _walk(items):
                 yield from _walk(list(branch))
 
 
-_BLANKS = frozenset((ord(" "), ord("\t")))
-
-
-def opens_a_line(items) -> bool:
-    """Whether every match starts where a line does, or after blanks that open a line
-    ((?m:^)…, (?<=^[ \\t]*)…, (?<![^\\n])…): such a pattern need be tried at those places alone."""
+def starts_a_line(items) -> bool:
+    """Whether every match starts where a line does ((?m:^)…, (?<![^\n])…, ^… at the text's
+    start): such a pattern need be tried behind line breaks alone."""
     for op, av in items:
         if op is _c.AT:
             if av in (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING):
                 return True  # a line's start, or the text's
             continue
-        if op is _c.ASSERT_NOT and av[0] == -1 and _not_a_line_break(list(av[1])):
+        if op is _c.ASSERT_NOT and av[0] == -1 and list(av[1]) in _NOT_A_LINE_BREAK:
             return True  # (?<![^\n]): nothing but a line break before it
-        if op is _c.ASSERT and av[0] == -1 and _line_start_and_blanks(list(av[1])):
-            return True
         if op in (_c.ASSERT, _c.ASSERT_NOT):
             continue  # reads, consumes nothing: what follows still decides
         if op is _c.SUBPATTERN:
-            return opens_a_line(list(av[3]))
+            return starts_a_line(list(av[3]))
         if op is _c.BRANCH:
-            return all(opens_a_line(list(branch)) for branch in av[1])
+            return all(starts_a_line(list(branch)) for branch in av[1])
         return False
     return False
 
 
-def _not_a_line_break(items) -> bool:
-    """[^\n], as the parser reads it."""
-    return items in ([(_c.NOT_LITERAL, _NEWLINE)], [(_c.IN, [(_c.NEGATE, None), (_c.LITERAL, _NEWLINE)])])
-
-
-def _line_start_and_blanks(items) -> bool:
-    """A lookbehind that reads a line's start and then only blanks (^[ \\t]*)."""
-    if not items:
-        return False
-    op, av = items[0]
-    at_start = op is _c.AT and av in (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING)
-    if not (at_start or op is _c.ASSERT_NOT and av[0] == -1 and _not_a_line_break(list(av[1]))):
-        return False
-    return all(op in REPEATS and _blank_characters(list(av[2])) for op, av in items[1:])
-
-
-def _blank_characters(items) -> bool:
-    if len(items) != 1:
-        return False
-    op, av = items[0]
-    if op is _c.LITERAL:
-        return av in _BLANKS
-    return op is _c.IN and all(kind is _c.LITERAL and code in _BLANKS for kind, code in av)
-
-
-def reads_behind_after_its_head(items) -> bool:
-    """Whether what follows a line's start (opens_a_line) opens with a lookbehind, or cannot be
-    told: the regex module then reads such a pattern faster over the whole text than at each line."""
-    flat = _in_sequence(items)
-    for k, (op, av) in enumerate(flat):
-        if opens_a_line([(op, av)]):
-            following = flat[k + 1 : k + 2]
-            return not following or op is _c.BRANCH or _opens_behind(following[0])
-    return True
-
-
-def _in_sequence(items) -> list:
-    """The items with every group written out in place (a group is its items, in order)."""
-    out = []
-    for op, av in items:
-        if op is _c.SUBPATTERN:
-            out.extend(_in_sequence(list(av[3])))
-        else:
-            out.append((op, av))
-    return out
-
-
-def _opens_behind(item) -> bool:
-    op, av = item
-    if op in (_c.ASSERT, _c.ASSERT_NOT):
-        return av[0] == -1
-    if op is _c.BRANCH:
-        return any(_opens_behind(_in_sequence(list(branch))[0]) for branch in av[1] if branch)
-    return False
+# [^\n] as the parser reads it
+_NOT_A_LINE_BREAK = ([(_c.NOT_LITERAL, _NEWLINE)], [(_c.IN, [(_c.NEGATE, None), (_c.LITERAL, _NEWLINE)])]) if _c else ()

@@ -91,7 +91,7 @@ class PatternFamily(_Family):
         # A pattern that starts only where a line does, run over the whole text: tried behind
         # each line break by one search (RulePattern.spans_from_line_starts).
         self._openings = [
-            _opening(p.pattern) if plan.opens_a_line and not plan.reads_behind_first else None
+            _opening(p.pattern) if plan.starts_a_line and plan.one_line else None
             for p, plan in zip(self.patterns, self._plans, strict=True)
         ]
 
@@ -242,8 +242,8 @@ def _lines_of(text: str, found: dict[str, list[int]]) -> _Lines:
 
 
 def _opening(pattern: regex.Pattern[str]) -> regex.Pattern[str] | None:
-    """The pattern behind a line break and the blanks after it, its match starting where the
-    pattern's does (None for a pattern of named lists, which would have to be given again)."""
+    """The pattern behind a line break, its match starting where the pattern's does (None for
+    a pattern of named lists, which would have to be given again)."""
     if "\\L<" in pattern.pattern:
         return None
-    return regex.compile(r"\n[ \t]*?\K(?:" + pattern.pattern + ")", flags=pattern.flags)
+    return regex.compile(r"\n\K(?:" + pattern.pattern + ")", flags=pattern.flags)

@@ -59,33 +59,23 @@ class RulePattern:
                 at = end if end > start else start + 1
 
     def spans_from_line_starts(self, text: str, opening: regex.Pattern[str]) -> Iterator[tuple[int, int]]:
-        """What `spans` finds, for a pattern whose every match starts where a line does or after
-        the blanks that open it. `opening` is the pattern behind a line break and blanks
-        (`\\n[ \\t]*?\\K(?:…)`): the regex module looks for the line breaks at once and tries the
-        pattern only behind them; the text's first line, and a line whose blanks hold the place
-        to go on from, are tried place by place."""
+        """What `spans` finds, for a pattern of one line whose every match starts where a line
+        does. `opening` is the pattern behind a line break (`\\n\\K(?:…)`): the regex module looks
+        for the line breaks as a string and tries the pattern only behind them, where a pass
+        tries it at every character; the place to go on from is tried first when a line starts
+        there (the text's start, the end of a heading)."""
         at = 0
         if self.after is not None:
             named = self.after.search(text)
             if named is None:
                 return
             at = named.end()
-        size = len(text)
-        while at <= size:
-            line = text.rfind("\n", 0, at) + 1
-            blanks_end = line
-            while blanks_end < size and text[blanks_end] in " \t":
-                blanks_end += 1
+        while True:
             found = None
-            if at <= blanks_end:  # `at` is among the places that open its line
-                for head in range(at, blanks_end + 1):
-                    if (match := self.pattern.match(text, head)) is not None:
-                        found = match
-                        break
-            if found is None:
-                found = opening.search(text, max(at, blanks_end))
-                if found is None:
-                    return
+            if at == 0 or text[at - 1 : at] == "\n":
+                found = self.pattern.match(text, at)
+            if found is None and (found := opening.search(text, at)) is None:
+                return
             start, end = found.span()
             if self.trap and cuts_a_number(text, start, end):
                 at = start + 1  # a match may start further on, where no number is cut
