@@ -37,12 +37,9 @@ class RulePattern:
         `lines`, when given, are where a match may start, as (first start, last start, end
         of the text to read), in order: a pattern of one line, tried only where its anchors
         are (claimcheck.rules.pattern_family), finds there all it would find in the text."""
-        at = 0
-        if self.after is not None:
-            named = self.after.search(text)
-            if named is None:
-                return
-            at = named.end()
+        at = self._first_place(text)
+        if at is None:
+            return
         if lines is None and not self.trap:
             for match in self.pattern.finditer(text, at):
                 yield match.span()
@@ -58,18 +55,22 @@ class RulePattern:
                 yield start, end
                 at = end if end > start else start + 1
 
+    def _first_place(self, text: str) -> int | None:
+        """Where its matches may start: after the first match of `after` (None if there is none)."""
+        if self.after is None:
+            return 0
+        named = self.after.search(text)
+        return None if named is None else named.end()
+
     def spans_from_line_starts(self, text: str, opening: regex.Pattern[str]) -> Iterator[tuple[int, int]]:
         """What `spans` finds, for a pattern of one line whose every match starts where a line
         does. `opening` is the pattern behind a line break (`\\n\\K(?:…)`): the regex module looks
         for the line breaks as a string and tries the pattern only behind them, where a pass
         tries it at every character; the place to go on from is tried first when a line starts
         there (the text's start, the end of a heading)."""
-        at = 0
-        if self.after is not None:
-            named = self.after.search(text)
-            if named is None:
-                return
-            at = named.end()
+        at = self._first_place(text)
+        if at is None:
+            return
         while True:
             found = None
             if at == 0 or text[at - 1 : at] == "\n":
